@@ -1,0 +1,1 @@
+"""Cue sounds: simpleaudio, the terminal bell, or silence."""

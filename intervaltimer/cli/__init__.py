@@ -1,0 +1,59 @@
+"""The `intervaltimer` command line: thin wrappers that parse, call the layers and print.
+
+Commands live one family a module and are imported only when called, so
+`intervaltimer --version` stays fast and the UI (textual) is imported only by
+commands that open it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from intervaltimer import __version__
+
+# name -> "module:function"; each module owns its commands.
+COMMANDS: dict[str, str] = {
+    "validate": "intervaltimer.cli.workouts:validate",
+    "plan": "intervaltimer.cli.plan:plan",
+    "paces": "intervaltimer.cli.paces:paces",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when it is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command: Any = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="intervaltimer")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """A terminal interval timer for track sessions.
+
+    With no command, opens the workout library.
+
+    \b
+    Example:
+      intervaltimer run 8x400m@mile/60s --race mile=5:40
+    """
+    if ctx.invoked_subcommand is None:
+        open_home = COMMANDS.get("home")
+        if open_home is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.invoke(LazyGroup().get_command(ctx, "home") or main)

@@ -1,0 +1,1 @@
+"""The session state machine, driven by an injected clock. Pure Python."""

@@ -1,0 +1,1 @@
+"""The SQLite log of sessions, reps and efforts, and the metrics over them. Stdlib only."""

@@ -1,0 +1,37 @@
+"""The pure layers never pull in the terminal, rich or sound; the CLI imports textual only for UI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+FORBIDDEN = ("textual", "rich", "simpleaudio", "intervaltimer.audio", "intervaltimer.ui")
+
+
+@pytest.mark.parametrize(
+    "package", ["intervaltimer.workout", "intervaltimer.engine", "intervaltimer.log"]
+)
+def test_pure_layer_imports_nothing_of_the_terminal(package: str) -> None:
+    code = (
+        "import pkgutil, importlib, sys\n"
+        f"import {package} as p\n"
+        "for m in pkgutil.walk_packages(p.__path__, p.__name__ + '.'):\n"
+        "    importlib.import_module(m.name)\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r} or m in {FORBIDDEN!r}]\n"
+        "print(','.join(sorted(bad)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_pure_layers_never_sleep_or_read_the_clock() -> None:
+    from pathlib import Path
+
+    import intervaltimer.engine as engine
+
+    for path in Path(engine.__path__[0]).rglob("*.py"):
+        text = path.read_text()
+        assert "time.sleep" not in text, path
+        assert "time.monotonic" not in text, path
