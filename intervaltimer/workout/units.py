@@ -18,8 +18,9 @@ class UnitError(ValueError):
 
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_DURATION_PART = re.compile(rf"({_NUMBER})\s*(h|hr|hrs|hours?|min|mins|minutes?|s|sec|secs|seconds?)",
-                            re.IGNORECASE)
+_DURATION_PART = re.compile(
+    rf"({_NUMBER})\s*(h|hr|hrs|hours?|min|mins|minutes?|s|sec|secs|seconds?)", re.IGNORECASE
+)
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?(\.\d+)?$")
 _DISTANCE = re.compile(
     rf"^({_NUMBER})\s*(m|metres?|meters?|km|kilometres?|kilometers?|mi|miles?)$", re.IGNORECASE
