@@ -1,0 +1,110 @@
+"""The high-contrast "sunlight" theme, and remembering the chosen theme between runs.
+
+The choice is kept in `<config_dir>/settings.json` (`{"theme": "sunlight"}`),
+written atomically. A missing or damaged settings file is never an error:
+the app simply opens with its default theme.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.theme import Theme
+
+from intervaltimer.fileio import atomic_write_text
+
+SUNLIGHT_NAME = "sunlight"
+DEFAULT_THEME = "textual-dark"
+
+# Black on white with saturated, dark accents: the most readable combination on
+# a laptop screen in direct sun, where a dark theme turns into a mirror.
+SUNLIGHT = Theme(
+    name=SUNLIGHT_NAME,
+    primary="#0033AA",
+    secondary="#000000",
+    accent="#B00000",
+    warning="#8A4B00",
+    error="#C00000",
+    success="#006400",
+    foreground="#000000",
+    background="#FFFFFF",
+    surface="#FFFFFF",
+    panel="#D8D8D8",
+    boost="#000000",
+    dark=False,
+    text_alpha=1.0,
+    variables={
+        "text": "#000000",
+        "text-muted": "#222222",
+        "text-disabled": "#555555",
+        "border": "#000000",
+        "border-blurred": "#555555",
+        "footer-key-foreground": "#0033AA",
+        "footer-description-foreground": "#000000",
+        "footer-background": "#D8D8D8",
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-background": "#000000",
+        "block-cursor-blurred-foreground": "#000000",
+        "block-cursor-blurred-background": "#BBBBBB",
+        "input-selection-background": "#0033AA 40%",
+        "scrollbar": "#555555",
+        "scrollbar-background": "#E8E8E8",
+    },
+)
+
+SETTINGS_FILE = "settings.json"
+
+
+def settings_path() -> Path:
+    """Where the UI's settings live: `<config_dir>/settings.json`."""
+    from intervaltimer.workout.profile import config_dir
+
+    return Path(config_dir()) / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> dict[str, Any]:
+    """The saved settings; an empty dict when there are none or they cannot be read."""
+    target = path or settings_path()
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_settings(changes: dict[str, Any], path: Path | None = None) -> None:
+    """Merge `changes` into the saved settings and write them atomically."""
+    target = path or settings_path()
+    settings = load_settings(target)
+    settings.update(changes)
+    atomic_write_text(target, json.dumps(settings, indent=2, sort_keys=True) + "\n")
+
+
+def remember_theme(name: str) -> None:
+    """Save `name` as the theme to open with next time; a failed save is not an error."""
+    try:
+        if load_settings().get("theme") != name:
+            save_settings({"theme": name})
+    except OSError:
+        pass
+
+
+def install_themes(app: App[Any]) -> None:
+    """Register the sunlight theme, apply the remembered theme, and remember changes."""
+    app.register_theme(SUNLIGHT)
+    saved = load_settings().get("theme")
+    if isinstance(saved, str) and saved in app.available_themes:
+        app.theme = saved
+
+    def on_theme_changed(theme: Theme) -> None:
+        remember_theme(theme.name)
+
+    app.theme_changed_signal.subscribe(app, on_theme_changed)
+
+
+def toggle_sunlight(app: App[Any]) -> None:
+    """Switch between the sunlight theme and the default dark theme."""
+    app.theme = DEFAULT_THEME if app.theme == SUNLIGHT_NAME else SUNLIGHT_NAME

@@ -1,0 +1,60 @@
+"""Every named pace of a profile: per km, per mile, per 400 m lap, and where it came from.
+
+A pace derived outside the formulas' ranges is marked `~` (an estimate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from intervaltimer.workout.paces import ResolvedPace
+from intervaltimer.workout.units import METRES_PER_MILE, format_time
+
+ESTIMATE_MARK = "~"
+
+
+def per(pace: ResolvedPace, metres: float) -> str:
+    """The time for `metres` at this pace, whole seconds under a kilometre's worth of pace."""
+    return format_time(pace.s_per_m * metres, 0)
+
+
+class PaceTable(DataTable[Text | str]):
+    """A table of resolved paces; `show_paces(paces)` fills it, estimates marked `~`."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    PaceTable {
+        height: auto;
+    }
+    """
+
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("Pace", "name"), ("/km", "km"), ("/mile", "mile"), ("/400 m", "lap"), ("From", "basis"),
+    )
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes, cursor_type="none", zebra_stripes=True)
+        for title, key in self.COLUMNS:
+            self.add_column(title, key=key)
+
+    def show_paces(self, paces: Mapping[str, ResolvedPace]) -> None:
+        """Fill the table with `paces`, in the order given."""
+        self.clear()
+        for name, pace in paces.items():
+            mark = ESTIMATE_MARK if pace.estimate else " "
+            style = "italic" if pace.estimate else ""
+            self.add_row(
+                Text(f"{mark}{name}", style=f"bold {style}".strip()),
+                Text(per(pace, 1000.0), justify="right", style=style),
+                Text(per(pace, METRES_PER_MILE), justify="right", style=style),
+                Text(per(pace, 400.0), justify="right", style=style),
+                Text(pace.basis, style="dim"),
+                key=name,
+            )
+
+    def row_text(self, name: str) -> list[str]:
+        """The cells of the row for pace `name`, as shown."""
+        return [str(cell) for cell in self.get_row(name)]

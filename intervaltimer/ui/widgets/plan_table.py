@@ -1,0 +1,96 @@
+"""The expanded plan as a table: one row a step, with the target time of each rep.
+
+Reused by the library's preview pane, the editor's live preview and the run
+flow's preview screen. `show_plan(plan)` fills it; a target that rests on an
+estimated pace is marked `~`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from intervaltimer.workout.plan import Plan, PlannedStep
+from intervaltimer.workout.units import format_time
+
+ESTIMATE_MARK = "~"
+LAP_M = 400.0
+
+
+def format_estimate(seconds: float) -> str:
+    """A session length to the minute: `45 min`, `1 h 05 min`; under a minute in seconds."""
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    minutes = round(seconds / 60.0)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def plan_summary(plan: Plan) -> str:
+    """One line about a plan: `≈ 52 min · 8 reps · 30 steps`."""
+    reps = len(plan.work_steps)
+    rep_word = "rep" if reps == 1 else "reps"
+    step_word = "step" if len(plan.steps) == 1 else "steps"
+    return (f"≈ {format_estimate(plan.estimated_s)} · {reps} {rep_word} · "
+            f"{len(plan.steps)} {step_word}")
+
+
+def target_text(step: PlannedStep) -> str:
+    """The rep's target time (`1:25.3`, `~1:25.3` for an estimate), or blank."""
+    if step.target_s is None:
+        return ""
+    mark = ESTIMATE_MARK if step.pace_estimate else ""
+    return f"{mark}{format_time(step.target_s)}"
+
+
+def lap_text(step: PlannedStep) -> str:
+    """The pace as a 400 m lap time (`1:25`), the track runner's unit; blank without a pace."""
+    if step.pace_s_per_m is None:
+        return ""
+    mark = ESTIMATE_MARK if step.pace_estimate else ""
+    return f"{mark}{format_time(step.pace_s_per_m * LAP_M, 0)}"
+
+
+class PlanTable(DataTable[Text | str]):
+    """A read-only table of a plan's steps: number, label, target time and 400 m lap pace."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    PlanTable {
+        height: auto;
+        max-height: 100%;
+    }
+    """
+
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("#", "index"), ("Step", "step"), ("Target", "target"), ("/400 m", "lap"),
+    )
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.plan: Plan | None = None
+        for title, key in self.COLUMNS:
+            self.add_column(title, key=key)
+
+    def show_plan(self, plan: Plan | None) -> None:
+        """Fill the table with `plan`'s steps (empty for None)."""
+        self.plan = plan
+        self.clear()
+        if plan is None:
+            return
+        rows = []
+        for step in plan.steps:
+            style = "bold" if step.is_work else ""
+            rows.append((
+                Text(str(step.index), style="dim", justify="right"),
+                Text(step.label, style=style),
+                Text(target_text(step), style=style, justify="right"),
+                Text(lap_text(step), justify="right"),
+            ))
+        self.add_rows(rows)
+
+    def target_column(self) -> list[str]:
+        """The Target column as shown, one string a row (for tests and screen readers)."""
+        return [str(cell) for cell in self.get_column("target")]

@@ -1,0 +1,192 @@
+"""The workout library as a list: every file found, grouped by where it lives, filterable.
+
+`read_library()` loads every workout file (in a worker: it reads the disk);
+invalid files stay in the list with their first problem. `WorkoutList` shows
+the entries that match a filter of name words and tags (`#tag` for tags only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from intervaltimer.workout.model import Problem, Workout, WorkoutError
+
+ORIGINS: tuple[str, ...] = ("user", "local", "shipped")
+ORIGIN_TITLES: dict[str, str] = {
+    "user": "Your workouts",
+    "local": "Here (./workouts)",
+    "shipped": "Shipped with intervaltimer",
+}
+
+Lister = Callable[[], Sequence[tuple[Path, str]]]
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One workout file of the library: where it is, and the workout or what is wrong with it."""
+
+    path: Path
+    origin: str
+    workout: Workout | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The workout's name, or the file name for a file that cannot be read."""
+        return self.workout.name if self.workout is not None else self.path.name
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The workout's tags (none for an invalid file)."""
+        return self.workout.tags if self.workout is not None else ()
+
+    @property
+    def valid(self) -> bool:
+        """True when the file loaded as a workout."""
+        return self.workout is not None
+
+    @property
+    def first_problem(self) -> Problem | None:
+        """The first thing wrong with the file, by position."""
+        if not self.problems:
+            return None
+        return min(self.problems, key=lambda p: (p.line, p.col))
+
+    @property
+    def key(self) -> str:
+        """A unique id for the entry: its path."""
+        return str(self.path)
+
+    def matches(self, query: str) -> bool:
+        """True when every word of `query` is in the name, file name or a tag (`#word`: tags only)."""
+        name = f"{self.name} {self.path.stem}".casefold()
+        tags = [t.casefold() for t in self.tags]
+        for word in query.casefold().split():
+            if word.startswith("#"):
+                if not any(t.startswith(word[1:]) for t in tags):
+                    return False
+            elif word not in name and not any(word in t for t in tags):
+                return False
+        return True
+
+
+def load_entry(path: Path, origin: str) -> LibraryEntry:
+    """The library entry of one file: its workout, or its problems (never raises)."""
+    from intervaltimer.workout.loader import load_workout
+
+    try:
+        return LibraryEntry(path, origin, load_workout(path))
+    except WorkoutError as error:
+        problems = tuple(error.problems) or (Problem(str(path), 1, 1, "cannot be read"),)
+        return LibraryEntry(path, origin, None, problems)
+    except (OSError, ValueError) as error:
+        return LibraryEntry(path, origin, None, (Problem(str(path), 1, 1, str(error)),))
+
+
+def default_lister() -> Sequence[tuple[Path, str]]:
+    """Every workout file in the shipped, user and ./workouts folders."""
+    from intervaltimer.workout.library import list_workout_files
+
+    return list_workout_files()
+
+
+def read_library(lister: Lister | None = None) -> list[LibraryEntry]:
+    """Load every workout the lister finds, grouped by origin and sorted by name."""
+    files = (lister or default_lister)()
+    entries = [load_entry(path, origin) for path, origin in files]
+    return sort_entries(entries)
+
+
+def sort_entries(entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
+    """Entries grouped as the list shows them: yours, here, shipped; by name within a group."""
+    rank = {origin: i for i, origin in enumerate(ORIGINS)}
+    return sorted(entries, key=lambda e: (rank.get(e.origin, len(ORIGINS)),
+                                          e.name.casefold(), e.key))
+
+
+def entry_prompt(entry: LibraryEntry) -> Text:
+    """The list line of an entry: name and tags, or file name and its first problem."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if entry.workout is not None:
+        text.append(entry.name, style="bold")
+        if entry.tags:
+            text.append("  " + " ".join(f"#{t}" for t in entry.tags), style="dim")
+        return text
+    problem = entry.first_problem
+    text.append("⚠ ", style="bold red")
+    text.append(entry.path.name, style="bold")
+    if problem is not None:
+        text.append(f"  line {problem.line}: {problem.message}", style="red")
+    return text
+
+
+class WorkoutList(OptionList):
+    """The library's entries that match the filter, with a heading for each folder."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    WorkoutList {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.entries: list[LibraryEntry] = []
+        self.shown: list[LibraryEntry] = []
+        self.query_text = ""
+        self._by_key: dict[str, LibraryEntry] = {}
+
+    def set_entries(self, entries: Sequence[LibraryEntry], select: str | None = None) -> None:
+        """Replace the library's entries and redraw; keep or move the highlight to `select`."""
+        self.entries = list(entries)
+        self._by_key = {e.key: e for e in self.entries}
+        self.apply_filter(self.query_text, select=select)
+
+    def apply_filter(self, query: str, select: str | None = None) -> None:
+        """Show only the entries matching `query`; the highlight stays on the same workout."""
+        keep = select or (self.highlighted_entry.key if self.highlighted_entry else None)
+        self.query_text = query
+        self.shown = [e for e in self.entries if e.matches(query)]
+        options: list[Option | None] = []
+        origin = None
+        for entry in self.shown:
+            if entry.origin != origin:
+                origin = entry.origin
+                title = Text(ORIGIN_TITLES.get(origin, origin), style="italic dim")
+                options.append(Option(title, id=f"origin:{origin}", disabled=True))
+            options.append(Option(entry_prompt(entry), id=entry.key))
+        self.clear_options()
+        self.add_options(options)
+        self.highlight_entry(keep)
+
+    def highlight_entry(self, key: str | None) -> None:
+        """Highlight the entry with this key, else the first entry shown."""
+        if not self.shown:
+            self.highlighted = None
+            return
+        target = key if key in {e.key for e in self.shown} else self.shown[0].key
+        assert target is not None
+        self.highlighted = self.get_option_index(target)
+
+    @property
+    def highlighted_entry(self) -> LibraryEntry | None:
+        """The entry under the highlight, if any."""
+        if self.highlighted is None or self.highlighted >= self.option_count:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self._by_key.get(option.id or "")
+
+    def entry_for(self, option_id: str | None) -> LibraryEntry | None:
+        """The entry behind an option id."""
+        return self._by_key.get(option_id or "")
+
+    def names_shown(self) -> list[str]:
+        """The names of the entries shown, in order (for tests and the palette)."""
+        return [e.name for e in self.shown]

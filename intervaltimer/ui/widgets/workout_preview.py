@@ -1,0 +1,149 @@
+"""The library's preview pane: what a workout is, its plan with targets, and how it went before.
+
+`history_text` turns the log's session summaries into "last run 3 days ago"
+and a small effort trend: the mean RPE of each session as a bar on the CR-10
+scale, oldest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import ClassVar, Protocol
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
+from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry
+from intervaltimer.workout.plan import Plan
+
+BARS = "▁▂▃▄▅▆▇█"
+TREND_SESSIONS = 8
+NO_PROFILE_HINT = "No race times yet: press p to enter one and see target times."
+
+
+class SessionLike(Protocol):
+    """What the preview reads of a logged session (the log's `SessionSummary`)."""
+
+    @property
+    def started_at(self) -> float: ...
+
+    @property
+    def mean_rpe(self) -> float | None: ...
+
+
+def when_text(epoch_s: float, now_s: float) -> str:
+    """`today`, `yesterday`, `3 days ago`, or the date for anything older than a fortnight."""
+    then = datetime.fromtimestamp(epoch_s).date()
+    today = datetime.fromtimestamp(now_s).date()
+    days = (today - then).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    return then.strftime("%d %b %Y").lstrip("0")
+
+
+def effort_bars(values: Sequence[float]) -> str:
+    """A bar per effort on the CR-10 scale (0..10), so bars compare across workouts."""
+    top = len(BARS) - 1
+    return "".join(BARS[max(0, min(top, round(v / 10.0 * top)))] for v in values)
+
+
+def history_text(sessions: Sequence[SessionLike], now_s: float) -> Text:
+    """`Last run 3 days ago · 5 sessions · effort ▅▅▄▃ 6.5 → 5.0` (empty without sessions)."""
+    text = Text()
+    if not sessions:
+        return text
+    ordered = sorted(sessions, key=lambda s: s.started_at)
+    count = len(ordered)
+    text.append("Last run ", style="dim")
+    text.append(when_text(ordered[-1].started_at, now_s), style="bold")
+    text.append(f" · {count} session{'s' if count != 1 else ''}", style="dim")
+    efforts = [s.mean_rpe for s in ordered[-TREND_SESSIONS:] if s.mean_rpe is not None]
+    if efforts:
+        text.append(" · effort ", style="dim")
+        text.append(effort_bars(efforts), style="bold")
+        if len(efforts) > 1:
+            text.append(f" {efforts[0]:.1f} → {efforts[-1]:.1f}")
+        else:
+            text.append(f" {efforts[0]:.1f}")
+    return text
+
+
+class WorkoutPreview(Vertical):
+    """Name, source, description, plan summary, history and the plan table of one entry."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    WorkoutPreview {
+        height: 1fr;
+        padding: 0 1;
+    }
+    WorkoutPreview > .preview--title { text-style: bold; }
+    WorkoutPreview > .preview--where { color: $text-muted; }
+    WorkoutPreview > Static { height: auto; }
+    WorkoutPreview > #preview-problems { color: $text-error; }
+    WorkoutPreview > PlanTable { height: 1fr; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="preview-title", classes="preview--title")
+        yield Static("", id="preview-where", classes="preview--where")
+        yield Static("", id="preview-description")
+        yield Static("", id="preview-summary")
+        yield Static("", id="preview-history")
+        yield Static("", id="preview-problems")
+        yield PlanTable(id="preview-plan")
+
+    def _set(self, widget_id: str, content: Text | str) -> None:
+        """Update one line of the pane; an empty line takes no room."""
+        static = self.query_one(f"#{widget_id}", Static)
+        static.update(content)
+        static.display = bool(str(content))
+
+    def show_entry(self, entry: LibraryEntry | None, plan: Plan | None,
+                   plan_problem: str = "") -> None:
+        """Show an entry and its plan (None: nothing selected)."""
+        table = self.query_one(PlanTable)
+        if entry is None:
+            for widget_id in ("preview-where", "preview-description", "preview-summary",
+                              "preview-history", "preview-problems"):
+                self._set(widget_id, "")
+            self._set("preview-title", "No workout matches the filter.")
+            table.show_plan(None)
+            table.display = False
+            return
+        self._set("preview-title", entry.name)
+        self._set("preview-where", f"{ORIGIN_TITLES.get(entry.origin, entry.origin)} · "
+                                   f"{entry.path}")
+        workout = entry.workout
+        description = workout.description if workout is not None else ""
+        tags = " ".join(f"#{t}" for t in entry.tags)
+        self._set("preview-description", "\n".join(x for x in (description, tags) if x))
+        self._set("preview-history", "")
+        if workout is None or plan is None:
+            problems = entry.problems or ()
+            lines = [f"line {p.line}, col {p.col}: {p.message}" for p in problems]
+            if plan_problem:
+                lines.append(plan_problem)
+            self._set("preview-summary", "This file has problems; press e to fix them.")
+            self._set("preview-problems", "\n".join(lines))
+            table.show_plan(None)
+            table.display = False
+            return
+        summary = plan_summary(plan)
+        if not plan.has_profile:
+            summary += "\n" + NO_PROFILE_HINT
+        self._set("preview-summary", summary)
+        self._set("preview-problems", "")
+        table.display = True
+        table.show_plan(plan)
+
+    def show_history(self, sessions: Sequence[SessionLike], now_s: float) -> None:
+        """Show when the workout was last run and its effort trend (nothing without sessions)."""
+        self._set("preview-history", history_text(sessions, now_s))
