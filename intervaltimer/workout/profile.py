@@ -1,0 +1,322 @@
+"""The runner's profile: race results, from `profile.yaml` and `--race DIST=TIME` flags.
+
+The file lives in the config directory (`$INTERVALTIMER_CONFIG` if set, else
+`platformdirs.user_config_dir("intervaltimer")`) and looks like this:
+
+    races:
+      mile: 5:40
+      5k: "20:00"
+      marathon: 3:11:17
+
+Distances are the race names (`800m`, `1500m`, `mile`, `3k`, `5k`, `10k`,
+`half`, `marathon`, or spellings such as `5km`) or any distance from 400 m up
+(`1200m`, `2mi`). Times are read from their source text, so `5:40` is five
+minutes forty whether quoted or not. A list works too:
+
+    races:
+      - mile=5:40
+      - {distance: 5k, time: "20:00"}
+
+Every problem in the file is reported at once as `path:line:col: message`
+(a `WorkoutError`). Flags override the file distance by distance (`merge`).
+`save_profile` rewrites the file atomically in the first form.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from intervaltimer.fileio import atomic_write_text
+from intervaltimer.workout.model import Problem, WorkoutError
+from intervaltimer.workout.paces import Race, format_race_time
+from intervaltimer.workout.pacespec import RACE_DISTANCES_M, TRAINING_PACES, parse_pace
+from intervaltimer.workout.units import UnitError, format_distance, parse_distance, parse_duration
+
+PROFILE_FILE = "profile.yaml"
+MAX_PROFILE_BYTES = 64 * 1024
+MIN_RACE_M = 400.0
+# Quicker than the world records: 400 m 43.03 s (9.3 m/s), 800 m 1:40.91 (7.9 m/s).
+FASTEST_M_PER_S = 8.0
+FASTEST_SHORT_M_PER_S = 9.5  # under 800 m
+SLOWEST_M_PER_S = 0.5  # 33 min per km: slower than a walk
+_SAME_DISTANCE_M = 0.5
+_EXAMPLE = "e.g. mile=5:40, 5k=20:00 or marathon=3:11:17"
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A runner's race results, shortest distance first; every named pace follows from them."""
+
+    races: tuple[Race, ...] = ()
+
+    def race_at(self, distance_m: float) -> Race | None:
+        """The result at this distance, if the runner gave one."""
+        for race in self.races:
+            if abs(race.distance_m - distance_m) < _SAME_DISTANCE_M:
+                return race
+        return None
+
+
+def config_dir() -> Path:
+    """Where the profile lives: `$INTERVALTIMER_CONFIG`, else the platform's config dir."""
+    override = os.environ.get("INTERVALTIMER_CONFIG")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("intervaltimer"))
+
+
+def profile_path() -> Path:
+    """The path of `profile.yaml` in the config directory."""
+    return config_dir() / PROFILE_FILE
+
+
+def parse_race_distance(text: str) -> tuple[str, float]:
+    """(name, metres) of a race distance: `mile`, `5k`, `5km`, `half`, `1200m`, `2mi`."""
+    raw = " ".join(text.split())
+    if not raw:
+        raise UnitError(f"a race needs a distance; {_EXAMPLE}")
+    try:
+        name = parse_pace(raw).name
+    except UnitError:
+        name = None
+    if name in TRAINING_PACES:
+        raise UnitError(f"{raw!r} is a training pace, not a race; {_EXAMPLE}")
+    if name is not None and name in RACE_DISTANCES_M:
+        return name, RACE_DISTANCES_M[name]
+    try:
+        metres = parse_distance(raw)
+    except UnitError:
+        races = ", ".join(RACE_DISTANCES_M)
+        raise UnitError(f"{raw!r} is not a race distance; use {races} or a distance "
+                        "such as 1200m") from None
+    for race_name, race_m in RACE_DISTANCES_M.items():
+        if abs(metres - race_m) < 1.0:
+            return race_name, race_m
+    if metres < MIN_RACE_M:
+        raise UnitError(f"a {raw} race is too short to predict paces from; "
+                        f"give a race of {MIN_RACE_M:g} m or more")
+    return format_distance(metres).replace(" ", ""), metres
+
+
+def parse_race_time(text: str, name: str, distance_m: float) -> float:
+    """Seconds of a race time (`5:40`, `20:00`, `3:11:17`), checked against what runners can do."""
+    raw = text.strip()
+    try:
+        time_s = parse_duration(raw)
+    except UnitError as error:
+        raise UnitError(f"{name} time: {error}") from None
+    if time_s <= 0:
+        raise UnitError(f"{name} time {raw!r} must be more than zero")
+    speed = distance_m / time_s
+    if speed > (FASTEST_M_PER_S if distance_m >= 800.0 else FASTEST_SHORT_M_PER_S):
+        hint = ""
+        if raw.count(":") == 1 and distance_m >= 10000:
+            hint = f"; did you mean {raw}:00 (hours:minutes:seconds)?"
+        raise UnitError(f"a {raw} {name} is faster than the world record{hint}")
+    if speed < SLOWEST_M_PER_S:
+        raise UnitError(f"a {raw} {name} is slower than walking; check the time")
+    return time_s
+
+
+def make_race(distance_text: str, time_text: str) -> Race:
+    """A race from its distance and time texts; raises `UnitError` saying what is wrong."""
+    name, metres = parse_race_distance(distance_text)
+    return Race(name, metres, parse_race_time(time_text, name, metres))
+
+
+def parse_race(text: str) -> Race:
+    """A race from a `--race` value: `mile=5:40`, `5k=20:00`, `marathon=3:11:17`, `1200m=3:50`."""
+    raw = text.strip()
+    if raw.count("=") != 1:
+        raise UnitError(f"race {raw!r} is not DIST=TIME; {_EXAMPLE}")
+    distance_text, time_text = raw.split("=")
+    if not time_text.strip():
+        raise UnitError(f"race {raw!r} has no time; {_EXAMPLE}")
+    return make_race(distance_text, time_text)
+
+
+def merge(profile: Profile | None, races: Iterable[Race]) -> Profile:
+    """The profile with these results added; each replaces the profile's result at its distance."""
+    merged: list[Race] = list(profile.races) if profile is not None else []
+    for race in races:
+        merged = [r for r in merged if abs(r.distance_m - race.distance_m) >= _SAME_DISTANCE_M]
+        merged.append(race)
+    return Profile(tuple(sorted(merged, key=lambda r: r.distance_m)))
+
+
+class _Reader:
+    """Reads a profile from its YAML node tree, collecting every problem with its position."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.races: list[tuple[Race, Node]] = []
+
+    def problem(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+
+    def scalar(self, node: Node, what: str) -> str | None:
+        """The source text of a scalar node, or None (with a problem) for anything else."""
+        if not node.tag.startswith(_STANDARD_TAG) or "/" in node.tag[len(_STANDARD_TAG):]:
+            shown = node.tag.replace(_STANDARD_TAG, "!!", 1)
+            self.problem(node, f"tag `{shown}` is not allowed in a profile; write plain text")
+            return None
+        if not isinstance(node, ScalarNode):
+            self.problem(node, f"{what} must be plain text, not a list or mapping")
+            return None
+        return str(node.value)
+
+    def add(self, distance: str, distance_node: Node, time: str, time_node: Node) -> None:
+        try:
+            name, metres = parse_race_distance(distance)
+        except UnitError as error:
+            self.problem(distance_node, str(error))
+            return
+        try:
+            race = Race(name, metres, parse_race_time(time, name, metres))
+        except UnitError as error:
+            self.problem(time_node, str(error))
+            return
+        for earlier, _ in self.races:
+            if abs(earlier.distance_m - metres) < _SAME_DISTANCE_M:
+                self.problem(distance_node, f"a second {name} result; keep one")
+                return
+        self.races.append((race, distance_node))
+
+    def read_root(self, root: Node | None) -> None:
+        if root is None:
+            return
+        if not isinstance(root, MappingNode):
+            self.problem(root, 'a profile is a mapping with `races:`, e.g. races: {mile: "5:40"}')
+            return
+        seen: set[str] = set()
+        for key_node, value_node in root.value:
+            key = self.scalar(key_node, "a key")
+            if key is None:
+                continue
+            if key in seen:
+                self.problem(key_node, f"`{key}` appears twice; keep one")
+                continue
+            seen.add(key)
+            if key != "races":
+                self.problem(key_node, f"unknown key `{key}`; a profile holds `races:`")
+                continue
+            self.read_races(value_node)
+
+    def read_races(self, node: Node) -> None:
+        if isinstance(node, ScalarNode) and node.tag == _STANDARD_TAG + "null":
+            return
+        if isinstance(node, MappingNode):
+            for distance_node, time_node in node.value:
+                distance = self.scalar(distance_node, "a race distance")
+                time = self.scalar(time_node, "a race time")
+                if distance is not None and time is not None:
+                    self.add(distance, distance_node, time, time_node)
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                self.read_race_item(item)
+        else:
+            self.problem(node, 'races go one a line, like `mile: 5:40`, or as a list of "5k=20:00"')
+
+    def read_race_item(self, item: Node) -> None:
+        if isinstance(item, MappingNode):
+            fields: dict[str, tuple[str, Node]] = {}
+            for key_node, value_node in item.value:
+                key = self.scalar(key_node, "a key")
+                value = self.scalar(value_node, "a value")
+                if key is None or value is None:
+                    return
+                if key not in ("distance", "time"):
+                    self.problem(key_node, f"unknown key `{key}`; a race has distance and time")
+                    return
+                fields[key] = (value, value_node)
+            if set(fields) != {"distance", "time"}:
+                self.problem(item, "a race needs both distance and time, "
+                             'e.g. {distance: 5k, time: "20:00"}')
+                return
+            self.add(*fields["distance"], *fields["time"])
+            return
+        text = self.scalar(item, "a race")
+        if text is None:
+            return
+        if text.count("=") != 1:
+            self.problem(item, f"race {text!r} is not DIST=TIME; {_EXAMPLE}")
+            return
+        distance, time = text.split("=")
+        self.add(distance, item, time, item)
+
+
+def _compose(text: str, path: str) -> Node | None:
+    """The YAML node tree of the text (nothing constructed), or a `WorkoutError`."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        message = f"not valid YAML: {error.problem or error.context or 'cannot be read'}"
+        context = error.context_mark
+        if error.problem and error.context and context is not None:
+            message += f" ({error.context} at {context.line + 1}:{context.column + 1})"
+        raise WorkoutError([Problem(path, line, col, message)]) from None
+    except yaml.YAMLError as error:
+        raise WorkoutError([Problem(path, 1, 1, f"not valid YAML: {error}")]) from None
+    except RecursionError:
+        raise WorkoutError([Problem(path, 1, 1, "nested too deeply to be a profile")]) from None
+
+
+def read_profile_text(text: str, path: str = "profile.yaml") -> Profile:
+    """A profile from YAML text; every problem raised at once as a `WorkoutError`."""
+    reader = _Reader(path)
+    reader.read_root(_compose(text, path))
+    if reader.problems:
+        raise WorkoutError(reader.problems)
+    return Profile(tuple(sorted((race for race, _ in reader.races), key=lambda r: r.distance_m)))
+
+
+def load_profile(path: Path | None = None) -> Profile | None:
+    """The profile in `path` (default `profile_path()`); None if there is no such file."""
+    path = profile_path() if path is None else path
+    shown = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PROFILE_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise WorkoutError([Problem(shown, 1, 1, f"cannot read: {error.strerror}")]) from None
+    if len(data) > MAX_PROFILE_BYTES:
+        raise WorkoutError([Problem(shown, 1, 1, f"larger than {MAX_PROFILE_BYTES // 1024} KiB; "
+                                    "a profile holds a few race results")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WorkoutError([Problem(shown, 1, 1, "not a text file (UTF-8)")]) from None
+    if "\x00" in text:
+        raise WorkoutError([Problem(shown, 1, 1, "not a text file (it holds NUL bytes)")])
+    return read_profile_text(text, shown)
+
+
+def dump_profile(profile: Profile) -> str:
+    """The YAML text of a profile, times quoted so any YAML reader takes them as text."""
+    lines = ["# intervaltimer runner profile: race results; every named pace follows from them.",
+             "races:" if profile.races else "races: {}"]
+    for race in profile.races:
+        lines.append(f'  {race.name}: "{format_race_time(race.time_s)}"')
+    return "\n".join(lines) + "\n"
+
+
+def save_profile(profile: Profile, path: Path | None = None) -> Path:
+    """Write the profile atomically (temp file beside it, fsync, rename); returns its path."""
+    path = profile_path() if path is None else path
+    atomic_write_text(path, dump_profile(profile))
+    return path
