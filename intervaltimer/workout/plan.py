@@ -1,15 +1,34 @@
 """The plan: a workout expanded with a profile into a flat, numbered list of concrete steps.
 
 The plan is what the engine runs, the preview shows and the log refers to.
+`expand(workout, profile)` builds it; `plan_to_json(plan)` gives the stable
+JSON shape of `intervaltimer plan --json`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
-from intervaltimer.workout.model import Ends, StepKind
+from intervaltimer.workout.labels import step_label
+from intervaltimer.workout.model import Ends, PaceSpec, Repeat, Step, StepKind, Workout
+from intervaltimer.workout.plansize import MAX_NESTING as MAX_NESTING
+from intervaltimer.workout.plansize import MAX_PLAN_STEPS as MAX_PLAN_STEPS
+from intervaltimer.workout.plansize import check_plan_size
 
-MAX_PLAN_STEPS = 10_000
+if TYPE_CHECKING:
+    from intervaltimer.workout.profile import Profile
+
+# Guesses for the estimated duration of steps whose length the plan cannot know.
+GUESS_S_PER_M = 0.36  # a distance with no target: an easy 6:00 per km
+GUESS_S_PER_REP = 2.0  # an exercise counted in reps: two seconds a rep
+GUESS_OPEN_S: dict[StepKind, float] = {  # a step that ends on the lap key
+    StepKind.WARMUP: 600.0,
+    StepKind.RUN: 60.0,
+    StepKind.REST: 60.0,  # walk back to the line
+    StepKind.EXERCISE: 60.0,
+    StepKind.COOLDOWN: 600.0,
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +43,8 @@ class PlannedStep:
     the (distance, due time) pairs. `rep`/`rep_count` number the work steps of
     a repeat ("Rep 3/8"). `round_s` is the send-off period when the step
     belongs to an `every:` repeat; `round_start` marks the first step of a round.
+    `expected_s` is how long the step should take (its duration, its target,
+    or a guess when `expected_guess`); `line`/`col` point at the written step.
     """
 
     index: int
@@ -46,6 +67,11 @@ class PlannedStep:
     round_s: float | None = None
     round_start: bool = False
     min_rest_s: float | None = None
+    expected_s: float = 0.0
+    expected_guess: bool = False
+    pace_basis: str | None = None
+    line: int = 0
+    col: int = 0
 
     @property
     def is_work(self) -> bool:
@@ -66,7 +92,11 @@ class PlannedStep:
 
 @dataclass(frozen=True)
 class Plan:
-    """A workout ready to run: its steps in order, lead-in and estimated duration."""
+    """A workout ready to run: its steps in order, lead-in and estimated duration.
+
+    `has_profile` is False when a named pace could not be turned into a time
+    (no profile, or no race to derive it from): those reps have no target.
+    """
 
     name: str
     steps: tuple[PlannedStep, ...]
@@ -79,3 +109,318 @@ class Plan:
     def work_steps(self) -> tuple[PlannedStep, ...]:
         """The reps: steps that get a split and an effort."""
         return tuple(s for s in self.steps if s.is_work)
+
+
+@dataclass(frozen=True)
+class _Round:
+    """One round of an `every:` repeat, as met while flattening."""
+
+    number: int
+    round_s: float
+    min_rest_s: float | None
+
+
+@dataclass
+class _Flat:
+    """A written step at its place in run order, before it becomes a PlannedStep."""
+
+    step: Step
+    outer: int | None  # which top-level repeat it belongs to, by position
+    round: _Round | None
+    round_start: bool = False
+    send_off_rest: bool = False
+
+
+def expand(workout: Workout, profile: Profile | None) -> Plan:
+    """The plan of `workout`: nested repeats flattened in run order, paces turned into targets.
+
+    `Plan.estimated_s` is the lead-in plus every step's `expected_s`, each
+    send-off round lasting at least its period (see `end_times`).
+
+    Named paces come from `profile`; without one (or without a race to derive
+    a pace from) the reps have no target and `Plan.has_profile` is False.
+    Raises `WorkoutError` when the plan would exceed MAX_PLAN_STEPS steps or
+    MAX_NESTING levels of repeats (see `plansize`).
+    """
+    check_plan_size(workout)
+    flat = _flatten(workout)
+    numbers = _number_reps(flat)
+    paces = _Paces(profile)
+    steps: list[PlannedStep] = []
+    for position, item in enumerate(flat):
+        rep, rep_count = numbers.get(position, (None, None))
+        steps.append(_planned(position + 1, item, rep, rep_count, paces))
+    steps = _plan_send_off_rests(flat, steps)
+    return Plan(
+        name=workout.name,
+        steps=tuple(steps),
+        lead_in_s=workout.lead_in_s,
+        estimated_s=(end_times(steps, workout.lead_in_s)[-1] if steps else workout.lead_in_s),
+        source=workout.source,
+        has_profile=not paces.missing,
+    )
+
+
+def _flatten(workout: Workout) -> list[_Flat]:
+    """Every written step in run order, with its top-level repeat and send-off round."""
+    flat: list[_Flat] = []
+    rounds = 0
+
+    def walk(nodes: tuple[Step | Repeat, ...], outer: int | None, round_: _Round | None) -> None:
+        nonlocal rounds
+        for node in nodes:
+            if isinstance(node, Step):
+                flat.append(_Flat(node, outer, round_))
+                continue
+            for _ in range(node.count):
+                if node.every_s is None:
+                    walk(node.steps, outer, round_)
+                    continue
+                rounds += 1
+                this = _Round(rounds, node.every_s, node.min_rest_s)
+                first = len(flat)
+                walk(node.steps, outer, this)
+                _mark_round(flat[first:], this)
+
+    for position, node in enumerate(workout.steps):
+        if isinstance(node, Step):
+            flat.append(_Flat(node, None, None))
+        else:
+            walk((node,), position, None)
+    return flat
+
+
+def _mark_round(items: list[_Flat], this: _Round) -> None:
+    """Mark the first step and the send-off rest (the last rest) of one round.
+
+    A send-off nested inside another keeps its own rounds: only the steps the
+    inner one does not claim belong to the outer round.
+    """
+    own = [item for item in items if item.round is this]
+    if not own:
+        return
+    if items[0].round is this:
+        items[0].round_start = True
+    for item in reversed(own):
+        if item.step.kind is StepKind.REST:
+            item.send_off_rest = True
+            break
+
+
+def _group(step: Step) -> str | None:
+    """Which count a work step is numbered in: all plain runs together, else by name."""
+    if step.kind is StepKind.RUN:
+        return f"run:{step.label.strip().lower()}" if step.label else "run"
+    if step.kind is StepKind.EXERCISE:
+        return f"exercise:{(step.label or step.exercise or '').strip().lower()}"
+    return None
+
+
+def _number_reps(flat: list[_Flat]) -> dict[int, tuple[int, int]]:
+    """(rep, rep_count) by position for work steps inside a repeat, counted across its whole set.
+
+    8 x 400 gives Rep 1/8..8/8; 3 sets of 4 x 400 give Rep 1/12..12/12; a
+    circuit numbers each exercise on its own (Pushups 2/3).
+    """
+    totals: dict[tuple[int, str], int] = {}
+    for item in flat:
+        group = _group(item.step)
+        if item.outer is not None and group is not None:
+            key = (item.outer, group)
+            totals[key] = totals.get(key, 0) + 1
+    seen: dict[tuple[int, str], int] = {}
+    numbers: dict[int, tuple[int, int]] = {}
+    for position, item in enumerate(flat):
+        group = _group(item.step)
+        if item.outer is None or group is None:
+            continue
+        key = (item.outer, group)
+        seen[key] = seen.get(key, 0) + 1
+        numbers[position] = (seen[key], totals[key])
+    return numbers
+
+
+class _Paces:
+    """Turns pace specs into seconds per metre, remembering named paces it could not resolve."""
+
+    def __init__(self, profile: Profile | None) -> None:
+        self.profile = profile
+        self.missing = False
+        self._cache: dict[str, tuple[float, bool, str | None] | None] = {}
+
+    def resolve(self, spec: PaceSpec) -> tuple[float, bool, str | None] | None:
+        """(s_per_m, estimate, basis) of `spec`, or None when it has no time."""
+        if spec.s_per_m is not None:
+            return spec.s_per_m, False, None
+        if spec.name is None or self.profile is None:
+            self.missing = True
+            return None
+        if spec.name not in self._cache:
+            from intervaltimer.workout.paces import resolve
+
+            resolved = resolve(spec, self.profile)
+            self._cache[spec.name] = (
+                None if resolved is None
+                else (resolved.s_per_m, resolved.estimate, resolved.basis)
+            )
+        found = self._cache[spec.name]
+        if found is None:
+            self.missing = True
+        return found
+
+
+def _planned(index: int, item: _Flat, rep: int | None, rep_count: int | None,
+             paces: _Paces) -> PlannedStep:
+    """The PlannedStep for one flattened step (send-off rests are finished later)."""
+    step = item.step
+    amount = step.amount
+    pace = paces.resolve(step.pace) if step.pace is not None else None
+    target_s = step.target_s
+    if target_s is None and pace is not None and amount.distance_m is not None:
+        target_s = pace[0] * amount.distance_m
+    if amount.duration_s is not None:
+        ends = Ends.TIME
+    elif amount.reps is not None:
+        ends = Ends.REPS
+    else:
+        ends = Ends.LAP
+    expected_s, guess = _expected(step, target_s)
+    round_ = item.round
+    return PlannedStep(
+        index=index,
+        kind=step.kind,
+        label=step_label(step, rep, rep_count,
+                         round_.round_s if item.send_off_rest and round_ else None),
+        ends=ends,
+        duration_s=amount.duration_s,
+        distance_m=amount.distance_m,
+        target_s=target_s,
+        pace_text=None if step.pace is None else (step.pace.name or step.pace.text),
+        pace_s_per_m=None if pace is None else pace[0],
+        pace_estimate=False if pace is None else pace[1],
+        pace_basis=None if pace is None else pace[2],
+        pacer_m=step.pacer_m,
+        reps=amount.reps,
+        rep=rep,
+        rep_count=rep_count,
+        activity=None if step.activity is None else step.activity.value,
+        exercise=step.exercise,
+        note=step.note,
+        round_s=None if round_ is None else round_.round_s,
+        round_start=item.round_start,
+        min_rest_s=None if round_ is None else round_.min_rest_s,
+        expected_s=expected_s,
+        expected_guess=guess,
+        line=step.line,
+        col=step.col,
+    )
+
+
+def _expected(step: Step, target_s: float | None) -> tuple[float, bool]:
+    """How long a step should take, and whether that is a guess (see the GUESS_ constants)."""
+    amount = step.amount
+    if amount.duration_s is not None:
+        return amount.duration_s, False
+    if target_s is not None:
+        return target_s, False
+    if amount.distance_m is not None:
+        return amount.distance_m * GUESS_S_PER_M, True
+    if amount.reps is not None:
+        return amount.reps * GUESS_S_PER_REP, True
+    return GUESS_OPEN_S[step.kind], True
+
+
+def _plan_send_off_rests(flat: list[_Flat], steps: list[PlannedStep]) -> list[PlannedStep]:
+    """Give each send-off rest its planned length: the round less the rest of the round.
+
+    A rep slower than the round still gets `min_rest` (or no rest without one).
+    """
+    by_round: dict[int, float] = {}
+    for item, step in zip(flat, steps, strict=True):
+        if item.round is not None and not item.send_off_rest:
+            by_round[item.round.number] = by_round.get(item.round.number, 0.0) + step.expected_s
+    result: list[PlannedStep] = []
+    for item, step in zip(flat, steps, strict=True):
+        if item.send_off_rest and item.round is not None:
+            left = item.round.round_s - by_round.get(item.round.number, 0.0)
+            rest_s = max(left, item.round.min_rest_s or 0.0, 0.0)
+            step = replace(step, ends=Ends.TIME, duration_s=rest_s, distance_m=None,
+                           reps=None, expected_s=rest_s, expected_guess=False)
+        result.append(step)
+    return result
+
+
+def end_times(steps: tuple[PlannedStep, ...] | list[PlannedStep],
+              lead_in_s: float = 0.0) -> tuple[float, ...]:
+    """The expected clock time at the end of each step, counted from the start with lead-in.
+
+    Each step takes its `expected_s`; a send-off round lasts at least its
+    `round_s` (the engine waits out what is left when the round has no rest).
+    """
+    ends: list[float] = []
+    clock = lead_in_s
+    round_began: float | None = None
+    round_s = 0.0
+    for position, step in enumerate(steps):
+        if step.round_start and step.round_s is not None:
+            round_began, round_s = clock, step.round_s
+        elif step.round_s is None:
+            round_began = None
+        clock += step.expected_s
+        following = steps[position + 1] if position + 1 < len(steps) else None
+        closes = following is None or following.round_start or following.round_s is None
+        if round_began is not None and closes:
+            clock = max(clock, round_began + round_s)
+            round_began = None
+        ends.append(clock)
+    return tuple(ends)
+
+
+def plan_to_json(plan: Plan) -> dict[str, Any]:
+    """The stable JSON object of `intervaltimer plan --json`.
+
+    `name`, `estimated_s`, `lead_in_s`, `has_profile` and `steps`: each step
+    has `index`, `kind`, `label`, `distance_m`, `duration_s`, `target_s`,
+    `ends`, `pacer_m`, and also `rep`, `rep_count`, `reps`, `pace`,
+    `pace_s_per_m`, `estimate`, `exercise`, `activity`, `note`, `round_s`,
+    `round_start`, `min_rest_s`, `expected_s`.
+    """
+    return {
+        "name": plan.name,
+        "estimated_s": round(plan.estimated_s, 1),
+        "lead_in_s": plan.lead_in_s,
+        "has_profile": plan.has_profile,
+        "steps": [_step_json(step) for step in plan.steps],
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    """Seconds and metres to a tenth, for JSON that diffs well."""
+    return None if value is None else round(value, 1)
+
+
+def _step_json(step: PlannedStep) -> dict[str, Any]:
+    """One step of `plan_to_json`."""
+    return {
+        "index": step.index,
+        "kind": step.kind.value,
+        "label": step.label,
+        "distance_m": _rounded(step.distance_m),
+        "duration_s": _rounded(step.duration_s),
+        "target_s": _rounded(step.target_s),
+        "ends": step.ends.value,
+        "pacer_m": _rounded(step.pacer_m),
+        "rep": step.rep,
+        "rep_count": step.rep_count,
+        "reps": step.reps,
+        "pace": step.pace_text,
+        "pace_s_per_m": None if step.pace_s_per_m is None else round(step.pace_s_per_m, 4),
+        "estimate": step.pace_estimate,
+        "exercise": step.exercise,
+        "activity": step.activity,
+        "note": step.note,
+        "round_s": _rounded(step.round_s),
+        "round_start": step.round_start,
+        "min_rest_s": _rounded(step.min_rest_s),
+        "expected_s": _rounded(step.expected_s),
+    }
