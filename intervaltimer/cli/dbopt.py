@@ -1,0 +1,63 @@
+"""The `--db PATH` option and opening the log from a command, for every command that uses it.
+
+    @click.command()
+    @db_option
+    def run(db: str | None, ...) -> None:
+        store = open_log(db)          # ready to write, or exit 1 with one line
+        store.check_writable()        # again just before the run starts, if time has passed
+
+Store errors become `click.ClickException`s: one line on stderr, exit 1, no traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from intervaltimer.log.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_HELP = (
+    "The log database file. Default: $INTERVALTIMER_DB, else log.sqlite3 in the user data "
+    "directory (e.g. ~/.local/share/intervaltimer)."
+)
+
+
+def db_option(func: F) -> F:
+    """Add `--db PATH` to a command; the command receives it as `db: str | None`."""
+    return click.option("--db", "db", metavar="PATH", default=None, help=DB_HELP)(func)
+
+
+class StoreProblem(click.ClickException):
+    """A log that cannot be used, as a one-line message and exit 1."""
+
+    exit_code = 1
+
+
+def open_log(db: str | None, *, for_reading: bool = False) -> Store:
+    """The store at `--db`/`$INTERVALTIMER_DB`/default; exit 1 with a message if unusable.
+
+    For writing (the default) the log is created if needed and a write is
+    checked. `for_reading` needs an existing log, writes nothing unless the
+    schema must be brought forward, and so also reads a read-only or locked log.
+    """
+    from intervaltimer.log.errors import OutdatedSchemaError, StoreError
+    from intervaltimer.log.paths import db_path
+    from intervaltimer.log.store import Store
+
+    path = db_path(db)
+    try:
+        if not for_reading:
+            return Store.open(path)
+        if not path.exists():
+            raise StoreProblem(f"no sessions logged yet: {path} does not exist")
+        try:
+            return Store.open(path, readonly=True)
+        except OutdatedSchemaError:
+            return Store.open(path)
+    except StoreError as exc:
+        raise StoreProblem(str(exc)) from None

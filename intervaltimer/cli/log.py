@@ -1,0 +1,242 @@
+"""`intervaltimer history` and `intervaltimer show`: the log read back, for people and programs.
+
+`history --json` prints a list, newest first, of
+
+    {"id": 12, "workout": "8 x 400 m at mile pace", "started_at": "2025-05-01T18:30:12+02:00",
+     "status": "completed", "reps": 8, "mean_split_s": 88.25, "mean_rpe": 7.5}
+
+`show SESSION|last --json` prints
+
+    {"id": 12, "workout": "...", "started_at": "...", "ended_at": "..." | null,
+     "status": "completed", "note": "windy" | null, "session_rpe": 7 | null,
+     "reps": [{"index": 1, "label": "Rep 1/8 · 400 m @ mile", "distance_m": 400.0,
+               "target_s": 87.24, "split_s": 87.0, "rpe": 6, "rest_s": 61.2}, ...]}
+
+Times are ISO-8601 local time with offset; seconds are rounded to 3 decimals;
+missing values are null. Nothing found: a message on stderr and exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
+
+if TYPE_CHECKING:
+    from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary
+    from intervaltimer.log.store import Store
+
+_RELATIVE = re.compile(r"^(\d+)\s*(d|days?|w|weeks?)$", re.IGNORECASE)
+
+
+def parse_since(text: str, now: float | None = None) -> float:
+    """Epoch seconds of `--since`: `2025-05-01` (local midnight), a date-time, `7d` or `4w` ago."""
+    raw = text.strip()
+    match = _RELATIVE.match(raw)
+    if match:
+        days = int(match.group(1)) * (7 if match.group(2).lower().startswith("w") else 1)
+        return (time.time() if now is None else now) - days * 86400.0
+    from intervaltimer.log.records import parse_iso_time
+
+    try:
+        return parse_iso_time(raw)
+    except ValueError:
+        raise click.BadParameter(
+            f"{raw!r} is not a date; write it like 2025-05-01, 2025-05-01T18:00, 7d or 4w",
+            param_hint="--since") from None
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _iso(epoch_s: float | None) -> str | None:
+    from intervaltimer.log.records import iso_time
+
+    return None if epoch_s is None else iso_time(epoch_s)
+
+
+def resolve_workout(store: Store, name: str) -> str:
+    """The logged workout name meant by `name`: exact, else unique case-insensitive match.
+
+    Exit 1 listing the logged workouts when none (or several) match.
+    """
+    known = [workout for workout, _count in store.workouts()]
+    if name in known:
+        return name
+    folded = name.casefold()
+    for candidates in ([w for w in known if w.casefold() == folded],
+                       [w for w in known if folded in w.casefold()]):
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            raise StoreProblem(f"workout {name!r} matches several in the log: "
+                               + "; ".join(candidates))
+    listed = "; ".join(known[:10]) if known else "none yet"
+    raise StoreProblem(f"no sessions of workout {name!r} in {store.path}; logged workouts: "
+                       + listed)
+
+
+def history_json(rows: Sequence[SessionSummary]) -> list[dict[str, Any]]:
+    """The documented `history --json` list."""
+    return [
+        {"id": row.id, "workout": row.workout, "started_at": _iso(row.started_at),
+         "status": str(row.status), "reps": row.reps, "mean_split_s": _round(row.mean_split_s),
+         "mean_rpe": _round(row.mean_rpe)}
+        for row in rows
+    ]
+
+
+def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
+    """The documented `show --json` object, without the review's extra keys."""
+    return {
+        "id": session.id, "workout": session.workout, "started_at": _iso(session.started_at),
+        "ended_at": _iso(session.ended_at), "status": str(session.status), "note": session.note,
+        "session_rpe": session.session_rpe,
+        "reps": [
+            {"index": rep.index, "label": rep.label, "distance_m": rep.distance_m,
+             "target_s": _round(rep.target_s), "split_s": _round(rep.split_s), "rpe": rep.rpe,
+             "rest_s": _round(rep.rest_s)}
+            for rep in reps
+        ],
+    }
+
+
+def show_extras(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
+    """Keys the review adds to `show` (its `"metrics"` object goes here); none yet."""
+    return {}
+
+
+def _day(epoch_s: float) -> str:
+    return datetime.fromtimestamp(epoch_s).strftime("%Y-%m-%d")
+
+
+def _when(epoch_s: float) -> str:
+    return datetime.fromtimestamp(epoch_s).strftime("%Y-%m-%d %H:%M")
+
+
+def _print_history(rows: Sequence[SessionSummary]) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from intervaltimer.workout.units import format_delta, format_time
+
+    with_status = any(row.status != "completed" for row in rows)
+    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("workout", min_width=12, ratio=1)
+    for header in ("reps", "split", "±", "effort"):
+        table.add_column(header, justify="right", no_wrap=True)
+    if with_status:
+        table.add_column("status", no_wrap=True)
+    for row in rows:
+        cells = [
+            str(row.id), _day(row.started_at), row.workout, str(row.reps),
+            "" if row.mean_split_s is None else format_time(row.mean_split_s),
+            "" if row.mean_deviation_s is None else format_delta(row.mean_deviation_s),
+            "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
+        if with_status:
+            cells.append("" if row.status == "completed" else str(row.status))
+        table.add_row(*cells)
+    Console().print(table)
+
+
+def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from intervaltimer.workout.units import format_delta, format_distance, format_time
+
+    console = Console()
+    until = "" if session.ended_at is None else datetime.fromtimestamp(
+        session.ended_at).strftime("–%H:%M")
+    console.print(f"[bold]Session {session.id}[/] · {session.workout} · "
+                  f"{_when(session.started_at)}{until} · {session.status}", highlight=False)
+    if session.session_rpe is not None:
+        console.print(f"session effort {session.session_rpe}/10", highlight=False)
+    if session.note:
+        console.print(f"note: {session.note}", highlight=False, markup=False)
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("rep", min_width=12)
+    for header in ("distance", "target", "split", "±", "effort", "rest"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for rep in reps:
+        delta = rep.deviation_s
+        table.add_row(
+            str(rep.index), rep.label,
+            "" if rep.distance_m is None else format_distance(rep.distance_m),
+            "" if rep.target_s is None else format_time(rep.target_s),
+            format_time(rep.split_s),
+            "" if delta is None else format_delta(delta),
+            "" if rep.rpe is None else str(rep.rpe),
+            "" if rep.rest_s is None else format_time(rep.rest_s, 0))
+    console.print(table)
+
+
+@click.command()
+@db_option
+@click.option("--workout", "workout", metavar="NAME",
+              help="Only this workout (exact name, or a unique part of it, any case).")
+@click.option("--since", "since", metavar="DATE",
+              help="Only sessions started on or after DATE: 2025-05-01, 2025-05-01T18:00, 7d, 4w.")
+@click.option("--limit", "limit", type=click.IntRange(min=1), metavar="N",
+              help="At most N sessions (the newest).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list (documented above).")
+def history(db: str | None, workout: str | None, since: str | None, limit: int | None,
+            as_json: bool) -> None:
+    """Past sessions, newest first: date, workout, reps, mean split, mean effort.
+
+    \b
+    Examples:
+      intervaltimer history --since 4w
+      intervaltimer history --workout "8 x 400" --json
+    """
+    since_s = None if since is None else parse_since(since)
+    with open_log(db, for_reading=True) as store:
+        name = None if workout is None else resolve_workout(store, workout)
+        rows = store.summaries(workout=name, since=since_s, limit=limit)
+    if not rows:
+        raise StoreProblem("no sessions found" + (f" since {since}" if since else "")
+                           + (f" of workout {name!r}" if name else "") + f" in {store.path}")
+    if as_json:
+        click.echo(json.dumps(history_json(rows), indent=2, ensure_ascii=False))
+    else:
+        _print_history(rows)
+
+
+@click.command()
+@db_option
+@click.argument("session_ref", metavar="SESSION|last")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (documented above).")
+def show(db: str | None, session_ref: str, as_json: bool) -> None:
+    """One session rep by rep: split, target, difference, effort, rest.
+
+    SESSION is a number from `intervaltimer history`, or `last`.
+    """
+    ref = session_ref.strip().lower()
+    if ref != "last" and not ref.isdigit():
+        raise click.BadParameter(f"{session_ref!r} is not a session number or `last`",
+                                 param_hint="SESSION")
+    with open_log(db, for_reading=True) as store:
+        session = store.last_session() if ref == "last" else store.session(int(ref))
+        if session is None:
+            what = "no sessions" if ref == "last" else f"no session {ref}"
+            raise StoreProblem(f"{what} in {store.path}; list them with `intervaltimer history`")
+        reps = store.reps(session.id)
+    if as_json:
+        document = session_json(session, reps)
+        document.update(show_extras(session, reps))
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        _print_session(session, reps)

@@ -1,0 +1,146 @@
+"""What the log holds: sessions, the reps run in them, and the summary row of the history list.
+
+Instants are wall-clock Unix epoch seconds (`float`); the app converts from its
+monotonic clock when it writes. JSON shows them as ISO-8601 local time with
+offset (`iso_time`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class SessionStatus(StrEnum):
+    """Where a session stands; equal to its plain string ("running", ...)."""
+
+    RUNNING = "running"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One run of a workout, as stored when it started and updated as it went.
+
+    `source` is the workout's text at the time and `source_hash` its SHA-256, so
+    sessions of an edited workout can be told apart. `paces` maps each named pace
+    used to seconds per metre. `plan_steps` is the number of steps of the plan;
+    `steps_done` the plan index (1-based) of the last step finished, 0 before the
+    first, so a crashed session resumes at `steps_done + 1`. `note` and
+    `session_rpe` (CR-10, 0..10) are given after the session. `updated_at` is the
+    instant of the last write: the end of a session abandoned by a crash.
+    """
+
+    id: int
+    workout: str
+    started_at: float
+    ended_at: float | None
+    status: SessionStatus
+    note: str | None = None
+    session_rpe: int | None = None
+    source: str = ""
+    source_hash: str = ""
+    paces: dict[str, float] = field(default_factory=dict)
+    plan_steps: int = 0
+    workout_path: str | None = None
+    steps_done: int = 0
+    updated_at: float | None = None
+
+    @property
+    def duration_s(self) -> float | None:
+        """Seconds from start to end; None while running."""
+        return None if self.ended_at is None else self.ended_at - self.started_at
+
+
+@dataclass(frozen=True)
+class RepRecord:
+    """One rep as it ended: its split against its target, and the effort given for it.
+
+    `index` is the rep's number in the session (1..n, unique per session);
+    `step_index` the plan step it ran. `rest_s` is the rest actually taken after
+    it (known later), `rpe` the effort on the CR-10 scale (0..10), None until given.
+    """
+
+    session_id: int
+    index: int
+    step_index: int
+    label: str
+    split_s: float
+    started_at: float
+    ended_at: float
+    distance_m: float | None = None
+    target_s: float | None = None
+    rest_s: float | None = None
+    rpe: int | None = None
+
+    @property
+    def deviation_s(self) -> float | None:
+        """Split minus target (positive = slower); None without a target."""
+        return None if self.target_s is None else self.split_s - self.target_s
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A history row, computed in SQL: the session and its reps' count and means.
+
+    Means are over the session's reps; `mean_rpe` over the rated reps only and
+    `mean_deviation_s` over the reps with a target (None when there are none).
+    """
+
+    id: int
+    workout: str
+    started_at: float
+    ended_at: float | None
+    status: SessionStatus
+    reps: int
+    mean_split_s: float | None
+    mean_rpe: float | None
+    mean_deviation_s: float | None
+    session_rpe: int | None
+    note: str | None = None
+
+    @property
+    def duration_s(self) -> float | None:
+        """Seconds from start to end; None while running."""
+        return None if self.ended_at is None else self.ended_at - self.started_at
+
+
+def check_rpe(value: int | None, what: str = "effort") -> int | None:
+    """`value` if an effort on the CR-10 scale (whole number 0..10) or None; else ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise ValueError(f"{what} must be a whole number from 0 to 10, not {value!r}")
+    return value
+
+
+def check_seconds(value: float | None, what: str) -> float | None:
+    """`value` as float if a finite time >= 0 (or None); else ValueError naming `what`."""
+    if value is None:
+        return None
+    number = float(value)
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"{what} must be a finite number of seconds >= 0, not {value!r}")
+    return number
+
+
+def source_hash(source: str) -> str:
+    """SHA-256 of a workout's source text, as hex."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+def iso_time(epoch_s: float, timespec: str = "seconds") -> str:
+    """An instant as ISO-8601 local time with its UTC offset: `2025-05-01T18:30:12+02:00`."""
+    return datetime.fromtimestamp(epoch_s).astimezone().isoformat(timespec=timespec)
+
+
+def parse_iso_time(text: str) -> float:
+    """The epoch seconds of an ISO-8601 time; without an offset it is read as local time."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.timestamp()

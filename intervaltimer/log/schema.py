@@ -1,0 +1,115 @@
+"""The log's tables and their forward migrations, versioned by `PRAGMA user_version`.
+
+`MIGRATIONS[n]` takes a database from version n to n + 1; each step runs in its
+own transaction together with the version bump, so a database is always at one
+whole version. Steps are frozen once released: a change of schema is a new step
+appended at the end, never an edit of an old one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+# "ITTR": marks the file as an intervaltimer log (PRAGMA application_id).
+APPLICATION_ID = 0x49545452
+
+_V1: tuple[str, ...] = (
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        workout TEXT NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL,
+        updated_at REAL NOT NULL,
+        status TEXT NOT NULL DEFAULT 'running'
+            CHECK (status IN ('running', 'completed', 'abandoned')),
+        source TEXT NOT NULL DEFAULT '',
+        source_hash TEXT NOT NULL DEFAULT '',
+        paces TEXT NOT NULL DEFAULT '{}',
+        plan_steps INTEGER NOT NULL DEFAULT 0,
+        workout_path TEXT,
+        steps_done INTEGER NOT NULL DEFAULT 0,
+        owner TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX session_by_start ON session (started_at)",
+    "CREATE INDEX session_by_workout ON session (workout, started_at)",
+    "CREATE INDEX session_running ON session (status) WHERE status = 'running'",
+    """CREATE TABLE rep (
+        session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL CHECK (idx >= 1),
+        step_index INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        distance_m REAL,
+        target_s REAL,
+        split_s REAL NOT NULL CHECK (split_s >= 0),
+        started_at REAL NOT NULL,
+        ended_at REAL NOT NULL,
+        rest_s REAL,
+        rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),
+        PRIMARY KEY (session_id, idx)
+    ) WITHOUT ROWID""",
+)
+
+# v2 (the review issue): the session's note and its session RPE (CR-10, Foster's load).
+_V2: tuple[str, ...] = (
+    "ALTER TABLE session ADD COLUMN note TEXT",
+    "ALTER TABLE session ADD COLUMN session_rpe INTEGER "
+    "CHECK (session_rpe BETWEEN 0 AND 10)",
+)
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def _run(statements: Sequence[str]) -> Step:
+    def step(conn: sqlite3.Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
+    return step
+
+
+# MIGRATIONS[n]: version n -> n + 1.
+MIGRATIONS: list[Step] = [_run(_V1), _run(_V2)]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version written in the database header (0 for a new file)."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION,
+            steps: Sequence[Step] | None = None) -> int:
+    """Bring the database forward to `target`, one step a transaction; return the version reached.
+
+    The connection must be in autocommit mode (`isolation_level=None`). Each step
+    re-reads the version under a write lock, so two processes opening an old file
+    at once migrate it once. A step that fails is rolled back and re-raised; the
+    steps before it stay. A database newer than `target` is left alone.
+    """
+    chain = MIGRATIONS if steps is None else steps
+    if target > len(chain):
+        raise ValueError(f"no migration to version {target}; the newest is {len(chain)}")
+    current = user_version(conn)
+    if current >= target:
+        return current
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = user_version(conn)
+            if version >= target:
+                conn.execute("ROLLBACK")
+                return version
+            chain[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,400 @@
+"""The log store: sessions and reps written the moment they happen, read back for review.
+
+Every write is its own transaction, committed (and, with `synchronous=FULL`,
+on disk) before the call returns, so a kill at any instant loses nothing that
+was written. Two processes may share one file: SQLite's WAL journal and the
+busy timeout serialise their writes. A `Store` may be used from several
+threads (calls are serialised by a lock). All failures are `StoreError`s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from intervaltimer.log import queries
+from intervaltimer.log.connect import DEFAULT_BUSY_TIMEOUT_MS, check_access, open_connection
+from intervaltimer.log.errors import NotFoundError, StoreError, translate
+from intervaltimer.log.owner import current_owner, owned_by_other_live_process
+from intervaltimer.log.paths import db_path
+from intervaltimer.log.records import (
+    RepRecord,
+    SessionRecord,
+    SessionStatus,
+    SessionSummary,
+    check_rpe,
+    check_seconds,
+    source_hash,
+)
+
+
+class Store:
+    """The SQLite log of sessions and reps. Open with `Store.open(path)` (or `open_store`)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
+        """Wrap an open connection; use `Store.open` rather than calling this."""
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+        self._owner = current_owner()
+        self.path = path
+        self.readonly = readonly
+        self._inode = self._current_inode()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False,
+             busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Store:
+        """Open (creating if needed) the log at `path`, ready to write; raises `StoreError`.
+
+        Read-write opening migrates the schema and checks that a write goes
+        through, so a log that cannot be written fails here. `readonly=True`
+        opens an existing, current log for reading only and writes nothing.
+        """
+        target = Path(path).expanduser()
+        store = cls(open_connection(target, busy_timeout_ms=busy_timeout_ms, readonly=readonly),
+                    target, readonly=readonly)
+        if not readonly:
+            try:
+                store.check_writable()
+            except BaseException:
+                store.close()
+                raise
+        return store
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (idempotent). Everything written is already on disk."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _current_inode(self) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(self.path, "the log is closed")
+        return self._conn
+
+    def check_writable(self) -> None:
+        """Raise `StoreError` unless a write to the log goes through right now.
+
+        Call it before a run starts, so a log that cannot be written is reported
+        before the runner sets off, never after. It commits a tiny real write.
+        """
+        if self.readonly:
+            raise StoreError(self.path, "the log was opened read-only")
+        check_access(self.path, create_dir=False)
+        if self._current_inode() != self._inode:
+            raise StoreError(self.path, "the log file was moved or replaced while open; "
+                             "start intervaltimer again")
+        with self._write() as conn:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('checked_at', ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         (repr(time.time()),))
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's `PRAGMA integrity_check`: an empty list when the file is sound."""
+        rows = self._read("PRAGMA integrity_check")
+        problems = [str(row[0]) for row in rows]
+        return [] if problems == ["ok"] else problems
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT); sqlite errors become StoreErrors."""
+        with self._lock:
+            conn = self._connection()
+            if self.readonly:
+                raise StoreError(self.path, "the log was opened read-only")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                raise translate(exc, self.path) from exc
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.row_factory = sqlite3.Row
+                return conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from exc
+
+    def _touch(self, conn: sqlite3.Connection, session_id: int, now: float) -> None:
+        cursor = conn.execute("UPDATE session SET updated_at = ? WHERE id = ?", (now, session_id))
+        if cursor.rowcount == 0:
+            raise NotFoundError(self.path, f"no session {session_id} in the log")
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def start_session(self, workout: str, source: str, paces: Mapping[str, float],
+                      plan_steps: int, workout_path: str | os.PathLike[str] | None = None,
+                      started_at: float | None = None) -> int:
+        """Write the session row as the session starts; return its id.
+
+        `source` is the workout's text (kept with its SHA-256), `paces` the named
+        paces used (seconds per metre), `plan_steps` the plan's step count.
+        """
+        for name, value in paces.items():
+            check_seconds(value, f"pace {name!r}")
+        now = time.time()
+        start = now if started_at is None else float(started_at)
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO session (workout, started_at, updated_at, status, source, "
+                "source_hash, paces, plan_steps, workout_path, owner) "
+                "VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
+                (workout, start, now, source, source_hash(source),
+                 json.dumps(dict(paces), sort_keys=True), int(plan_steps),
+                 None if workout_path is None else str(workout_path), self._owner))
+            session_id = cursor.lastrowid
+        assert session_id is not None
+        return int(session_id)
+
+    def record_rep(self, session_id: int, index: int, *, step_index: int, label: str,
+                   split_s: float, ended_at: float | None = None,
+                   started_at: float | None = None, distance_m: float | None = None,
+                   target_s: float | None = None, rest_s: float | None = None,
+                   rpe: int | None = None) -> None:
+        """Write a rep the moment it ends (instants are wall-clock epoch seconds).
+
+        `ended_at` defaults to now and `started_at` to `ended_at - split_s`. Writing
+        an index already stored replaces that rep (a rep run again after an undo).
+        The session's progress moves to at least `step_index`.
+        """
+        if index < 1:
+            raise ValueError(f"rep index must be 1 or more, not {index}")
+        split = check_seconds(split_s, "split")
+        assert split is not None
+        end = time.time() if ended_at is None else float(ended_at)
+        start = end - split if started_at is None else float(started_at)
+        with self._write() as conn:
+            self._touch(conn, session_id, time.time())
+            conn.execute(
+                "INSERT INTO rep (session_id, idx, step_index, label, distance_m, target_s, "
+                "split_s, started_at, ended_at, rest_s, rpe) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, idx) DO UPDATE SET step_index = excluded.step_index, "
+                "label = excluded.label, distance_m = excluded.distance_m, "
+                "target_s = excluded.target_s, split_s = excluded.split_s, "
+                "started_at = excluded.started_at, ended_at = excluded.ended_at, "
+                "rest_s = excluded.rest_s, rpe = excluded.rpe",
+                (session_id, index, step_index, label, distance_m,
+                 check_seconds(target_s, "target"), split, start, end,
+                 check_seconds(rest_s, "rest"), check_rpe(rpe)))
+            conn.execute("UPDATE session SET steps_done = max(steps_done, ?) WHERE id = ?",
+                         (step_index, session_id))
+
+    def withdraw_rep(self, session_id: int, index: int) -> None:
+        """Delete a rep whose lap was undone; progress goes back to the step before it."""
+        with self._write() as conn:
+            self._touch(conn, session_id, time.time())
+            row = conn.execute("SELECT step_index FROM rep WHERE session_id = ? AND idx = ?",
+                               (session_id, index)).fetchone()
+            if row is None:
+                raise NotFoundError(self.path, f"no rep {index} in session {session_id}")
+            conn.execute("DELETE FROM rep WHERE session_id = ? AND idx = ?", (session_id, index))
+            conn.execute("UPDATE session SET steps_done = min(steps_done, ?) WHERE id = ?",
+                         (int(row[0]) - 1, session_id))
+
+    def _update_rep(self, session_id: int, index: int, column: str, value: object) -> None:
+        with self._write() as conn:
+            self._touch(conn, session_id, time.time())
+            cursor = conn.execute(f"UPDATE rep SET {column} = ? WHERE session_id = ? AND idx = ?",
+                                  (value, session_id, index))
+            if cursor.rowcount == 0:
+                raise NotFoundError(self.path, f"no rep {index} in session {session_id}")
+
+    def set_rest(self, session_id: int, index: int, rest_s: float | None) -> None:
+        """Store the rest actually taken after rep `index`."""
+        self._update_rep(session_id, index, "rest_s", check_seconds(rest_s, "rest"))
+
+    def rate_rep(self, session_id: int, index: int, rpe: int | None) -> None:
+        """Store (or change, or with None clear) the effort of rep `index`, CR-10 0..10."""
+        self._update_rep(session_id, index, "rpe", check_rpe(rpe))
+
+    def mark_step_done(self, session_id: int, step_index: int) -> None:
+        """Record that plan step `step_index` (1-based) has finished: resume starts after it."""
+        with self._write() as conn:
+            self._touch(conn, session_id, time.time())
+            conn.execute("UPDATE session SET steps_done = ? WHERE id = ?",
+                         (int(step_index), session_id))
+
+    def finish_session(self, session_id: int, status: SessionStatus | str,
+                       ended_at: float | None = None) -> None:
+        """Mark the session completed or abandoned, ending at `ended_at` (default now)."""
+        final = SessionStatus(status)
+        if final is SessionStatus.RUNNING:
+            raise ValueError("a session finishes as completed or abandoned, not running")
+        now = time.time()
+        with self._write() as conn:
+            self._touch(conn, session_id, now)
+            conn.execute("UPDATE session SET status = ?, ended_at = ? WHERE id = ?",
+                         (final.value, now if ended_at is None else float(ended_at), session_id))
+
+    def abandon(self, session_id: int) -> None:
+        """Close a session left running by a crash: abandoned, ending at its last write.
+
+        Its reps stay.
+        """
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT max(s.updated_at, coalesce((SELECT max(ended_at) FROM rep "
+                "WHERE session_id = s.id), s.started_at)) FROM session AS s WHERE id = ?",
+                (session_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(self.path, f"no session {session_id} in the log")
+            conn.execute("UPDATE session SET status = 'abandoned', ended_at = ? WHERE id = ?",
+                         (row[0], session_id))
+
+    def resume_session(self, session_id: int) -> SessionRecord:
+        """Take over a session left running by a crash, to go on at `steps_done + 1`."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE session SET status = 'running', ended_at = NULL, owner = ?, "
+                "updated_at = ? WHERE id = ?", (self._owner, time.time(), session_id))
+            if cursor.rowcount == 0:
+                raise NotFoundError(self.path, f"no session {session_id} in the log")
+        record = self.session(session_id)
+        assert record is not None
+        return record
+
+    def set_note(self, session_id: int, note: str | None) -> None:
+        """Store the runner's note on the session (blank clears it)."""
+        text = (note or "").strip() or None
+        with self._write() as conn:
+            self._touch(conn, session_id, time.time())
+            conn.execute("UPDATE session SET note = ? WHERE id = ?", (text, session_id))
+
+    def set_session_rpe(self, session_id: int, rpe: int | None) -> None:
+        """Store how hard the whole session was (CR-10, 0..10; None clears it)."""
+        value = check_rpe(rpe, "session effort")
+        with self._write() as conn:
+            self._touch(conn, session_id, time.time())
+            conn.execute("UPDATE session SET session_rpe = ? WHERE id = ?", (value, session_id))
+
+    def import_session(self, session: SessionRecord, reps: Sequence[RepRecord]) -> int | None:
+        """Add a session from elsewhere (an export) with its reps; return its new id.
+
+        A session of the same workout started within half a second of it is
+        taken to be already there: nothing is written and None is returned.
+        """
+        with self._write() as conn:
+            if queries.find_duplicate(conn, session.workout, session.started_at) is not None:
+                return None
+            return queries.insert_imported(conn, session, reps, self._owner)
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        """One session, or None."""
+        rows = self._read(f"SELECT {queries.SESSION_COLUMNS} FROM session WHERE id = ?",
+                          (session_id,))
+        return queries.session_record(rows[0]) if rows else None
+
+    def sessions(self, workout: str | None = None, since: float | None = None,
+                 limit: int | None = None) -> list[SessionRecord]:
+        """Sessions newest first, of one workout and/or started at or after `since`."""
+        where, params = queries.session_filter(workout, since)
+        rows = self._read(f"SELECT {queries.SESSION_COLUMNS} FROM session {where} "
+                          "ORDER BY started_at DESC, id DESC LIMIT ?",
+                          (*params, -1 if limit is None else limit))
+        return [queries.session_record(row) for row in rows]
+
+    def last_session(self, workout: str | None = None) -> SessionRecord | None:
+        """The most recently started session (of `workout`), or None."""
+        found = self.sessions(workout, limit=1)
+        return found[0] if found else None
+
+    def reps(self, session_id: int) -> list[RepRecord]:
+        """The session's reps in order."""
+        rows = self._read(f"SELECT {queries.REP_COLUMNS} FROM rep WHERE session_id = ? "
+                          "ORDER BY idx", (session_id,))
+        return [queries.rep_record(row) for row in rows]
+
+    def reps_by_session(self, session_ids: Sequence[int] | None = None
+                        ) -> dict[int, list[RepRecord]]:
+        """Reps of many sessions in one query (all sessions when None), each list in order."""
+        rows: list[sqlite3.Row] = []
+        if session_ids is None:
+            rows = self._read(f"SELECT {queries.REP_COLUMNS} FROM rep ORDER BY session_id, idx")
+        else:
+            ids = [int(i) for i in session_ids]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                rows += self._read(f"SELECT {queries.REP_COLUMNS} FROM rep WHERE session_id IN "
+                                   f"({','.join('?' * len(chunk))}) ORDER BY session_id, idx",
+                                   chunk)
+        grouped: dict[int, list[RepRecord]] = {int(i): [] for i in session_ids or ()}
+        for row in rows:
+            rep = queries.rep_record(row)
+            grouped.setdefault(rep.session_id, []).append(rep)
+        return grouped
+
+    def summaries(self, workout: str | None = None, since: float | None = None,
+                  limit: int | None = None) -> list[SessionSummary]:
+        """History rows newest first: each session with its reps' count and means, from SQL."""
+        where, params = queries.session_filter(workout, since)
+        rows = self._read(queries.summary_sql(where), (*params, -1 if limit is None else limit))
+        return [queries.summary(row) for row in rows]
+
+    def workouts(self) -> list[tuple[str, int]]:
+        """Each workout in the log with its number of sessions, most recently run first."""
+        rows = self._read("SELECT workout, count(*) FROM session GROUP BY workout "
+                          "ORDER BY max(started_at) DESC")
+        return [(str(row[0]), int(row[1])) for row in rows]
+
+    def running_sessions(self, workout: str | None = None, *,
+                         include_live: bool = False) -> list[SessionRecord]:
+        """Sessions left "running" by a crash, newest first, to offer for resume.
+
+        Sessions being run right now by another live intervaltimer process on
+        this machine are left out unless `include_live`.
+        """
+        clause = "WHERE status = 'running'" + (" AND workout = ?" if workout is not None else "")
+        rows = self._read(f"SELECT {queries.SESSION_COLUMNS}, owner FROM session {clause} "
+                          "ORDER BY started_at DESC, id DESC",
+                          () if workout is None else (workout,))
+        return [queries.session_record(row) for row in rows
+                if include_live or not owned_by_other_live_process(str(row["owner"]))]
+
+    def last_step_done(self, session_id: int) -> int:
+        """The plan index of the last step the session finished (0 before the first)."""
+        rows = self._read("SELECT steps_done FROM session WHERE id = ?", (session_id,))
+        if not rows:
+            raise NotFoundError(self.path, f"no session {session_id} in the log")
+        return int(rows[0][0])
+
+
+def open_store(path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
+    """Open the log at `path`, else `$INTERVALTIMER_DB`, else the default place."""
+    return Store.open(db_path(path), readonly=readonly)

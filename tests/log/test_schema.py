@@ -1,0 +1,167 @@
+"""Forward migrations: a log of every earlier schema version opens, keeps its data, and moves up."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from intervaltimer.log.schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    migrate,
+    user_version,
+)
+from intervaltimer.log.store import Store
+
+T0 = 1_746_100_000.0
+
+# Rows as a released version of the app wrote them, one entry per earlier version
+# (0 is a new, empty file). A new schema version needs its own entry here.
+WRITTEN_AT: dict[int, tuple[str, ...]] = {
+    0: (),
+    1: (
+        "INSERT INTO session (id, workout, started_at, ended_at, updated_at, status, source, "
+        "source_hash, paces, plan_steps, workout_path, steps_done, owner) VALUES "
+        f"(7, '8 x 400', {T0}, {T0 + 1800}, {T0 + 1800}, 'completed', 'name: 8 x 400', "
+        "'abc', '{\"mile\": 0.2113}', 17, 'w.yaml', 17, '')",
+        "INSERT INTO session (id, workout, started_at, updated_at, status, source_hash, "
+        f"steps_done) VALUES (8, '6 x 800', {T0 + 86400}, {T0 + 86500}, 'running', 'def', 5)",
+        "INSERT INTO rep (session_id, idx, step_index, label, distance_m, target_s, split_s, "
+        f"started_at, ended_at, rest_s, rpe) VALUES (7, 1, 3, 'Rep 1/8', 400, 84.5, 85.9, "
+        f"{T0 + 10}, {T0 + 95.9}, 60.2, 6), (7, 2, 5, 'Rep 2/8', 400, 84.5, 86.4, "
+        f"{T0 + 160}, {T0 + 246.4}, NULL, NULL), (8, 1, 3, 'Rep 1/6', 800, NULL, 170.0, "
+        f"{T0 + 86400}, {T0 + 86570}, NULL, 8)",
+    ),
+}
+
+
+def _log_at(path: Path, version: int) -> None:
+    """A file as the app of schema `version` left it, with the rows it wrote."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    assert migrate(conn, target=version) == version
+    for statement in WRITTEN_AT[version]:
+        conn.execute(statement)
+    conn.close()
+
+
+def test_every_earlier_version_has_its_rows_to_migrate() -> None:
+    assert SCHEMA_VERSION == len(MIGRATIONS) >= 2
+    assert set(WRITTEN_AT) == set(range(SCHEMA_VERSION))
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_a_log_of_every_earlier_version_migrates_and_keeps_its_data(
+        tmp_path: Path, version: int) -> None:
+    path = tmp_path / "log.sqlite3"
+    _log_at(path, version)
+    with Store.open(path) as store:
+        conn = store._connection()
+        assert user_version(conn) == SCHEMA_VERSION
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        if version == 0:
+            assert store.sessions() == []
+            return
+        done, running = store.session(7), store.session(8)
+        assert done is not None and running is not None
+        assert (done.workout, done.status, done.ended_at, done.paces, done.plan_steps) == (
+            "8 x 400", "completed", T0 + 1800, {"mile": 0.2113}, 17)
+        assert done.note is None and done.session_rpe is None  # v2 columns, empty
+        assert [(r.index, r.split_s, r.rest_s, r.rpe) for r in store.reps(7)] == [
+            (1, 85.9, 60.2, 6), (2, 86.4, None, None)]
+        assert [s.id for s in store.running_sessions()] == [8]
+        assert store.last_step_done(8) == 5
+        # The new columns work after the migration.
+        store.set_note(7, "first session of the block")
+        store.set_session_rpe(7, 7)
+        assert store.session(7).session_rpe == 7  # type: ignore[union-attr]
+        summary = {row.id: row for row in store.summaries()}
+        assert summary[7].reps == 2 and summary[7].mean_rpe == 6.0
+        assert summary[7].note == "first session of the block"
+
+
+def test_migrated_and_new_logs_have_the_same_tables_and_columns(tmp_path: Path) -> None:
+    def shape(path: Path) -> dict[str, list[tuple[object, ...]]]:
+        conn = sqlite3.connect(path)
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'index') ORDER BY name")]
+        result = {n: conn.execute(f"PRAGMA index_xinfo({n})").fetchall()
+                  if n.startswith(("session_", "sqlite_autoindex"))
+                  else conn.execute(f"PRAGMA table_xinfo({n})").fetchall() for n in names}
+        conn.close()
+        return result
+
+    _log_at(tmp_path / "old.sqlite3", 1)
+    Store.open(tmp_path / "old.sqlite3").close()
+    Store.open(tmp_path / "new.sqlite3").close()
+    assert shape(tmp_path / "old.sqlite3") == shape(tmp_path / "new.sqlite3")
+    columns = [c[1] for c in shape(tmp_path / "new.sqlite3")["session"]]
+    assert {"note", "session_rpe", "steps_done", "source_hash"} <= set(columns)
+
+
+def test_a_failing_step_is_rolled_back_whole_and_earlier_steps_stay(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    _log_at(path, 1)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE session ADD COLUMN half_done TEXT")
+        raise RuntimeError("disk pulled out mid-migration")
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(RuntimeError):
+        migrate(conn, target=2, steps=[MIGRATIONS[0], broken])
+    assert user_version(conn) == 1
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(session)")]
+    assert "half_done" not in columns
+    assert conn.execute("SELECT count(*) FROM rep").fetchone()[0] == 3
+    assert not conn.in_transaction
+    conn.close()
+
+
+def test_a_failing_first_step_leaves_a_new_file_empty(tmp_path: Path) -> None:
+    def broken(conn: sqlite3.Connection) -> None:
+        MIGRATIONS[0](conn)
+        raise RuntimeError("boom")
+
+    conn = sqlite3.connect(tmp_path / "log.sqlite3", isolation_level=None)
+    with pytest.raises(RuntimeError):
+        migrate(conn, target=1, steps=[broken])
+    assert user_version(conn) == 0
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0
+    conn.close()
+
+
+def test_migrating_to_a_version_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "log.sqlite3", isolation_level=None)
+    with pytest.raises(ValueError, match="no migration"):
+        migrate(conn, target=SCHEMA_VERSION + 1)
+    conn.close()
+
+
+def test_apps_opening_an_old_log_at_once_migrate_it_once(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    _log_at(path, 1)
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def open_it() -> None:
+        try:
+            barrier.wait()
+            Store.open(path).close()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Store.open(path) as store:
+        assert user_version(store._connection()) == SCHEMA_VERSION
+        assert store.integrity_check() == []
