@@ -16,9 +16,16 @@ from intervaltimer import __version__
 
 # name -> "module:function"; each module owns its commands.
 COMMANDS: dict[str, str] = {
+    "home": "intervaltimer.cli.desk:home",
+    "edit": "intervaltimer.cli.desk:edit",
+    "new": "intervaltimer.cli.desk:new",
+    "profile": "intervaltimer.cli.desk:profile",
     "validate": "intervaltimer.cli.workouts:validate",
     "plan": "intervaltimer.cli.plan:plan",
     "paces": "intervaltimer.cli.paces:paces",
+    "sounds": "intervaltimer.cli.sounds:sounds",
+    "history": "intervaltimer.cli.log:history",
+    "show": "intervaltimer.cli.log:show",
 }
 
 

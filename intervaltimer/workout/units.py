@@ -19,7 +19,8 @@ class UnitError(ValueError):
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _DURATION_PART = re.compile(
-    rf"({_NUMBER})\s*(h|hr|hrs|hours?|min|mins|minutes?|s|sec|secs|seconds?)", re.IGNORECASE
+    rf"({_NUMBER})\s*(hours?|hrs|hr|h|minutes?|mins|min|seconds?|secs|sec|s)(?![a-z])",
+    re.IGNORECASE,
 )
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?(\.\d+)?$")
 _DISTANCE = re.compile(
@@ -33,6 +34,14 @@ _DISTANCE_UNITS = {
 }
 
 
+MAX_TEXT = 64  # no real duration or distance is written longer than this
+
+
+def _shown(raw: str) -> str:
+    """The text as quoted in a message, cut short if it is long."""
+    return raw if len(raw) <= 40 else raw[:37] + "..."
+
+
 def _unit_seconds(unit: str) -> float:
     unit = unit.lower()
     if unit.startswith("h"):
@@ -44,7 +53,10 @@ def _unit_seconds(unit: str) -> float:
 
 def parse_clock(text: str) -> float | None:
     """`1:30` -> 90.0, `1:02:30` -> 3750.0, `1:24.5` -> 84.5; None if not clock form."""
-    match = _CLOCK.match(text.strip())
+    raw = text.strip()
+    if len(raw) > MAX_TEXT:
+        return None
+    match = _CLOCK.match(raw)
     if match is None:
         return None
     first, second, third, fraction = match.groups()
@@ -52,7 +64,32 @@ def parse_clock(text: str) -> float | None:
         seconds = int(first) * 60 + int(second)
     else:
         seconds = int(first) * 3600 + int(second) * 60 + int(third)
-    return seconds + (float(fraction) if fraction else 0.0)
+    return float(seconds) + (float(fraction) if fraction else 0.0)
+
+
+def _clock_problem(raw: str) -> str | None:
+    """What is wrong with something written like a clock (`1:60`, `1:5`), or None."""
+    match = re.fullmatch(r"(\d+):(\d+)(?::(\d+))?(\.\d+)?", raw)
+    if match is None:
+        return None
+    parts = [p for p in match.groups()[1:3] if p is not None]
+    if any(len(p) != 2 for p in parts):
+        return f"{raw!r} is not a duration; write minutes and seconds with two digits, like 1:05"
+    return f"{raw!r} is not a duration; seconds and minutes go up to 59, e.g. 1:59 or 2:00"
+
+
+def _duration_parts(compact: str) -> list[tuple[float, float]] | None:
+    """(number, seconds per unit) of each part of `1h5min30s`-style text, or None."""
+    position = 0
+    parts: list[tuple[float, float]] = []
+    for match in _DURATION_PART.finditer(compact):
+        if match.start() != position:
+            return None
+        parts.append((float(match.group(1)), _unit_seconds(match.group(2))))
+        position = match.end()
+    if position != len(compact) or not parts:
+        return None
+    return parts
 
 
 def parse_duration(text: str) -> float:
@@ -60,21 +97,28 @@ def parse_duration(text: str) -> float:
     raw = text.strip()
     if not raw:
         raise UnitError("a duration is empty; write it like 60s, 15min or 1:30")
+    if len(raw) > MAX_TEXT:
+        raise UnitError(f"duration {_shown(raw)!r} is too long; write it like 45s or 15min")
     clock = parse_clock(raw)
     if clock is not None:
         return clock
-    compact = raw.replace(" ", "")
-    position = 0
-    total = 0.0
-    for match in _DURATION_PART.finditer(compact):
-        if match.start() != position:
-            break
-        total += float(match.group(1)) * _unit_seconds(match.group(2))
-        position = match.end()
-    if position == len(compact) and position > 0:
-        if not math.isfinite(total):
+    parts = _duration_parts(raw.replace(" ", ""))
+    if parts is not None:
+        units = [unit for _, unit in parts]
+        if units != sorted(set(units), reverse=True):
+            raise UnitError(f"{raw!r} is not a duration; write hours, then minutes, then "
+                            "seconds, each once, e.g. 1h5min or 1min30s")
+        total = sum(value * unit for value, unit in parts)
+        if not math.isfinite(total) or total > 1e9:
             raise UnitError(f"duration {raw!r} is too long")
         return total
+    problem = _clock_problem(raw)
+    if problem is not None:
+        raise UnitError(problem)
+    metres_minutes = re.fullmatch(rf"({_NUMBER})\s*m\s*({_NUMBER})\s*s", raw, re.IGNORECASE)
+    if metres_minutes is not None:
+        minutes, seconds = metres_minutes.groups()
+        raise UnitError(f"`{raw}`: `m` is metres; minutes are `min`, e.g. {minutes}min{seconds}s")
     if _DISTANCE.match(raw):
         if re.fullmatch(rf"{_NUMBER}\s*m", raw, re.IGNORECASE):
             raise UnitError(f"`{raw}` is metres, not a duration; minutes are `min`, e.g. "
@@ -88,6 +132,8 @@ def parse_duration(text: str) -> float:
 def parse_distance(text: str) -> float:
     """Metres in a distance such as `400m`, `1.5km`, `1mi` or `1 mile`."""
     raw = text.strip()
+    if len(raw) > MAX_TEXT:
+        raise UnitError(f"distance {_shown(raw)!r} is too long; write it like 400m or 1.5km")
     match = _DISTANCE.match(raw)
     if match is None:
         if re.fullmatch(_NUMBER, raw):
@@ -96,6 +142,8 @@ def parse_distance(text: str) -> float:
     value = float(match.group(1)) * _DISTANCE_UNITS[match.group(2).lower()]
     if value <= 0:
         raise UnitError(f"distance {raw!r} must be more than zero")
+    if not math.isfinite(value) or value > 1e9:
+        raise UnitError(f"distance {raw!r} is too long")
     return value
 
 

@@ -1,0 +1,130 @@
+"""The workout library: finding a workout by path, by name, or as quick syntax.
+
+A name (`8x400-mile`) is a file stem looked up in three folders, first match
+wins: `./workouts/` (local), `<config_dir>/workouts` (the runner's own; the
+config dir is `$INTERVALTIMER_CONFIG` or the platform's), then the workouts
+shipped with intervaltimer.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from intervaltimer.resources import workouts_dir
+from intervaltimer.workout.loader import load_workout
+from intervaltimer.workout.model import Problem, Workout, WorkoutError
+from intervaltimer.workout.quick import looks_like_quick, parse_quick
+
+SUFFIXES = (".yaml", ".yml")
+LOCAL, USER, SHIPPED = "local", "user", "shipped"
+
+
+def _config_dir() -> Path:
+    """The runner's config folder (`$INTERVALTIMER_CONFIG` or the platform's)."""
+    from intervaltimer.workout.profile import config_dir
+
+    return config_dir()
+
+
+def library_sources() -> list[tuple[Path, str]]:
+    """The library folders in search order, each with its source: local, user, shipped.
+
+    A folder met twice (running from a checkout, `./workouts` is the shipped
+    folder) is listed once, in its last place, so the runner's own still win.
+    """
+    shipped = workouts_dir()
+    found: list[tuple[Path, str]] = []
+    for folder, source in ((Path.cwd() / "workouts", LOCAL),
+                           (_config_dir() / "workouts", USER)):
+        if not _same_folder(folder, shipped) and \
+                not any(_same_folder(folder, seen) for seen, _ in found):
+            found.append((folder, source))
+    return [*found, (shipped, SHIPPED)]
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    """True if two paths are the same existing folder."""
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
+
+
+def library_dirs() -> list[Path]:
+    """The library folders in search order (local, user, shipped); some may not exist."""
+    return [folder for folder, _ in library_sources()]
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The workout files directly in `folder`, by name; none if it does not exist."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    except OSError:
+        return []
+
+
+def list_workout_files() -> list[tuple[Path, str]]:
+    """Every workout in the library as (path, source), by name.
+
+    A name found in more than one folder is listed once, from the folder
+    `resolve_workout` would use.
+    """
+    chosen: dict[str, tuple[Path, str]] = {}
+    for folder, source in library_sources():
+        for path in _files_in(folder):
+            chosen.setdefault(path.stem, (path, source))
+    return [chosen[name] for name in sorted(chosen)]
+
+
+def find_in_library(name: str) -> Path | None:
+    """The file a library name stands for (`8x400-mile` or `8x400-mile.yaml`), or None."""
+    stem = name[: -len(Path(name).suffix)] if Path(name).suffix in SUFFIXES else name
+    if not stem or "/" in stem or "\\" in stem or stem in (".", ".."):
+        return None
+    for folder in library_dirs():
+        for suffix in SUFFIXES:
+            candidate = folder / (stem + suffix)
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _near_names(name: str, cutoff: float = 0.6) -> list[str]:
+    """Library names close to `name`, best first."""
+    names = [path.stem for path, _ in list_workout_files()]
+    return difflib.get_close_matches(name.lower(), names, n=3, cutoff=cutoff)
+
+
+def resolve_workout(arg: str) -> Workout:
+    """The workout `arg` names: a path to a file, a library name, or quick syntax.
+
+    Raises `WorkoutError`: the file's problems, the quick text's problems, or
+    "no workout called ..." with the nearest library names.
+    """
+    text = arg.strip()
+    path = Path(text).expanduser()
+    if text and path.is_file():
+        return load_workout(path)
+    found = find_in_library(text)
+    if found is not None:
+        return load_workout(found)
+    if looks_like_quick(text):
+        try:
+            return parse_quick(text)
+        except WorkoutError as error:
+            near = _near_names(text, cutoff=0.85)
+            if near:
+                named = Problem(arg, 1, 1, f"no workout called {text!r} in the library; did "
+                                           f"you mean {' or '.join(near)}?")
+                raise WorkoutError([named, *error.problems]) from None
+            raise
+    if path.suffix in SUFFIXES or "/" in text or path.is_dir():
+        what = "is a folder, not a workout file" if path.is_dir() else "no such file"
+        raise WorkoutError([Problem(arg, 1, 1, what)])
+    near = _near_names(text)
+    hint = f"did you mean {' or '.join(near)}?" if near else \
+        "`intervaltimer` lists the library"
+    raise WorkoutError([Problem(arg, 1, 1, f"no workout called {text!r}: not a file, not in the "
+                                           f"library, not quick syntax (like 8x400m@mile/60s); "
+                                           f"{hint}")])
