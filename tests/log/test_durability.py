@@ -32,7 +32,7 @@ def test_every_rep_written_before_a_kill_is_there(tmp_path: Path) -> None:
     kills_after: list[int] = []
     for _attempt in range(10):
         child = subprocess.Popen([sys.executable, "-c", WRITER, str(path)],
-                                 stdout=subprocess.PIPE, text=True)
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert child.stdout is not None
         session_id = int(child.stdout.readline().split()[1])
         lines = [child.stdout.readline() for _ in range(rng.randint(1, 40))]
@@ -40,6 +40,8 @@ def test_every_rep_written_before_a_kill_is_there(tmp_path: Path) -> None:
         child.send_signal(signal.SIGKILL)
         child.wait()
         lines += child.stdout.read().splitlines()
+        assert child.stderr is not None
+        assert child.returncode == -signal.SIGKILL, child.stderr.read()  # it died by our kill
         last = int(lines[-1].split()[1])  # printed once rep `last` was rated and committed
         confirmed = list(range(1, last + 1))
         kills_after.append(last)
