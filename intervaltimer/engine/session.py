@@ -1,0 +1,247 @@
+"""The session: a pure state machine that runs a Plan on an injected monotonic clock.
+
+The UI asks it "what happened by now?" (`poll()`) and "when is the next thing
+due?" (`next_deadline()`), and hands it the runner's keys. Decisions a runner
+will meet:
+
+- The workout's start, and a rep that follows a step ended by a key (lap or
+  skip), get a lead-in: LEAD_IN, COUNTDOWN 3-2-1 (TICK), then GO. A timed
+  step followed by a rep ticks 3-2-1 in its own last seconds; GO at its end.
+- `lap()` ends the step on the screen (a timed step early); during a lead-in
+  or a send-off wait it starts the rep now. A lap within LAP_DEBOUNCE_S of a
+  step's start is taken for a double tap and ignored.
+- `skip()` skips the step on the screen (no split for a skipped rep). During
+  a lead-in that is the rep about to start; during a send-off wait, the wait.
+- `undo_lap()` works only for the most recent lap, and only while the session
+  is still in the step that lap started (or its lead-in, or the send-off wait
+  after it). A timed step whose end has passed cannot be re-entered; nor can
+  a finished workout. Cues of the lapped step that fell due while the lap
+  stood are not played late.
+- While paused nothing becomes due. Keys still act on the frozen clock (a lap
+  records the rep's time at the pause); what they start waits for `resume()`.
+- `every:` rounds: a round starts when its first step starts; its send-off
+  rest (the plan's last timed rest of the round) ends at round start +
+  `round_s`, but no sooner than `min_rest` after it begins (SEND_OFF_MISSED
+  says so). A round with no rest gets a send-off wait from the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from math import isfinite
+
+from intervaltimer.engine.events import Event, EventKind, Split
+from intervaltimer.engine.schedule import Wait, timeline
+from intervaltimer.engine.transitions import SessionTransitions, Undo
+from intervaltimer.workout.model import StepKind
+from intervaltimer.workout.plan import Plan
+
+LAP_DEBOUNCE_S = 1.0  # a second tap this soon after a step starts is a double tap
+MAX_RPE = 10
+
+
+class Session(SessionTransitions):
+    """One run of a plan. Keys: start, lap, undo_lap, pause, resume, skip, extend, rate.
+
+    `clock` returns monotonic seconds; `lead_in_s` overrides the plan's
+    lead-in (0 for none). Events are collected as they become due and handed
+    out by `poll()`, in time order, each exactly once.
+    """
+
+    def __init__(self, plan: Plan, clock: Callable[[], float],
+                 lead_in_s: float | None = None) -> None:
+        if not plan.steps:
+            raise ValueError("a plan with no steps cannot be run")
+        lead_in = plan.lead_in_s if lead_in_s is None else lead_in_s
+        if not isfinite(lead_in) or lead_in < 0:
+            raise ValueError(f"lead-in must be 0 s or more, not {lead_in!r}")
+        super().__init__(plan, clock, float(lead_in))
+
+    # ---- keys ---------------------------------------------------------------
+
+    def start(self, at_step: int = 1) -> None:
+        """Start the workout at plan step `at_step` (1-based; later to resume a crashed session)."""
+        if self._started:
+            raise RuntimeError("the session has already started")
+        if not 1 <= at_step <= len(self._steps):
+            raise ValueError(f"step {at_step} is not in the plan (1..{len(self._steps)})")
+        now = self._read()
+        self._started = True
+        self._started_at = now
+        self._origin_s = now
+        pos = at_step - 1
+        self._done = pos
+        if self.lead_in_s > 0 and self._steps[pos].kind is not StepKind.REST:
+            self._set_segment(pos, Wait.LEAD_IN, now, now + self.lead_in_s)
+        else:
+            self._enter_step(pos, now)
+        self._advance(now)
+
+    def poll(self) -> list[Event]:
+        """Everything that became due since the last poll, in time order, each once."""
+        self._advance(self._read())
+        out, self._outbox = self._outbox, []
+        return out
+
+    def lap(self) -> Split | None:
+        """The runner's lap key: end the step now; the rep's Split if it was a rep.
+
+        During a lead-in or a send-off wait: start the rep now (returns None).
+        """
+        now = self._read()
+        self._advance(now)
+        seg = self._seg
+        if seg is None or self._finished:
+            return None
+        at_s = self._session_s(now)
+        if at_s - seg.start_s < LAP_DEBOUNCE_S:
+            return None
+        if seg.wait is not None:
+            self._end_wait(seg, at_s)
+            self._advance(now)
+            return None
+        undo = Undo(seg.clone(), self._round_start_s, self._round_pos, len(self._splits),
+                     self._splits[-1].rest_s if self._splits else None, self._rest_open)
+        split = self._end_step(seg, "lap", at_s, now)
+        if not self._finished:
+            self._undo = undo
+        self._advance(now)
+        return split
+
+    def undo_lap(self) -> bool:
+        """Take back the last lap: back in that step, its clock intact, its split withdrawn.
+
+        True when done; False when there is no lap to undo (see the module's notes).
+        """
+        now = self._read()
+        self._advance(now)
+        undo = self._undo
+        if undo is None or self._finished or self._seg is None:
+            return False
+        at_s = self._session_s(now)
+        back = undo.segment
+        if back.end_s is not None and back.end_s <= at_s:
+            self._undo = None
+            return False
+        self._undo = None
+        withdrawn = self._splits[undo.n_splits] if len(self._splits) > undo.n_splits else None
+        del self._splits[undo.n_splits:]
+        back.reschedule(back.items, at_s)
+        self._seg = back
+        self._round_start_s, self._round_pos = undo.round_start_s, undo.round_pos
+        self._rest_open = undo.rest_open
+        self._done = back.pos
+        step = self._steps[back.pos]
+        self._emit(Event(EventKind.LAP_UNDONE, now, step.index,
+                         elapsed_s=at_s - back.start_s, split=withdrawn))
+        if self._splits and self._splits[-1].rest_s != undo.rest_s:
+            self._splits[-1] = replace(self._splits[-1], rest_s=undo.rest_s)
+            self._emit(Event(EventKind.SPLIT_UPDATED, now, self._splits[-1].step_index,
+                             split=self._splits[-1]))
+        self._advance(now)
+        return True
+
+    def pause(self) -> bool:
+        """Freeze the clock of the session (also during the lead-in). False if not running."""
+        now = self._read()
+        self._advance(now)
+        if self._seg is None or self._finished or self._pause is not None:
+            return False
+        at_s = self._session_s(now)
+        self._pause = (now, at_s)
+        self._emit(Event(EventKind.PAUSED, now, self._steps[self._seg.pos].index,
+                         elapsed_s=self.elapsed_s()))
+        return True
+
+    def resume(self) -> bool:
+        """Carry on from where the pause froze the clock. False if not paused."""
+        if self._pause is None or self._seg is None:
+            return False
+        now = self._read()
+        paused_at, at_s = self._pause
+        self._pause = None
+        self._paused_s = now - at_s
+        self._reached_s = max(self._reached_s, at_s)
+        self._emit(Event(EventKind.RESUMED, now, self._steps[self._seg.pos].index,
+                         seconds=now - paused_at))
+        self._advance(now)
+        return True
+
+    def skip(self) -> bool:
+        """Skip the step on the screen (the rep about to start, during its lead-in)."""
+        now = self._read()
+        self._advance(now)
+        seg = self._seg
+        if seg is None or self._finished:
+            return False
+        at_s = self._session_s(now)
+        self._undo = None
+        if seg.wait is Wait.SEND_OFF:
+            self._after_wait(seg.pos, at_s)
+        elif seg.wait is Wait.LEAD_IN:
+            self._emit(Event(EventKind.SKIPPED, now, self._steps[seg.pos].index, elapsed_s=0.0))
+            self._after(seg.pos, at_s, now, on_time=False)
+        else:
+            self._end_step(seg, "skip", at_s, now)
+        self._advance(now)
+        return True
+
+    def extend(self, seconds: float) -> float | None:
+        """Move the end of a rest (or lead-in, or other timed non-rep step) by `seconds`.
+
+        Never earlier than now. Returns the change applied, or None when the
+        step on the screen has no end to move (a rep, an open step).
+        """
+        now = self._read()
+        self._advance(now)
+        seg = self._seg
+        if seg is None or self._finished or seg.end_s is None or not isfinite(seconds):
+            return None
+        step = self._steps[seg.pos]
+        if seg.wait is None and step.is_work:
+            return None
+        at_s = self._session_s(now)
+        end_s = max(seg.end_s + seconds, at_s)
+        applied = end_s - seg.end_s
+        seg.end_s = end_s
+        seg.reschedule(timeline(step, seg.wait, seg.start_s, end_s, seg.countdown,
+                                seg.missed_rest_s), at_s)
+        self._emit(Event(EventKind.EXTENDED, now, step.index, seconds=applied))
+        self._advance(now)
+        return applied
+
+    def rate(self, rep: int, rpe: int) -> Split:
+        """Give the effort (CR-10, 0..10) of rep `rep` (its `Split.step_index`).
+
+        Only the most recent split can be rated (changeable until the next rep
+        ends); anything else raises ValueError.
+        """
+        if isinstance(rpe, bool) or not isinstance(rpe, int) or not 0 <= rpe <= MAX_RPE:
+            raise ValueError(f"effort is a whole number from 0 to {MAX_RPE}, not {rpe!r}")
+        if not self._splits or self._splits[-1].step_index != rep:
+            if any(split.step_index == rep for split in self._splits):
+                raise ValueError(f"step {rep} can no longer be rated: a later rep has ended")
+            raise ValueError(f"step {rep} has no split to rate")
+        now = self._read()
+        self._advance(now)
+        rated = replace(self._splits[-1], rpe=rpe)
+        self._splits[-1] = rated
+        self._emit(Event(EventKind.SPLIT_UPDATED, now, rep, split=rated))
+        return rated
+
+    def rate_last(self, rpe: int) -> Split | None:
+        """Rate the most recent split (the rep just run); None if no rep has been run."""
+        if not self._splits:
+            return None
+        return self.rate(self._splits[-1].step_index, rpe)
+
+    @property
+    def can_undo(self) -> bool:
+        """There is a lap that `undo_lap()` would take back now."""
+        self._catch_up()
+        undo = self._undo
+        if undo is None or self._finished:
+            return False
+        end_s = undo.segment.end_s
+        return end_s is None or end_s > self._session_s(self._read())

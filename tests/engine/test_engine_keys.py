@@ -1,0 +1,448 @@
+"""The runner's keys on a fake clock: lap, undo, pause, resume, skip, extend and effort."""
+
+from __future__ import annotations
+
+import pytest
+
+from intervaltimer.engine import LAP_DEBOUNCE_S, Cue, EventKind, Phase, Session, State
+from tests.engine.engine_helpers import (
+    FakeClock,
+    at_of,
+    of_kind,
+    plan,
+    rest,
+    run,
+    run_until,
+    started,
+    timeline,
+)
+
+# ---- lap ---------------------------------------------------------------------
+
+
+def test_lap_ends_a_timed_rep_early_with_its_real_time(fake_clock: FakeClock) -> None:
+    session = started(plan(run(duration_s=60.0), rest(30.0), run(duration_s=60.0)), fake_clock)
+    run_until(session, fake_clock, 40.0)
+    split = session.lap()
+    assert split is not None and split.split_s == 37.0 and split.ended_at == 40.0
+    events = run_until(session, fake_clock, 75.0)
+    assert at_of(events, EventKind.TEN_SECONDS, 1) == []  # the rep is over before 53
+    assert at_of(events, EventKind.STEP_STARTED) == [40.0, 70.0]  # rest on time: no lead-in
+    assert of_kind(events, EventKind.LEAD_IN) == []
+
+
+def test_a_second_tap_within_the_debounce_is_ignored(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(60.0), run(200.0)), fake_clock)
+    fake_clock.set(3.0 + LAP_DEBOUNCE_S / 2)
+    assert session.lap() is None
+    assert session.current is not None and session.current.index == 1
+    fake_clock.set(40.0)
+    assert session.lap() is not None
+    fake_clock.set(40.0 + LAP_DEBOUNCE_S / 2)
+    assert session.lap() is None  # the double tap does not end the rest
+    assert session.phase is Phase.REST
+    fake_clock.set(40.0 + LAP_DEBOUNCE_S)
+    assert session.lap() is None  # the rest is not a rep: no split, but it ends
+    assert session.state is State.LEAD_IN
+
+
+def test_lap_during_the_lead_in_starts_the_rep_now(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0)), fake_clock)
+    fake_clock.set(1.5)
+    assert session.lap() is None
+    events = run_until(session, fake_clock, 10.0)
+    assert timeline(events) == [
+        ("lead_in", 0.0, 1), ("countdown", 0.0, 1), ("countdown", 1.0, 1),
+        ("step_started", 1.5, 1)]
+    assert session.elapsed_s() == 8.5
+
+
+# ---- undo --------------------------------------------------------------------
+
+
+def _four_hundreds(clock: FakeClock) -> Session:
+    rep = run(400.0, target_s=80.0, pacer_m=100.0, rep=1)
+    return started(plan(rep, rest(60.0), run(400.0, rep=2), rest(60.0)), clock)
+
+
+def test_undo_puts_the_runner_back_in_the_rep_with_its_clock_intact(
+        fake_clock: FakeClock) -> None:
+    session = _four_hundreds(fake_clock)
+    run_until(session, fake_clock, 50.0)
+    mistaken = session.lap()
+    assert mistaken is not None and mistaken.split_s == 47.0
+    run_until(session, fake_clock, 52.0)
+    assert session.phase is Phase.REST
+    assert session.can_undo
+    assert session.undo_lap() is True
+    events = session.poll()
+    assert [e.kind for e in events] == [EventKind.LAP_UNDONE]
+    assert (events[0].at, events[0].step_index, events[0].split) == (52.0, 1, mistaken)
+    assert session.splits == ()
+    assert session.phase is Phase.WORK and session.current is not None
+    assert session.current.index == 1 and session.elapsed_s() == 49.0
+    events = run_until(session, fake_clock, 88.0)
+    assert [(e.at, e.distance_m) for e in of_kind(events, EventKind.PACER)] == [(63.0, 300.0)]
+    split = session.lap()
+    assert split is not None and (split.split_s, split.started_at) == (85.0, 3.0)
+    assert session.splits == (split,)
+    events = run_until(session, fake_clock, 150.0)
+    assert at_of(events, EventKind.STEP_STARTED) == [88.0, 148.0]
+
+
+def test_checkpoints_missed_while_the_lap_stood_are_not_beeped_late(
+        fake_clock: FakeClock) -> None:
+    session = _four_hundreds(fake_clock)
+    run_until(session, fake_clock, 40.0)
+    session.lap()
+    run_until(session, fake_clock, 45.0)
+    session.undo_lap()
+    events = run_until(session, fake_clock, 70.0)
+    assert [e.distance_m for e in of_kind(events, EventKind.PACER)] == [300.0]
+
+
+def test_only_the_most_recent_lap_and_only_in_the_step_after_it(fake_clock: FakeClock) -> None:
+    session = _four_hundreds(fake_clock)
+    assert session.undo_lap() is False  # nothing to undo
+    fake_clock.set(50.0)
+    session.lap()
+    run_until(session, fake_clock, 111.0)  # the rest ended on time, rep 2 runs
+    assert session.current is not None and session.current.index == 3
+    assert not session.can_undo
+    assert session.undo_lap() is False
+    assert len(session.splits) == 1
+    fake_clock.set(150.0)
+    session.lap()
+    assert session.undo_lap() is True
+    assert session.undo_lap() is False  # one undo per lap
+    assert len(session.splits) == 1
+
+
+def test_undo_during_the_lead_in_after_an_open_rest(fake_clock: FakeClock) -> None:
+    session = started(plan(run(60.0), rest(), run(60.0)), fake_clock)
+    fake_clock.set(13.0)
+    session.lap()
+    fake_clock.set(80.0)
+    assert session.lap() is None  # an open rest has no split
+    run_until(session, fake_clock, 81.5)
+    assert session.state is State.LEAD_IN
+    assert session.undo_lap() is True
+    undone = session.poll()
+    assert [(e.kind, e.split) for e in undone] == [(EventKind.LAP_UNDONE, None)]
+    assert session.phase is Phase.REST and session.elapsed_s() == 68.5
+    events = run_until(session, fake_clock, 90.0)
+    assert events == []  # the lead-in's last tick and GO are cancelled
+    session.lap()
+    events = run_until(session, fake_clock, 95.0)
+    assert at_of(events, EventKind.STEP_STARTED) == [93.0]
+    assert session.splits[0].rest_s == 80.0
+
+
+def test_undo_in_the_rep_after_an_open_rest_withdraws_the_rest_taken(
+        fake_clock: FakeClock) -> None:
+    session = started(plan(run(60.0), rest(), run(60.0)), fake_clock)
+    fake_clock.set(13.0)
+    session.lap()
+    fake_clock.set(80.0)
+    session.lap()
+    run_until(session, fake_clock, 85.0)
+    assert session.splits[0].rest_s == 70.0
+    session.undo_lap()
+    events = session.poll()
+    assert [e.kind for e in events] == [EventKind.LAP_UNDONE, EventKind.SPLIT_UPDATED]
+    assert events[1].split is not None and events[1].split.rest_s is None
+    assert session.splits[0].rest_s is None
+    fake_clock.set(100.0)
+    session.lap()
+    run_until(session, fake_clock, 104.0)
+    assert session.splits[0].rest_s == 90.0
+
+
+def test_undo_back_into_a_timed_rest_keeps_its_end(fake_clock: FakeClock) -> None:
+    the_plan = plan(run(200.0), rest(30.0), run(200.0))
+    session = started(the_plan, fake_clock)
+    fake_clock.set(30.0)
+    session.lap()
+    fake_clock.set(40.0)
+    session.lap()  # rest cut short: lead-in 40..43, GO at 43
+    fake_clock.set(50.0)
+    assert session.undo_lap() is True
+    assert session.remaining_s() == 10.0
+    events = run_until(session, fake_clock, 61.0)
+    assert at_of(events, EventKind.STEP_STARTED) == [3.0, 30.0, 43.0, 60.0]
+    assert [e.kind for e in events].count(EventKind.LAP_UNDONE) == 1
+
+    late = FakeClock()
+    session = started(the_plan, late)
+    late.set(30.0)
+    session.lap()
+    late.set(40.0)
+    session.lap()
+    late.set(65.0)  # the rest would have ended at 60: it cannot be re-entered
+    assert not session.can_undo
+    assert session.undo_lap() is False
+    assert session.current is not None and session.current.index == 3
+
+
+def test_no_undo_after_the_workout_finished(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0)), fake_clock)
+    fake_clock.set(30.0)
+    session.lap()
+    assert session.state is State.FINISHED
+    assert session.undo_lap() is False
+    assert len(session.splits) == 1
+
+
+# ---- pause and resume ----------------------------------------------------------
+
+
+def test_pause_inside_the_lead_in_shifts_the_countdown_and_the_go(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0)), fake_clock)
+    run_until(session, fake_clock, 1.5)
+    assert session.pause() is True
+    assert session.state is State.PAUSED and session.phase is Phase.LEAD_IN
+    assert session.pause() is False
+    fake_clock.set(10.0)
+    assert session.remaining_s() == 1.5
+    assert [e.kind for e in session.poll()] == [EventKind.PAUSED]
+    assert session.next_deadline() is None
+    fake_clock.set(20.0)
+    assert session.resume() is True
+    events = run_until(session, fake_clock, 23.0)
+    assert timeline(events) == [
+        ("resumed", 20.0, 1), ("countdown", 20.5, 1), ("step_started", 21.5, 1)]
+    assert events[0].seconds == 18.5
+
+
+def test_pause_shifts_the_rest_of_a_timed_step(fake_clock: FakeClock) -> None:
+    session = started(plan(run(duration_s=60.0), rest(20.0)), fake_clock, lead_in_s=0)
+    fake_clock.set(20.0)
+    session.pause()
+    fake_clock.set(50.0)
+    assert session.elapsed_s() == 20.0 and session.remaining_s() == 40.0
+    session.resume()
+    events = run_until(session, fake_clock, 100.0)
+    assert at_of(events, EventKind.HALFWAY) == [60.0]
+    assert at_of(events, EventKind.TEN_SECONDS) == [80.0, 100.0]
+    assert at_of(events, EventKind.STEP_FINISHED) == [90.0]
+    split = session.splits[0]
+    assert (split.split_s, split.started_at, split.ended_at) == (60.0, 0.0, 90.0)
+    assert session.progress.elapsed_s == 70.0  # 100 s on the clock, 30 s of it paused
+
+
+def test_a_pause_is_not_counted_in_the_split(fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(60.0)), fake_clock)
+    fake_clock.set(10.0)
+    session.pause()
+    fake_clock.set(30.0)
+    session.resume()
+    fake_clock.set(50.0)
+    split = session.lap()
+    assert split is not None and split.split_s == 27.0
+
+
+def test_resume_and_pause_only_when_they_make_sense(fake_clock: FakeClock) -> None:
+    session = Session(plan(run(200.0)), fake_clock)
+    assert session.pause() is False and session.resume() is False
+    session.start()
+    assert session.resume() is False
+
+
+# ---- skip --------------------------------------------------------------------
+
+
+def test_a_skipped_rep_is_not_a_split(fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(60.0), run(400.0)), fake_clock)
+    fake_clock.set(10.0)
+    assert session.skip() is True
+    events = session.poll()
+    skipped = of_kind(events, EventKind.SKIPPED)
+    assert [(e.at, e.step_index, e.elapsed_s) for e in skipped] == [(10.0, 1, 7.0)]
+    assert of_kind(events, EventKind.STEP_FINISHED) == []
+    assert session.splits == ()
+    assert session.phase is Phase.REST and at_of(events, EventKind.STEP_STARTED) == [3.0, 10.0]
+
+
+def test_skipping_a_rest_brings_the_rep_after_a_lead_in(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(90.0), run(200.0)), fake_clock)
+    fake_clock.set(30.0)
+    session.lap()
+    fake_clock.set(40.0)
+    session.skip()
+    events = run_until(session, fake_clock, 45.0)
+    assert timeline(events)[-7:] == [
+        ("skipped", 40.0, 2), ("lead_in", 40.0, 3), ("countdown", 40.0, 3),
+        ("countdown", 41.0, 3), ("countdown", 42.0, 3), ("step_started", 43.0, 3),
+        ("split_updated", 43.0, 1)]
+    assert session.splits[0].rest_s == 13.0
+
+
+def test_skip_during_the_lead_in_skips_the_rep_about_to_start(fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(60.0), run(400.0)), fake_clock)
+    fake_clock.set(1.5)
+    session.skip()
+    events = run_until(session, fake_clock, 5.0)
+    assert timeline(events)[-2:] == [("skipped", 1.5, 1), ("step_started", 1.5, 2)]
+    assert at_of(events, EventKind.STEP_STARTED, 1) == []
+
+
+def test_skip_of_the_last_step_finishes_the_workout(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(120.0)), fake_clock)
+    fake_clock.set(30.0)
+    session.lap()
+    fake_clock.set(50.0)
+    session.skip()
+    events = session.poll()
+    assert timeline(events)[-3:] == [
+        ("skipped", 50.0, 2), ("split_updated", 50.0, 1), ("workout_finished", 50.0, 2)]
+    assert events[-1].cue is Cue.FINISH
+    assert session.state is State.FINISHED
+    assert session.splits[0].rest_s == 20.0
+    assert session.skip() is False and session.poll() == []
+
+
+def test_skip_during_a_pause_moves_on_and_stays_paused(fake_clock: FakeClock) -> None:
+    session = started(plan(run(duration_s=60.0), rest(30.0), run(duration_s=60.0)),
+                      fake_clock, lead_in_s=0)
+    fake_clock.set(10.0)
+    session.pause()
+    fake_clock.set(15.0)
+    session.skip()
+    assert session.state is State.PAUSED and session.phase is Phase.REST
+    assert session.elapsed_s() == 0.0 and session.remaining_s() == 30.0
+    events = session.poll()
+    assert [e.kind for e in events][-2:] == [EventKind.PAUSED, EventKind.SKIPPED]
+    fake_clock.set(25.0)
+    session.resume()
+    events = run_until(session, fake_clock, 60.0)
+    assert timeline(events)[:2] == [("resumed", 25.0, 2), ("step_started", 25.0, 2)]
+    assert at_of(events, EventKind.STEP_STARTED) == [25.0, 55.0]
+
+
+def test_skip_before_the_start_does_nothing(fake_clock: FakeClock) -> None:
+    session = Session(plan(run(200.0)), fake_clock)
+    assert session.skip() is False
+    assert session.lap() is None and session.undo_lap() is False
+    assert session.extend(15.0) is None
+    assert session.poll() == [] and session.state is State.READY
+    assert session.next_deadline() is None and session.current is None
+
+
+# ---- extend ------------------------------------------------------------------
+
+
+def _rest_from_23(clock: FakeClock) -> Session:
+    session = started(plan(run(200.0), rest(60.0), run(200.0)), clock)
+    clock.set(23.0)
+    session.lap()  # rest 23..83
+    return session
+
+
+def test_extend_moves_the_end_of_the_rest_and_its_cues(fake_clock: FakeClock) -> None:
+    session = _rest_from_23(fake_clock)
+    fake_clock.set(30.0)
+    assert session.extend(15.0) == 15.0
+    events = run_until(session, fake_clock, 100.0)
+    assert [(e.kind, e.seconds) for e in events if e.kind is EventKind.EXTENDED] == [
+        (EventKind.EXTENDED, 15.0)]
+    assert at_of(events, EventKind.TEN_SECONDS) == [88.0]
+    assert at_of(events, EventKind.COUNTDOWN, 2) == [95.0, 96.0, 97.0]
+    assert at_of(events, EventKind.STEP_STARTED, 3) == [98.0]
+
+
+def test_shortening_the_rest_never_goes_below_now(fake_clock: FakeClock) -> None:
+    session = _rest_from_23(fake_clock)
+    fake_clock.set(30.0)
+    assert session.extend(-15.0) == -15.0
+    events = run_until(session, fake_clock, 70.0)
+    assert at_of(events, EventKind.COUNTDOWN, 2) == [65.0, 66.0, 67.0]
+    assert at_of(events, EventKind.STEP_STARTED, 3) == [68.0]
+
+    clock = FakeClock()
+    session = _rest_from_23(clock)
+    clock.set(30.0)
+    assert session.extend(-100.0) == -53.0
+    events = session.poll()
+    assert at_of(events, EventKind.STEP_STARTED)[-1] == 30.0
+    assert at_of(events, EventKind.COUNTDOWN, 2) == []
+
+
+def test_extend_during_the_countdown_moves_the_countdown_too(fake_clock: FakeClock) -> None:
+    session = _rest_from_23(fake_clock)
+    events = run_until(session, fake_clock, 81.5)  # ticks 3 and 2 have sounded
+    session.extend(15.0)
+    events += run_until(session, fake_clock, 100.0)
+    countdown = of_kind(events, EventKind.COUNTDOWN)
+    assert [(e.at, e.count) for e in countdown if e.step_index == 2] == [
+        (80.0, 3), (81.0, 2), (95.0, 3), (96.0, 2), (97.0, 1)]
+    assert at_of(events, EventKind.STEP_STARTED, 3) == [98.0]
+    assert at_of(events, EventKind.TEN_SECONDS) == [73.0, 88.0]
+
+
+def test_extend_the_lead_in_and_while_paused(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0)), fake_clock)
+    fake_clock.set(1.5)
+    assert session.extend(15.0) == 15.0
+    events = run_until(session, fake_clock, 20.0)
+    assert at_of(events, EventKind.COUNTDOWN) == [0.0, 1.0, 15.0, 16.0, 17.0]
+    assert at_of(events, EventKind.STEP_STARTED) == [18.0]
+
+    clock = FakeClock()
+    session = _rest_from_23(clock)
+    clock.set(30.0)
+    session.pause()
+    clock.set(40.0)
+    session.extend(15.0)
+    clock.set(50.0)
+    session.resume()
+    events = run_until(session, clock, 120.0)
+    assert at_of(events, EventKind.STEP_STARTED)[-1] == 118.0  # 83 + 15 + 20 paused
+
+
+def test_a_rep_or_an_open_step_cannot_be_extended(fake_clock: FakeClock) -> None:
+    session = started(plan(run(duration_s=60.0), rest(), run(200.0)), fake_clock, lead_in_s=0)
+    fake_clock.set(10.0)
+    assert session.extend(15.0) is None
+    fake_clock.set(70.0)
+    session.poll()
+    assert session.phase is Phase.REST and session.extend(15.0) is None
+    assert of_kind(session.poll(), EventKind.EXTENDED) == []
+
+
+# ---- effort ------------------------------------------------------------------
+
+
+def test_effort_for_the_rep_just_run_is_changeable_until_the_next_rep_ends(
+        fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0, rep=1), rest(60.0), run(200.0, rep=2), rest(60.0)),
+                      fake_clock)
+    with pytest.raises(ValueError):
+        session.rate(1, 5)
+    assert session.rate_last(5) is None
+    fake_clock.set(33.0)
+    session.lap()
+    session.poll()
+    rated = session.rate(1, 7)
+    assert rated.rpe == 7 and session.splits[0].rpe == 7
+    events = session.poll()
+    assert [(e.kind, e.split) for e in events] == [(EventKind.SPLIT_UPDATED, rated)]
+    run_until(session, fake_clock, 100.0)  # rep 2 runs from 93
+    assert session.rate(1, 6).rpe == 6
+    fake_clock.set(123.0)
+    session.lap()
+    with pytest.raises(ValueError, match="no longer"):
+        session.rate(1, 5)
+    last = session.rate_last(4)
+    assert last is not None and last.step_index == 3
+    assert [s.rpe for s in session.splits] == [6, 4]
+
+
+@pytest.mark.parametrize("rpe", [-1, 11, 7.5, True])
+def test_effort_outside_0_to_10_is_refused(fake_clock: FakeClock, rpe: object) -> None:
+    session = started(plan(run(200.0), rest(60.0)), fake_clock)
+    fake_clock.set(30.0)
+    session.lap()
+    with pytest.raises(ValueError):
+        session.rate(1, rpe)  # type: ignore[arg-type]
+    assert session.rate(1, 0).rpe == 0
+    assert session.rate(1, 10).rpe == 10
