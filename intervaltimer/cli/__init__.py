@@ -22,10 +22,14 @@ COMMANDS: dict[str, str] = {
     "profile": "intervaltimer.cli.desk:profile",
     "validate": "intervaltimer.cli.workouts:validate",
     "plan": "intervaltimer.cli.plan:plan",
+    "run": "intervaltimer.cli.run:run",
     "paces": "intervaltimer.cli.paces:paces",
     "sounds": "intervaltimer.cli.sounds:sounds",
     "history": "intervaltimer.cli.log:history",
     "show": "intervaltimer.cli.log:show",
+    "trend": "intervaltimer.cli.review:trend",
+    "export": "intervaltimer.cli.review:export",
+    "import": "intervaltimer.cli.review:import_",
 }
 
 

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 
+from intervaltimer.ui.commands import DeskCommands
+from intervaltimer.ui.themes import install_themes
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -51,8 +54,10 @@ class IntervalTimerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "intervaltimer"
+    COMMANDS = App.COMMANDS | {DeskCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("h", "history", "History", id="app.history"),
     ]
 
     def __init__(self, services: Services, start: Start | None = None) -> None:
@@ -62,7 +67,22 @@ class IntervalTimerApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the screen the app was started for."""
+        install_themes(self)
         self.push_screen(self.first_screen())
+
+    def action_history(self) -> None:
+        """Open the history of logged sessions (`h` from any screen that allows it)."""
+        from intervaltimer.ui.screens.history import open_history
+
+        open_history(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide and refuse `h` on the history itself and on screens that forbid it (a run)."""
+        if action == "history":
+            from intervaltimer.ui.screens.history import history_allowed
+
+            return history_allowed(self.screen)
+        return True
 
     def first_screen(self) -> Screen[Any]:
         """Build the screen named by `self.start`."""
@@ -71,6 +91,22 @@ class IntervalTimerApp(App[None]):
             from intervaltimer.ui.screens.preview import PreviewScreen
 
             return PreviewScreen(self.start.workout)
+        if screen == "home":
+            from intervaltimer.ui.screens.home import HomeScreen
+
+            return HomeScreen()
+        if screen == "edit" and self.start.path is not None:
+            from intervaltimer.ui.screens.editor import EditorScreen
+
+            return EditorScreen(self.start.path)
+        if screen == "profile":
+            from intervaltimer.ui.screens.profile import ProfileScreen
+
+            return ProfileScreen()
+        if screen == "history":
+            from intervaltimer.ui.screens.history import HistoryScreen
+
+            return HistoryScreen()
         raise ValueError(f"no screen {screen!r}")
 
 

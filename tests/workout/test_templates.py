@@ -66,5 +66,6 @@ def test_yaml_string_quotes_only_when_needed() -> None:
 
 def test_with_name_replaces_the_top_level_name_only() -> None:
     text = "name: Old\nsteps:\n  - run: 400m\n    label: name: x\n"
-    assert with_name(text, "New one") == "name: New one\nsteps:\n  - run: 400m\n    label: name: x\n"
-    assert with_name("steps: []\n", "N") == "name: N\nsteps: []\n"
+    renamed = with_name(text, "New one")
+    assert renamed == "name: New one\nsteps:\n  - run: 400m\n    label: name: x\n"
+    assert with_name("steps: []\n", "Eights") == "name: Eights\nsteps: []\n"

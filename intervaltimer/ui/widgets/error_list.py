@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -13,13 +13,10 @@ from textual.widgets.option_list import Option
 from intervaltimer.workout.model import Problem
 
 
-def problem_text(problem: Problem) -> Text:
-    """`line 7, col 15  pace "mil" is not a pace…` with the place dimmed."""
-    text = Text()
-    text.append(f"line {problem.line}, col {problem.col}", style="bold")
-    text.append("  ")
-    text.append(problem.message)
-    return text
+def problem_text(problem: Problem) -> Content:
+    """`line 7, col 15  pace "mil" is not a pace…` with the place in bold."""
+    return Content.assemble((f"line {problem.line}, col {problem.col}", "bold"), "  ",
+                            problem.message)
 
 
 class ErrorList(OptionList):
@@ -32,6 +29,9 @@ class ErrorList(OptionList):
         border: none;
         padding: 0 1;
         color: $text-error;
+    }
+    ErrorList:focus {
+        border: none;
     }
     ErrorList.-empty {
         display: none;
@@ -55,6 +55,7 @@ class ErrorList(OptionList):
         self.problems = tuple(sorted(problems, key=lambda p: (p.line, p.col, p.message)))
         self.clear_options()
         self.add_options(Option(problem_text(p), id=str(i)) for i, p in enumerate(self.problems))
+        self.highlighted = 0 if self.problems else None
         self.set_class(not self.problems, "-empty")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -47,11 +47,11 @@ def target_text(step: PlannedStep) -> str:
 
 
 def lap_text(step: PlannedStep) -> str:
-    """The pace as a 400 m lap time (`1:25`), the track runner's unit; blank without a pace."""
+    """The pace as a 400 m lap time (`1:24.5`), the track runner's unit; blank without a pace."""
     if step.pace_s_per_m is None:
         return ""
     mark = ESTIMATE_MARK if step.pace_estimate else ""
-    return f"{mark}{format_time(step.pace_s_per_m * LAP_M, 0)}"
+    return f"{mark}{format_time(step.pace_s_per_m * LAP_M)}"
 
 
 class PlanTable(DataTable[Text | str]):

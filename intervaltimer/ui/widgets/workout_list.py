@@ -7,6 +7,7 @@ the entries that match a filter of name words and tags (`#tag` for tags only).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,7 @@ class LibraryEntry:
         return str(self.path)
 
     def matches(self, query: str) -> bool:
-        """True when every word of `query` is in the name, file name or a tag (`#word`: tags only)."""
+        """True when every word of `query` is in the name, file name or a tag (`#word`: tags)."""
         name = f"{self.name} {self.path.stem}".casefold()
         tags = [t.casefold() for t in self.tags]
         for word in query.casefold().split():
@@ -77,7 +78,47 @@ class LibraryEntry:
         return True
 
 
+def display_path(path: Path) -> str:
+    """The path as a person reads it: under the home folder it starts with `~`."""
+    try:
+        home = Path.home()
+    except RuntimeError:
+        return str(path)
+    try:
+        return "~/" + path.relative_to(home).as_posix()
+    except ValueError:
+        return str(path)
+
+
+_CACHE: dict[tuple[Path, str], tuple[tuple[int, int], LibraryEntry]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
 def load_entry(path: Path, origin: str) -> LibraryEntry:
+    """The library entry of one file, reusing the last read while the file is unchanged."""
+    try:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        return read_entry(path, origin)
+    key = (path, origin)
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    entry = read_entry(path, origin)
+    with _CACHE_LOCK:
+        _CACHE[key] = (stamp, entry)
+    return entry
+
+
+def forget_read_files() -> None:
+    """Drop every remembered read, so the next library read parses every file again."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
+
+
+def read_entry(path: Path, origin: str) -> LibraryEntry:
     """The library entry of one file: its workout, or its problems (never raises)."""
     from intervaltimer.workout.loader import load_workout
 

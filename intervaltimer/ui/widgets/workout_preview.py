@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
-from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry
+from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry, display_path
 from intervaltimer.workout.plan import Plan
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -120,7 +120,7 @@ class WorkoutPreview(Vertical):
             return
         self._set("preview-title", entry.name)
         self._set("preview-where", f"{ORIGIN_TITLES.get(entry.origin, entry.origin)} · "
-                                   f"{entry.path}")
+                                   f"{display_path(entry.path)}")
         workout = entry.workout
         description = workout.description if workout is not None else ""
         tags = " ".join(f"#{t}" for t in entry.tags)

@@ -1,0 +1,282 @@
+"""The YAML editor: validation as you type, problems by line, and a live plan with targets.
+
+`ctrl+s` saves atomically. A shipped workout is never overwritten: saving it
+writes a copy to the runner's own folder and says where. Leaving with unsaved
+changes asks first. The screen dismisses with the path it saved to (or None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+
+from intervaltimer.fileio import atomic_write_text, unique_path
+from intervaltimer.resources import workouts_dir
+from intervaltimer.ui.widgets.error_list import ErrorList
+from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
+from intervaltimer.ui.widgets.workout_list import display_path
+from intervaltimer.ui.widgets.yaml_editor import YamlEditor
+from intervaltimer.workout.model import Problem, Workout, WorkoutError
+from intervaltimer.workout.plan import Plan
+
+if TYPE_CHECKING:
+    from intervaltimer.ui.app import Services
+    from intervaltimer.ui.screens.unsaved import Choice
+    from intervaltimer.workout.profile import Profile
+
+DEBOUNCE_S = 0.3
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The result of checking a workout's text: the workout and plan, or the problems."""
+
+    workout: Workout | None
+    plan: Plan | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the text is a valid workout with a plan."""
+        return not self.problems and self.plan is not None
+
+
+def check_text(text: str, path: str, profile: Profile | None) -> Checked:
+    """Load `text` as a workout and expand it with `profile`; every problem, never an exception."""
+    from intervaltimer.workout.loader import parse_workout
+    from intervaltimer.workout.plan import expand
+
+    try:
+        workout = parse_workout(text, path=path)
+    except WorkoutError as error:
+        return Checked(None, None, tuple(error.problems))
+    try:
+        plan = expand(workout, profile)
+    except WorkoutError as error:
+        return Checked(workout, None, tuple(error.problems))
+    return Checked(workout, plan, ())
+
+
+def is_shipped(path: Path) -> bool:
+    """True for a file in the folder of workouts shipped with intervaltimer."""
+    try:
+        return path.resolve().is_relative_to(workouts_dir().resolve())
+    except OSError:
+        return False
+
+
+class EditorScreen(Screen[Path | None]):
+    """Edit one workout file; `text` starts a new, unsaved file at `path` with that text."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    EditorScreen YamlEditor { width: 3fr; min-width: 40; }
+    EditorScreen #side { width: 2fr; min-width: 28; padding: 0 1; }
+    EditorScreen #status { height: auto; }
+    EditorScreen #plan-summary { height: auto; color: $text-muted; margin-top: 1; }
+    EditorScreen PlanTable { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="editor.save"),
+        Binding("f8", "next_problem", "Next problem", id="editor.next_problem"),
+        Binding("escape", "back", "Back", priority=True, id="editor.back"),
+    ]
+
+    def __init__(self, path: Path, text: str | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.initial_text = text
+        self.saved_text: str | None = None
+        self.saved_to: Path | None = None
+        self.shipped = is_shipped(path)
+        self.checked: Checked | None = None
+        self.last_plan: Plan | None = None
+        self._debounce: Timer | None = None
+
+    @property
+    def services(self) -> Services:
+        """The app's collaborators (the profile gives targets)."""
+        services: Services = getattr(self.app, "services")  # noqa: B009
+        return services
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal():
+            yield YamlEditor(id="source")
+            with Vertical(id="side"):
+                yield Static("", id="status")
+                yield ErrorList(id="problems")
+                yield Static("", id="plan-summary")
+                yield PlanTable(id="plan")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the file (or the new text), check it at once and focus the text."""
+        editor = self.query_one(YamlEditor)
+        if self.initial_text is not None:
+            text = self.initial_text
+        else:
+            try:
+                text = self.path.read_text(encoding="utf-8")
+                self.saved_text = text
+            except (OSError, UnicodeDecodeError) as error:
+                self.notify(f"Cannot read {self.path}: {error}", severity="error")
+                text = ""
+        editor.load_text(text)
+        self._update_title()
+        self.validate()
+        editor.focus()
+        from intervaltimer.ui.screens.home import tell_profile_problems
+
+        tell_profile_problems(self)
+
+    @property
+    def text(self) -> str:
+        """The text being edited."""
+        return self.query_one(YamlEditor).text
+
+    @property
+    def dirty(self) -> bool:
+        """True when the text differs from the file on disk (always, for a new file)."""
+        return self.saved_text is None or self.text != self.saved_text
+
+    def _update_title(self) -> None:
+        """Title: the file's name, a dot when unsaved; subtitle: where it is."""
+        mark = " ●" if self.dirty else ""
+        self.title = f"Edit {self.path.name}{mark}"
+        where = display_path(self.path)
+        if self.shipped:
+            where += " (shipped: saving makes your own copy)"
+        elif self.saved_text is None:
+            where += " (new)"
+        self.sub_title = where
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        """Re-check the text once typing pauses."""
+        self._update_title()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, self.validate)
+
+    def validate(self) -> Checked:
+        """Check the text now: list its problems, mark their lines, refresh the plan."""
+        self._debounce = None
+        checked = check_text(self.text, str(self.path), self.services.profile)
+        self.checked = checked
+        self.query_one(ErrorList).show_problems(checked.problems)
+        self.query_one(YamlEditor).mark_problem_lines(p.line for p in checked.problems)
+        status = self.query_one("#status", Static)
+        count = len(checked.problems)
+        if checked.ok:
+            status.update(Text("✓ valid workout", style="bold green"))
+        else:
+            status.update(Text(f"✗ {count} problem{'s' if count != 1 else ''} · f8 goes there",
+                               style="bold red"))
+        if checked.plan is not None:
+            self.last_plan = checked.plan
+        self._show_plan(stale=checked.plan is None)
+        return checked
+
+    def _show_plan(self, stale: bool) -> None:
+        """Show the plan of the text, or of the last valid version while it has problems."""
+        plan = self.last_plan
+        summary = self.query_one("#plan-summary", Static)
+        table = self.query_one(PlanTable)
+        table.display = plan is not None
+        if plan is None:
+            summary.update("The plan appears here once the workout is valid.")
+            table.show_plan(None)
+            return
+        line = plan_summary(plan)
+        if stale:
+            line = f"Plan of the last valid version: {line}"
+        elif not plan.has_profile:
+            line += "\nNo race times for the named paces: set them in the profile (p on home)."
+        summary.update(line)
+        if table.plan is not plan:
+            table.show_plan(plan)
+
+    @on(ErrorList.Jump)
+    def _jump(self, message: ErrorList.Jump) -> None:
+        """Move the cursor to the chosen problem."""
+        self._go_to(message.problem)
+
+    def _go_to(self, problem: Problem) -> None:
+        editor = self.query_one(YamlEditor)
+        editor.move_cursor((max(problem.line - 1, 0), max(problem.col - 1, 0)), center=True)
+        editor.focus()
+
+    def action_next_problem(self) -> None:
+        """Move the cursor to the next problem after it (wrapping round)."""
+        if self._debounce is not None:
+            self.validate()
+        problems = self.query_one(ErrorList).problems
+        if not problems:
+            self.notify("No problems.")
+            return
+        row = self.query_one(YamlEditor).cursor_location[0] + 1
+        after = [p for p in problems if p.line > row]
+        self._go_to(after[0] if after else problems[0])
+
+    def action_save(self) -> bool:
+        """Write the text atomically; a shipped workout goes to a copy in the user's folder."""
+        from intervaltimer.ui.screens.home import user_workouts_dir
+
+        text = self.text
+        target = self.path
+        if self.shipped:
+            target = unique_path(user_workouts_dir(), self.path.stem)
+        try:
+            atomic_write_text(target, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Not saved: {target}: {reason}", severity="error", timeout=8)
+            return False
+        copied = self.shipped
+        self.path, self.shipped, self.saved_text, self.saved_to = target, False, text, target
+        self._update_title()
+        checked = self.validate()
+        if copied:
+            message = ("Shipped workouts stay as they are; saved your copy to "
+                       f"{display_path(target)}")
+        else:
+            message = f"Saved {display_path(target)}"
+        if checked.problems:
+            count = len(checked.problems)
+            message += f" (with {count} problem{'s' if count != 1 else ''})"
+        self.notify(message, title="Saved", severity="warning" if checked.problems else
+                    "information", timeout=6)
+        return True
+
+    def action_back(self) -> None:
+        """Leave; with unsaved changes, ask first."""
+        if not self.dirty:
+            self._leave()
+            return
+        from intervaltimer.ui.screens.unsaved import UnsavedChangesScreen
+
+        self.app.push_screen(UnsavedChangesScreen(self.path.name), self._answered)
+
+    def _answered(self, choice: Choice | None) -> None:
+        if choice == "save" and self.action_save():
+            self._leave()
+        elif choice == "discard":
+            self._leave()
+
+    def _leave(self) -> None:
+        """Back to the screen below, or quit when the editor was opened on its own."""
+        if len(self.app.screen_stack) <= 2:
+            self.app.exit()
+        else:
+            self.dismiss(self.saved_to)

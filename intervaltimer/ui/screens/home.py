@@ -1,0 +1,319 @@
+"""The home screen: the workout library, a filter, and a preview of the highlighted workout.
+
+The library is read in a thread worker, so the screen takes keys at once and
+fills in when the files are read. Keys: enter run, e edit, n new, d duplicate,
+h history, p profile, / filter.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from intervaltimer.fileio import atomic_write_text, unique_path
+from intervaltimer.ui.widgets.workout_list import (
+    LibraryEntry,
+    Lister,
+    WorkoutList,
+    read_library,
+)
+from intervaltimer.ui.widgets.workout_preview import WorkoutPreview
+from intervaltimer.workout.model import WorkoutError
+from intervaltimer.workout.templates import render_template, slug, with_name
+
+if TYPE_CHECKING:
+    from intervaltimer.ui.app import Services
+    from intervaltimer.ui.screens.new_workout import NewWorkout
+
+
+def optional_screen(module: str, name: str) -> Callable[..., Screen[Any]] | None:
+    """A screen class from a module that may not be part of this build, else None."""
+    try:
+        found = importlib.import_module(module)
+    except ImportError:
+        return None
+    screen: Callable[..., Screen[Any]] | None = getattr(found, name, None)
+    return screen
+
+
+# Services.extra key: problems of a profile.yaml set aside at launch (see cli/desk.py).
+PROFILE_PROBLEMS = "profile_problems"
+
+
+def tell_profile_problems(screen: Screen[Any]) -> None:
+    """Say once, on whichever desk screen opens first, that profile.yaml could not be used."""
+    services = getattr(screen.app, "services", None)
+    problems = services.extra.pop(PROFILE_PROBLEMS, None) if services is not None else None
+    if problems:
+        shown = "\n".join(problems[:3]) + ("\n…" if len(problems) > 3 else "")
+        screen.notify(f"{shown}\nEnter your times on the profile screen (p); saving there "
+                      "replaces the file.", title="profile.yaml was not used",
+                      severity="error", timeout=20)
+
+
+def user_workouts_dir() -> Path:
+    """The runner's own workouts folder: `<config_dir>/workouts`."""
+    from intervaltimer.workout.profile import config_dir
+
+    return config_dir() / "workouts"
+
+
+class HomeScreen(Screen[None]):
+    """The library: filter-as-you-type list on the left, preview on the right."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    HomeScreen #library {
+        width: 2fr;
+        min-width: 30;
+        max-width: 60;
+        border-right: tall $panel;
+    }
+    HomeScreen #filter { margin: 0 0 0 0; }
+    HomeScreen #library-status { color: $text-muted; height: 1; padding: 0 1; }
+    HomeScreen WorkoutPreview { width: 3fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "run", "Run", priority=True, id="home.run"),
+        Binding("e", "edit", "Edit", id="home.edit"),
+        Binding("n", "new", "New", id="home.new"),
+        Binding("d", "duplicate", "Duplicate", id="home.duplicate"),
+        Binding("h", "history", "History", id="home.history"),
+        Binding("p", "profile", "Profile", id="home.profile"),
+        Binding("slash", "focus_filter", "Filter", id="home.filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    class LibraryLoaded(Message):
+        """The worker read the library."""
+
+        def __init__(self, entries: list[LibraryEntry]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    class HistoryLoaded(Message):
+        """The worker read a workout's logged sessions."""
+
+        def __init__(self, key: str, sessions: list[Any]) -> None:
+            super().__init__()
+            self.key = key
+            self.sessions = sessions
+
+    def __init__(self, lister: Lister | None = None, select: Path | None = None) -> None:
+        super().__init__()
+        self.lister = lister
+        self._select = str(select) if select is not None else None
+        self.loaded = False
+
+    @property
+    def services(self) -> Services:
+        """The app's collaborators (profile, store, clocks)."""
+        services: Services = getattr(self.app, "services")  # noqa: B009
+        return services
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal():
+            with Vertical(id="library"):
+                yield Input(placeholder="/ filter: name or #tag", id="filter")
+                yield WorkoutList(id="workouts")
+                yield Static("Reading the library…", id="library-status")
+            yield WorkoutPreview()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the list and start reading the library."""
+        self.title = "intervaltimer"
+        self.sub_title = "workout library"
+        self.query_one(WorkoutList).focus()
+        self.call_after_refresh(self.reload)  # paint first, then read
+        tell_profile_problems(self)
+
+    def on_screen_resume(self) -> None:
+        """Back from the editor, the profile or a run: files and targets may have changed."""
+        if self.loaded:
+            self.reload()
+
+    def reload(self, select: Path | None = None) -> None:
+        """Read the library again in the worker; highlight `select` when it arrives."""
+        if select is not None:
+            self._select = str(select)
+        self._read_library()
+
+    @work(thread=True, exclusive=True, group="library")
+    def _read_library(self) -> None:
+        """Read every workout file (in a thread) and hand the entries to the screen."""
+        self.post_message(self.LibraryLoaded(read_library(self.lister)))
+
+    def on_home_screen_library_loaded(self, message: LibraryLoaded) -> None:
+        """Show the entries the worker read."""
+        workouts = self.query_one(WorkoutList)
+        workouts.set_entries(message.entries, select=self._select)
+        self._select = None
+        self.loaded = True
+        bad = sum(1 for e in message.entries if not e.valid)
+        status = f"{len(message.entries)} workouts"
+        if bad:
+            status += f", {bad} with problems"
+        self.query_one("#library-status", Static).update(status)
+        self.show_preview(workouts.highlighted_entry)
+
+    # The filter
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        workouts = self.query_one(WorkoutList)
+        workouts.apply_filter(event.value)
+        self.show_preview(workouts.highlighted_entry)
+
+    def action_focus_filter(self) -> None:
+        """Type to filter the list."""
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        """Empty the filter and go back to the list."""
+        self.query_one("#filter", Input).value = ""
+        self.query_one(WorkoutList).focus()
+
+    # The preview
+
+    @on(OptionList.OptionHighlighted, "#workouts")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_preview(self.query_one(WorkoutList).entry_for(event.option.id))
+
+    def show_preview(self, entry: LibraryEntry | None) -> None:
+        """Show the entry's plan with the current profile's targets, and its history."""
+        from intervaltimer.workout.plan import expand
+
+        preview = self.query_one(WorkoutPreview)
+        plan = None
+        problem = ""
+        if entry is not None and entry.workout is not None:
+            try:
+                plan = expand(entry.workout, self.services.profile)
+            except WorkoutError as error:
+                problem = str(error)
+        preview.show_entry(entry, plan, problem)
+        if entry is not None and entry.workout is not None and self.services.store is not None:
+            self._read_history(entry.key, entry.workout.name)
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_history(self, key: str, workout_name: str) -> None:
+        """Read the workout's logged sessions (in a thread); a damaged log shows nothing."""
+        store = self.services.store
+        if store is None:
+            return
+        try:
+            sessions = list(store.summaries(workout=workout_name))
+        except Exception:  # a damaged log must not break the library
+            return
+        self.post_message(self.HistoryLoaded(key, sessions))
+
+    def on_home_screen_history_loaded(self, message: HistoryLoaded) -> None:
+        """Show the history, if the same workout is still previewed."""
+        entry = self.entry
+        if entry is not None and entry.key == message.key:
+            self.query_one(WorkoutPreview).show_history(message.sessions,
+                                                        self.services.wall_clock())
+
+    # Actions
+
+    @property
+    def entry(self) -> LibraryEntry | None:
+        """The highlighted entry."""
+        return self.query_one(WorkoutList).highlighted_entry
+
+    def action_run(self) -> None:
+        """Preview and run the highlighted workout (in the filter: back to the list)."""
+        workouts = self.query_one(WorkoutList)
+        if not workouts.has_focus:
+            workouts.focus()
+            return
+        entry = self.entry
+        if entry is None:
+            return
+        if entry.workout is None:
+            self.notify("This file has problems; press e to fix them first.", severity="warning")
+            return
+        preview = optional_screen("intervaltimer.ui.screens.preview", "PreviewScreen")
+        if preview is None:
+            self.notify("The run screen is not available in this build.", severity="error")
+            return
+        self.app.push_screen(preview(entry.workout))
+
+    def action_edit(self) -> None:
+        """Open the highlighted file in the editor."""
+        entry = self.entry
+        if entry is None:
+            return
+        from intervaltimer.ui.screens.editor import EditorScreen
+
+        self.app.push_screen(EditorScreen(entry.path), self._after_edit)
+
+    def _after_edit(self, saved: Path | None) -> None:
+        """Highlight the file the editor saved (a copy, for a shipped workout)."""
+        if saved is not None:
+            self._select = str(saved)
+
+    def action_new(self) -> None:
+        """Ask for a name and a template, then open the new workout in the editor."""
+        from intervaltimer.ui.screens.new_workout import NewWorkoutScreen
+
+        self.app.push_screen(NewWorkoutScreen(), self._create)
+
+    def _create(self, answer: NewWorkout | None) -> None:
+        """Open the editor on a new, unsaved file in the user's folder."""
+        if answer is None:
+            return
+        from intervaltimer.ui.screens.editor import EditorScreen
+
+        path = unique_path(user_workouts_dir(), slug(answer.name))
+        text = render_template(answer.template, answer.name)
+        self.app.push_screen(EditorScreen(path, text=text), self._after_edit)
+
+    def action_duplicate(self) -> None:
+        """Copy the highlighted workout to the user's folder, named "… (copy)"."""
+        entry = self.entry
+        if entry is None:
+            return
+        try:
+            source = entry.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            self.notify(f"Cannot read {entry.path}: {error}", severity="error")
+            return
+        name = f"{entry.name} (copy)" if entry.workout is not None else None
+        text = with_name(source, name) if name else source
+        target = unique_path(user_workouts_dir(), slug(name or entry.path.stem))
+        try:
+            atomic_write_text(target, text)
+        except OSError as error:
+            self.notify(f"Cannot write {target}: {error.strerror}", severity="error")
+            return
+        self.notify(f"Copied to {target}", title="Duplicated")
+        self.reload(select=target)
+
+    def action_history(self) -> None:
+        """Show the sessions logged for the highlighted workout."""
+        entry = self.entry
+        name = entry.workout.name if entry is not None and entry.workout is not None else None
+        history = optional_screen("intervaltimer.ui.screens.history", "HistoryScreen")
+        if history is None:
+            self.notify("The history screen is not available in this build.", severity="error")
+            return
+        self.app.push_screen(history(workout=name))
+
+    def action_profile(self) -> None:
+        """Open the runner's profile: race times and the paces they give."""
+        from intervaltimer.ui.screens.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen())
