@@ -10,7 +10,12 @@
     {"id": 12, "workout": "...", "started_at": "...", "ended_at": "..." | null,
      "status": "completed", "note": "windy" | null, "session_rpe": 7 | null,
      "reps": [{"index": 1, "label": "Rep 1/8 · 400 m @ mile", "distance_m": 400.0,
-               "target_s": 87.24, "split_s": 87.0, "rpe": 6, "rest_s": 61.2}, ...]}
+               "target_s": 87.24, "split_s": 87.0, "rpe": 6, "rest_s": 61.2}, ...],
+     "metrics": {"reps": 8, "mean_split_s": 88.25, "target_mean_s": 87.24,
+                 "mean_deviation_s": 1.01, "fade_s": 4.0, "fade_pct": 4.598,
+                 "fade_slope_s_per_rep": 0.643, "decrement_pct": 2.616, "cv_pct": 1.891,
+                 "rated_reps": 8, "mean_rpe": 7.5, "rpe_drift_per_rep": 0.476,
+                 "session_rpe": 7.0, "duration_s": 2700.0, "load": 315.0}}
 
 Times are ISO-8601 local time with offset; seconds are rounded to 3 decimals;
 missing values are null. Nothing found: a message on stderr and exit 1.
@@ -110,8 +115,10 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
 
 
 def show_extras(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
-    """Keys the review adds to `show` (its `"metrics"` object goes here); none yet."""
-    return {}
+    """Keys the review adds to `show`: `"metrics"`, every figure of `SessionMetrics.to_json`."""
+    from intervaltimer.log.review import metrics_of
+
+    return {"metrics": metrics_of(session, reps).to_json()}
 
 
 def _day(epoch_s: float) -> str:

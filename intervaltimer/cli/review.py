@@ -1,0 +1,183 @@
+"""`intervaltimer trend`, `export` and `import`: the log reviewed over time, written out, read back.
+
+`trend WORKOUT --json` prints (sessions oldest first; `compare_by` is "split", or "deviation"
+when the targets changed between sessions)
+
+    {"workout": "8 x 400 m at mile pace", "compare_by": "split",
+     "sessions": [{"id": 12, "started_at": "2025-05-01T18:30:12+02:00",
+                   "mean_split_s": 88.25, "mean_deviation_s": 1.01, "mean_rpe": 7.5,
+                   "decrement_pct": 2.62, "fade_pct": 4.598, "load": 315.0,
+                   "target_mean_s": 87.24}, ...],
+     "slopes": {"mean_split_s_per_session": -0.21, "mean_deviation_s_per_session": -0.21,
+                "mean_rpe_per_session": -0.2233, "decrement_pct_per_session": -0.3,
+                "fade_pct_per_session": -0.52, "load_per_session": null},
+     "summary": "mean effort down 1.1 over 6 sessions at the same pace; ..."}
+
+Only completed sessions with reps count. Values are rounded to 3 decimals, slopes (per
+session) to 4; a figure that is undefined is null.
+
+`export [--format csv|json] [-o FILE]` writes every rep of every session (the shapes are in
+`intervaltimer.log.exchange`). A CSV written with `-o` starts with a UTF-8 byte-order mark,
+which Excel needs to read accented names as UTF-8 (LibreOffice reads it either way); on
+standard output it has none, for pipes.
+
+`import FILE` reads a JSON export back; sessions already in the log are skipped.
+
+Errors: one line on stderr, exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
+from intervaltimer.cli.log import resolve_workout
+
+if TYPE_CHECKING:
+    from intervaltimer.log.trends import Trend
+
+
+def _print_trend(result: Trend, workout: str) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from intervaltimer.workout.units import format_delta, format_time
+
+    def number(value: float | None, pattern: str) -> str:
+        return "" if value is None else pattern.format(value)
+
+    table = Table(title=f"{workout}: {len(result.points)} sessions, oldest first",
+                  title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    for header in ("split", "± target", "effort", "Sdec", "fade", "load"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for point in result.points:
+        table.add_row(
+            str(point.id), point.started_at.strftime("%Y-%m-%d"),
+            "" if point.mean_split_s is None else format_time(point.mean_split_s),
+            "" if point.mean_deviation_s is None
+            else format_delta(round(point.mean_deviation_s, 1) + 0.0),  # never "-0.0"
+            number(point.mean_rpe, "{:.1f}"), number(point.decrement_pct, "{:.1f} %"),
+            number(point.fade_pct, "{:+.1f} %"), number(point.load, "{:.0f}"))
+    console = Console()
+    console.print(table)
+    console.print(result.summary, highlight=False, markup=False)
+
+
+@click.command()
+@click.argument("workout")
+@db_option
+@click.option("--limit", "limit", type=click.IntRange(min=2), metavar="N",
+              help="Only the newest N sessions.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (documented above).")
+def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> None:
+    """How a workout's sessions moved: effort, splits, fade and decrement, and one sentence.
+
+    WORKOUT is the workout's name as logged (or a unique part of it, any case).
+
+    \b
+    Examples:
+      intervaltimer trend "8 x 400"
+      intervaltimer trend "8 x 400" --json
+    """
+    from intervaltimer.log.errors import StoreError
+    from intervaltimer.log.review import workout_trend
+    from intervaltimer.log.trends import trend_to_json
+
+    with open_log(db, for_reading=True) as store:
+        name = resolve_workout(store, workout)
+        try:
+            result = workout_trend(store, name, limit)
+        except StoreError as error:
+            raise StoreProblem(str(error)) from None
+    if not result.points:
+        raise StoreProblem(f"no completed sessions of {name!r} with reps in {store.path}")
+    if as_json:
+        click.echo(json.dumps(trend_to_json(result, name), indent=2, ensure_ascii=False))
+    else:
+        _print_trend(result, name)
+
+
+@click.command()
+@db_option
+@click.option("--format", "form", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True, help="CSV for a spreadsheet, JSON for programs and `import`.")
+@click.option("-o", "--output", "output", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write to FILE (replaced whole, never half-written) instead of the screen.")
+def export(db: str | None, form: str, output: str | None) -> None:
+    """Every rep of every session, one row each, oldest first.
+
+    \b
+    Examples:
+      intervaltimer export -o log.csv
+      intervaltimer export --format json -o backup.json
+    """
+    from intervaltimer.log.errors import StoreError
+    from intervaltimer.log.exchange import export_csv, export_json
+
+    with open_log(db, for_reading=True) as store:
+        try:
+            text = export_json(store, time.time()) if form == "json" else export_csv(store)
+        except StoreError as error:
+            raise StoreProblem(str(error)) from None
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from intervaltimer.fileio import atomic_write_text
+
+    path = Path(output).expanduser()
+    try:
+        atomic_write_text(path, text, encoding="utf-8-sig" if form == "csv" else "utf-8")
+    except OSError as error:
+        raise StoreProblem(f"{path}: cannot write: {error.strerror or error}") from None
+    click.echo(f"wrote {path}", err=True)
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    path = Path(file).expanduser()
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise StoreProblem(f"{file}: no such file") from None
+    except UnicodeDecodeError:
+        raise StoreProblem(f"{file}: not UTF-8 text; give the file `intervaltimer export "
+                           "--format json` wrote") from None
+    except OSError as error:
+        raise StoreProblem(f"{file}: cannot read: {error.strerror or error}") from None
+
+
+@click.command("import")
+@click.argument("file", metavar="FILE")
+@db_option
+def import_(file: str, db: str | None) -> None:
+    """Add the sessions of a JSON export to the log, skipping those already there.
+
+    FILE is what `intervaltimer export --format json` wrote (or - for standard input).
+    A session counts as already there when the log has the same workout started at the
+    same time (within half a second), so importing a file twice adds nothing twice.
+    """
+    from intervaltimer.log.errors import StoreError
+    from intervaltimer.log.exchange import ExportFormatError, import_sessions, read_export
+
+    try:
+        sessions = read_export(_read_text(file))
+    except ExportFormatError as error:
+        raise StoreProblem(f"{file}: {error}") from None
+    with open_log(db) as store:
+        try:
+            result = import_sessions(store, sessions)
+        except StoreError as error:
+            raise StoreProblem(str(error)) from None
+    plural = "" if result.added == 1 else "s"
+    click.echo(f"imported {result.added} session{plural} ({result.reps} reps) into {store.path}"
+               + (f"; {result.skipped} already there" if result.skipped else ""))

@@ -1,0 +1,285 @@
+"""What the review screens and commands share: a session's metrics beside the previous run of
+its workout, and a workout's trend, read from the log.
+
+The summary screen, the session screen, ``show --json`` and ``trend`` all call these, so a
+figure is computed one way everywhere. Which sessions count:
+
+- the *previous session* of a session is the newest earlier session of the same workout
+  that was completed and has reps (an abandoned try is not "the last time");
+- a *trend* is over the completed sessions with reps of one workout, oldest first, the
+  newest ``limit`` of them when a limit is given.
+
+The side-by-side rows (``compare``) carry their text already formatted (a change in the
+unit of its figure: seconds, percentage points, CR-10 points), with a verdict
+("better", "worse", "same") only where a direction means something and the change is beyond
+the noise the trend sentence also ignores (``trends.RPE_NOISE``, ``PCT_NOISE``,
+``SPLIT_NOISE_FLOOR_S``). When the targets changed between the two sessions, raw splits and
+effort are not comparable: their verdicts are left out and ``Comparison.note`` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from intervaltimer.log.metrics import SessionMetrics, session_metrics
+from intervaltimer.log.records import RepRecord, SessionRecord, SessionStatus, SessionSummary
+from intervaltimer.log.trends import (
+    PCT_NOISE,
+    RPE_NOISE,
+    SPLIT_NOISE_FLOOR_S,
+    TARGET_TOLERANCE_S,
+    SessionPoint,
+    Trend,
+    trend,
+)
+from intervaltimer.workout.units import format_time
+
+if TYPE_CHECKING:
+    from intervaltimer.log.store import Store
+
+Verdict = Literal["better", "worse", "same", ""]
+
+CR10_WORDS: dict[int, str] = {
+    0: "rest", 1: "very, very easy", 2: "easy", 3: "moderate", 4: "somewhat hard", 5: "hard",
+    6: "", 7: "very hard", 8: "", 9: "", 10: "maximal",
+}
+"""Foster's words for the CR-10 effort scale ("" where the scale has none)."""
+
+DEFAULT_TREND_LIMIT = 200
+"""How many of a workout's newest sessions the trend screen draws."""
+
+MISSING = "–"
+"""What a figure that is undefined shows as."""
+
+
+class Timed(Protocol):
+    """A session row that knows its session RPE and duration (record or summary)."""
+
+    @property
+    def session_rpe(self) -> int | None: ...
+
+    @property
+    def duration_s(self) -> float | None: ...
+
+
+def effort_words(rpe: int | None) -> str:
+    """``7 very hard``, ``6``; "" without a rating."""
+    if rpe is None:
+        return ""
+    words = CR10_WORDS.get(rpe, "")
+    return f"{rpe} {words}" if words else str(rpe)
+
+
+def metrics_of(session: Timed, reps: Sequence[RepRecord]) -> SessionMetrics:
+    """Every metric of a session from its reps (in order) and its session RPE and duration."""
+    return session_metrics(
+        [rep.split_s for rep in reps],
+        [rep.target_s for rep in reps],
+        [None if rep.rpe is None else float(rep.rpe) for rep in reps],
+        None if session.session_rpe is None else float(session.session_rpe),
+        session.duration_s,
+    )
+
+
+def summary_load(row: Timed) -> float | None:
+    """Foster's load of a history row (session RPE × minutes) without reading its reps."""
+    if row.session_rpe is None or row.duration_s is None:
+        return None
+    return row.session_rpe * row.duration_s / 60
+
+
+def local_time(epoch_s: float) -> datetime:
+    """An instant as an aware local datetime to the second (how JSON shows it)."""
+    return datetime.fromtimestamp(epoch_s).astimezone().replace(microsecond=0)
+
+
+def point_of(session: SessionSummary | SessionRecord, reps: Sequence[RepRecord]) -> SessionPoint:
+    """The trend point of a session."""
+    return SessionPoint.from_metrics(session.id, local_time(session.started_at),
+                                     metrics_of(session, reps))
+
+
+# -- the previous session ---------------------------------------------------------------------
+
+
+def _counts(row: SessionSummary) -> bool:
+    return row.status == SessionStatus.COMPLETED and row.reps > 0
+
+
+def previous_session(store: Store, session: SessionRecord) -> SessionSummary | None:
+    """The newest completed session with reps of the same workout started before ``session``."""
+    before = (session.started_at, session.id)
+    for limit in (20, None):
+        rows = store.summaries(workout=session.workout, limit=limit)
+        for row in rows:
+            if (row.started_at, row.id) < before and _counts(row):
+                return row
+        if limit is None or len(rows) < limit:
+            return None
+    return None
+
+
+# -- one session beside the previous one --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One line of the side-by-side table: a metric now, the previous time and the change."""
+
+    key: str
+    label: str
+    now: str
+    before: str
+    change: str
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A session's metrics beside those of the previous session of its workout."""
+
+    rows: tuple[MetricRow, ...]
+    targets_changed: bool
+    note: str
+    """One line on what the comparison cannot say ("" when nothing to say)."""
+
+
+def _signed(value: float, decimals: int, unit: str = "") -> str:
+    text = f"{round(value, decimals):+.{decimals}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = "+" + text[1:]
+    return text + unit
+
+
+@dataclass(frozen=True)
+class _Metric:
+    key: str
+    label: str
+    show: Callable[[float], str]
+    change: Callable[[float], str]
+    noise: float | None
+    """None: no direction (neither better nor worse); else lower is better beyond this."""
+    pace_bound: bool = False
+    """Only comparable when the targets are the same."""
+    closer_to_zero: bool = False
+
+
+_METRICS: tuple[_Metric, ...] = (
+    _Metric("mean_split_s", "mean split", format_time, lambda d: _signed(d, 1),
+            SPLIT_NOISE_FLOOR_S, pace_bound=True),
+    _Metric("target_mean_s", "target", format_time, lambda d: _signed(d, 1), None),
+    _Metric("mean_deviation_s", "± target", lambda v: _signed(v, 2, " s"),
+            lambda d: _signed(d, 2), SPLIT_NOISE_FLOOR_S, closer_to_zero=True),
+    _Metric("fade_s", "fade", lambda v: _signed(v, 1, " s"), lambda d: _signed(d, 1),
+            SPLIT_NOISE_FLOOR_S),
+    _Metric("fade_pct", "fade %", lambda v: _signed(v, 2, " %"), lambda d: _signed(d, 2),
+            PCT_NOISE),
+    _Metric("fade_slope_s_per_rep", "fade/rep", lambda v: _signed(v, 2, " s"),
+            lambda d: _signed(d, 2), 0.1),
+    _Metric("decrement_pct", "Sdec", lambda v: f"{v:.2f} %", lambda d: _signed(d, 2),
+            PCT_NOISE),
+    _Metric("cv_pct", "CV", lambda v: f"{v:.2f} %", lambda d: _signed(d, 2), PCT_NOISE / 2),
+    _Metric("mean_rpe", "mean effort", lambda v: f"{v:.1f}", lambda d: _signed(d, 1),
+            RPE_NOISE, pace_bound=True),
+    _Metric("rpe_drift_per_rep", "effort/rep", lambda v: _signed(v, 2), lambda d: _signed(d, 2),
+            0.1),
+    _Metric("session_rpe", "session RPE", lambda v: f"{v:.0f}", lambda d: _signed(d, 0), None),
+    _Metric("load", "load", lambda v: f"{v:.0f}", lambda d: _signed(d, 0), None),
+)
+"""The rows of the side-by-side table, in order; "lower is better" unless noise is None."""
+
+
+def targets_changed(now: SessionMetrics, before: SessionMetrics) -> bool:
+    """Whether the two sessions ran to different targets (or only one had targets)."""
+    if (now.target_mean_s is None) != (before.target_mean_s is None):
+        return True
+    if now.target_mean_s is None or before.target_mean_s is None:
+        return False
+    return abs(now.target_mean_s - before.target_mean_s) > TARGET_TOLERANCE_S
+
+
+def _verdict(metric: _Metric, now: float, before: float, comparable: bool) -> Verdict:
+    if metric.noise is None or not comparable:
+        return ""
+    a, b = (abs(now), abs(before)) if metric.closer_to_zero else (now, before)
+    if abs(a - b) < metric.noise:
+        return "same"
+    return "better" if a < b else "worse"
+
+
+def compare(now: SessionMetrics, before: SessionMetrics | None) -> Comparison:
+    """The side-by-side rows of ``now`` and ``before`` (the previous session), if any."""
+    changed = before is not None and targets_changed(now, before)
+    rows: list[MetricRow] = []
+    for metric in _METRICS:
+        value = getattr(now, metric.key)
+        old = None if before is None else getattr(before, metric.key)
+        change = ""
+        verdict: Verdict = ""
+        if value is not None and old is not None:
+            change = metric.change(value - old)
+            verdict = _verdict(metric, value, old, not (metric.pace_bound and changed))
+        rows.append(MetricRow(
+            key=metric.key, label=metric.label,
+            now=MISSING if value is None else metric.show(value),
+            before="" if before is None else MISSING if old is None else metric.show(old),
+            change=change, verdict=verdict))
+    note = ""
+    if before is None:
+        note = "first completed session of this workout: nothing to compare with yet"
+    elif changed:
+        note = "targets changed since last time, so compare by ± target, not raw splits"
+    return Comparison(rows=tuple(rows), targets_changed=changed, note=note)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A session read back for review: its reps, metrics and the previous session's."""
+
+    session: SessionRecord
+    reps: tuple[RepRecord, ...]
+    metrics: SessionMetrics
+    previous: SessionSummary | None
+    previous_metrics: SessionMetrics | None
+
+    @property
+    def comparison(self) -> Comparison:
+        """The side-by-side rows of this session and the previous one."""
+        return compare(self.metrics, self.previous_metrics)
+
+
+def review_session(store: Store, session_id: int) -> Review | None:
+    """Read a session, its reps and the previous session of its workout; None if not logged."""
+    session = store.session(session_id)
+    if session is None:
+        return None
+    reps = store.reps(session_id)
+    previous = previous_session(store, session)
+    previous_metrics = None
+    if previous is not None:
+        previous_metrics = metrics_of(previous, store.reps(previous.id))
+    return Review(session=session, reps=tuple(reps), metrics=metrics_of(session, reps),
+                  previous=previous, previous_metrics=previous_metrics)
+
+
+# -- a workout's trend ----------------------------------------------------------------------------
+
+
+def workout_points(store: Store, workout: str, limit: int | None = None) -> list[SessionPoint]:
+    """The trend points of a workout's completed sessions with reps, oldest first.
+
+    With ``limit``, only the newest ``limit`` of them.
+    """
+    rows = [row for row in store.summaries(workout=workout) if _counts(row)]
+    if limit is not None:
+        rows = rows[:limit]
+    reps = store.reps_by_session([row.id for row in rows])
+    return [point_of(row, reps.get(row.id, [])) for row in reversed(rows)]
+
+
+def workout_trend(store: Store, workout: str, limit: int | None = None) -> Trend:
+    """The trend of a workout's completed sessions (the newest ``limit``, if given)."""
+    return trend(workout_points(store, workout, limit))

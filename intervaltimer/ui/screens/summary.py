@@ -1,0 +1,51 @@
+"""The summary at the end of a workout: the reps, the metrics beside the last time this workout
+was run, "how hard was the whole session?" and a note, each stored the moment it is given.
+
+The run screen pushes (or switches to) ``SummaryScreen(session_id)`` when the workout ends.
+It is the session screen of the history with other ways out: ``escape`` back to the
+library, ``q`` quit; ``h`` opens the history, ``t`` the workout's trend.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from intervaltimer.ui.screens.session import SessionScreen
+
+
+def go_home(app: App[Any]) -> None:
+    """Back to the workout library: pop to it if it is in the stack, else open it."""
+    from intervaltimer.ui.screens.home import HomeScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, HomeScreen):
+            while app.screen is not screen:
+                app.pop_screen()
+            return
+    while len(app.screen_stack) > 2:
+        app.pop_screen()
+    app.switch_screen(HomeScreen())
+
+
+class SummaryScreen(SessionScreen):
+    """The session just run, with the session effort asked and the previous run beside it."""
+
+    SUB_TITLE = "workout done"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Library", id="summary.home"),
+        Binding("q", "quit_app", "Quit", id="summary.quit"),
+    ]
+
+    def leave(self) -> None:
+        """Escape leaves for the library, not back into the finished run."""
+        self._save_note(wait=True)
+        go_home(self.app)
+
+    def action_quit_app(self) -> None:
+        """Quit intervaltimer, keeping the note first if one is being typed."""
+        self._save_note(wait=True)
+        self.app.exit()

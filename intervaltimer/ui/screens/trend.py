@@ -1,0 +1,152 @@
+"""A workout's trend: one sentence that says what moved, over three charts with trend lines.
+
+The charts are mean effort, mean split (or, when the targets changed between sessions,
+the mean deviation from target, as ``trends.trend`` decides) and Sdec, one point per
+completed session, oldest left, each with its least-squares line. The sessions are read and
+the trend computed in a thread worker, over the newest ``DEFAULT_TREND_LIMIT`` sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from intervaltimer.log.review import DEFAULT_TREND_LIMIT, workout_trend
+from intervaltimer.log.trends import Trend
+from intervaltimer.ui.widgets.trend_chart import TrendChart
+from intervaltimer.workout.units import format_delta, format_time
+
+if TYPE_CHECKING:
+    from intervaltimer.log.store import Store
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One chart of the trend screen: which field it draws and how its axis reads."""
+
+    chart_id: str
+    title: str
+    field: str
+    fmt: Callable[[float], str]
+    min_span: float
+    """The least the y axis spans (a flat series is not blown up into noise)."""
+
+
+def _signed_s(value: float) -> str:
+    return format_delta(round(value, 1) + 0.0)
+
+
+def chart_specs(result: Trend) -> list[ChartSpec]:
+    """The three charts, in order: effort, split (or deviation when targets changed), Sdec."""
+    if result.compare_by == "split":
+        pace = ChartSpec("pace-chart", "mean split", "mean_split_s", format_time, 2.0)
+    else:
+        pace = ChartSpec("pace-chart", "mean split − target (s)", "mean_deviation_s",
+                         _signed_s, 2.0)
+    return [
+        ChartSpec("effort-chart", "mean effort (CR-10)", "mean_rpe", lambda v: f"{v:.1f}", 1.0),
+        pace,
+        ChartSpec("sdec-chart", "Sdec (%)", "decrement_pct", lambda v: f"{v:.1f}", 1.0),
+    ]
+
+
+class TrendScreen(Screen[None]):
+    """How a workout's sessions moved over time."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    TrendScreen #trend-summary { height: auto; padding: 0 1; text-style: bold; }
+    TrendScreen #trend-info { height: 1; padding: 0 1; color: $text-muted; }
+    TrendScreen #charts { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="trend.back"),
+    ]
+
+    class Loaded(Message, bubble=False):
+        """The worker computed the trend (or failed with ``error``)."""
+
+        def __init__(self, result: Trend | None, error: str = "") -> None:
+            super().__init__()
+            self.result = result
+            self.error = error
+
+    def __init__(self, workout: str, limit: int = DEFAULT_TREND_LIMIT) -> None:
+        super().__init__()
+        self.workout = workout
+        self.limit = limit
+        self.result: Trend | None = None
+
+    @property
+    def store(self) -> Store | None:
+        """The app's log, if it has one."""
+        services: Any = getattr(self.app, "services", None)
+        return None if services is None else services.store
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Reading the sessions…", id="trend-summary")
+        yield Static("", id="trend-info")
+        with Vertical(id="charts"):
+            for chart_id in ("effort-chart", "pace-chart", "sdec-chart"):
+                yield TrendChart(id=chart_id)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start reading the sessions."""
+        self.title = self.workout
+        self.sub_title = "trend"
+        self._read()
+
+    @work(thread=True, exclusive=True, group="trend")
+    def _read(self) -> None:
+        store = self.store
+        if store is None:
+            self.post_message(self.Loaded(None, "No log is open, so there is no trend to show."))
+            return
+        try:
+            result = workout_trend(store, self.workout, self.limit)
+        except Exception as error:  # a damaged log is one line, never a crash
+            self.post_message(self.Loaded(None, f"Cannot read the log: {error}"))
+            return
+        self.post_message(self.Loaded(result))
+
+    def on_trend_screen_loaded(self, message: Loaded) -> None:
+        """Write the sentence and draw the charts."""
+        summary = self.query_one("#trend-summary", Static)
+        if message.result is None:
+            summary.update(message.error)
+            return
+        result = self.result = message.result
+        summary.update(result.summary[:1].upper() + result.summary[1:] + ".")
+        n = len(result.points)
+        info = f"{n} completed session{'' if n == 1 else 's'}"
+        if n >= self.limit:
+            info = f"the newest {n} completed sessions"
+        if n:
+            first, last = result.points[0].started_at, result.points[-1].started_at
+            info += f", {first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+        self.query_one("#trend-info", Static).update(info + "; grey line: the trend")
+        dates = [point.started_at for point in result.points]
+        for spec in chart_specs(result):
+            values = [getattr(point, spec.field) for point in result.points]
+            self.query_one(f"#{spec.chart_id}", TrendChart).show_series(
+                spec.title, dates, values, result.lines.get(spec.field), spec.fmt, spec.min_span)
+
+    def action_back(self) -> None:
+        """Back to where the trend was opened from."""
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+            return
+        from intervaltimer.ui.screens.summary import go_home
+
+        go_home(self.app)

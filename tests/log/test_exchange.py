@@ -1,0 +1,130 @@
+"""Export for a spreadsheet (CSV) and for programs (JSON), and the JSON read back by import."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from intervaltimer.log.exchange import (
+    CSV_COLUMNS,
+    ExportFormatError,
+    export_csv,
+    export_json,
+    import_sessions,
+    read_export,
+    spreadsheet_text,
+)
+from intervaltimer.log.store import Store
+from tests.reviewkit import MILE_400, Seeded, at, seed
+
+TOTAL_REPS = 6 * 10 + 2 * 6 + 8 + 3 + 8
+TOTAL_SESSIONS = 11
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Seeded:
+    return seed(tmp_path / "log.sqlite3")
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_has_a_header_and_one_row_per_rep_oldest_first(seeded: Seeded) -> None:
+    with Store.open(seeded.path) as store:
+        text = export_csv(store)
+    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert "\r\n" in text  # RFC 4180 line ends, as spreadsheets expect
+    rows = _rows(text)
+    assert len(rows) == TOTAL_REPS
+    assert rows[0]["started_at"] == "2025-03-03 18:00:00"  # a date-time spreadsheets read
+    assert rows[0]["split_s"] == "78" and rows[0]["target_s"] == "80"
+    assert rows[0]["deviation_s"] == "-2" and rows[0]["rpe"] == "7"
+    last = rows[-1]  # the worked example's rep 8: 91 s against 87.24
+    assert (last["workout"], last["rep"], last["split_s"], last["target_s"],
+            last["deviation_s"], last["rpe"]) == (MILE_400, "8", "91", "87.24", "3.76", "9")
+    assert last["duration_s"] == "2700" and last["session_rpe"] == "" and last["note"] == ""
+    noted = [row for row in rows if row["note"]]
+    assert {row["note"] for row in noted} == {"windy on the back straight"}
+    assert {row["status"] for row in rows} == {"completed", "abandoned"}
+
+
+def test_text_a_spreadsheet_would_take_for_a_formula_is_kept_as_text() -> None:
+    assert spreadsheet_text("+2 s on rep 3") == "'+2 s on rep 3"
+    assert spreadsheet_text("=SUM(A1)") == "'=SUM(A1)"
+    assert spreadsheet_text("-") == "'-"
+    assert spreadsheet_text("windy") == "windy"
+    assert spreadsheet_text(None) == ""
+
+
+def test_json_export_round_trips_into_an_empty_log_once(seeded: Seeded, tmp_path: Path) -> None:
+    with Store.open(seeded.path) as store:
+        text = export_json(store, exported_at=at(2025, 5, 1))
+        originals = [(s, store.reps(s.id)) for s in reversed(store.sessions())]
+    document = json.loads(text)
+    assert document["format"] == "intervaltimer-export" and document["version"] == 1
+    assert len(document["sessions"]) == TOTAL_SESSIONS
+    assert document["sessions"][0]["started_at"].startswith("2025-03-03T18:00:00.000")
+    sessions = read_export(text)
+    with Store.open(tmp_path / "other.sqlite3") as other:
+        result = import_sessions(other, sessions)
+        assert (result.added, result.reps, result.skipped) == (TOTAL_SESSIONS, TOTAL_REPS, 0)
+        again = import_sessions(other, read_export(text))
+        assert (again.added, again.reps, again.skipped) == (0, 0, TOTAL_SESSIONS)
+        copies = [(s, other.reps(s.id)) for s in reversed(other.sessions())]
+    assert len(copies) == len(originals)
+    for (original, original_reps), (copy, copy_reps) in zip(originals, copies, strict=True):
+        assert (copy.workout, copy.status, copy.note, copy.session_rpe, copy.source,
+                copy.source_hash) == (original.workout, original.status, original.note,
+                                      original.session_rpe, original.source,
+                                      original.source_hash)
+        assert copy.started_at == pytest.approx(original.started_at, abs=0.001)
+        assert copy.ended_at == pytest.approx(original.ended_at, abs=0.001)
+        assert [(r.index, r.split_s, r.target_s, r.rpe, r.label) for r in copy_reps] == [
+            (r.index, round(r.split_s, 3), r.target_s, r.rpe, r.label) for r in original_reps]
+
+
+def test_importing_into_the_log_it_came_from_adds_nothing(seeded: Seeded) -> None:
+    with Store.open(seeded.path) as store:
+        result = import_sessions(store, read_export(export_json(store, at(2025, 5, 1))))
+        assert (result.added, result.skipped) == (0, TOTAL_SESSIONS)
+        assert len(store.sessions()) == TOTAL_SESSIONS
+
+
+def _document(**session: object) -> str:
+    base: dict[str, object] = {"workout": "8 x 400", "started_at": "2025-05-01T18:00:00+02:00",
+                               "status": "completed", "reps": []}
+    base.update(session)
+    return json.dumps({"format": "intervaltimer-export", "version": 1, "sessions": [base]})
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("{\n  \"format\": ", "line 2, column 13: not JSON"),
+    ("[]", "not an intervaltimer export"),
+    ('{"format": "intervaltimer-export", "version": 9, "sessions": []}', "newer"),
+    (_document(workout=None), "sessions[0]: 'workout' is missing"),
+    (_document(started_at="yesterday"), "sessions[0].started_at: 'yesterday' is not an ISO"),
+    (_document(status="lost"), "sessions[0].status: 'lost' is not"),
+    (_document(reps=[{"index": 1, "split_s": "fast"}]),
+     "sessions[0].reps[0].split_s: must be a number, not \"fast\""),
+    (_document(reps=[{"index": 1, "split_s": -3}]), "sessions[0].reps[0].split_s: split_s must"),
+    (_document(reps=[{"index": 1, "split_s": 80, "rpe": 11}]),
+     "sessions[0].reps[0].rpe: rpe must be a whole number from 0 to 10"),
+    (_document(reps=[{"index": 1, "split_s": 80}, {"index": 1, "split_s": 81}]),
+     "sessions[0].reps: two reps have the same index"),
+])
+def test_a_bad_export_says_what_and_where(text: str, message: str) -> None:
+    with pytest.raises(ExportFormatError) as raised:
+        read_export(text)
+    assert message in str(raised.value)
+
+
+def test_a_minimal_export_fills_in_what_it_lacks() -> None:
+    [(session, reps)] = read_export(_document(reps=[{"index": 1, "split_s": 80.5}]))
+    assert session.workout == "8 x 400" and session.source_hash  # hash of the empty source
+    assert reps[0].step_index == 1 and reps[0].label == ""
+    assert reps[0].ended_at - reps[0].started_at == pytest.approx(80.5)

@@ -1,0 +1,159 @@
+"""The review's shared logic: a session beside the previous one, a workout's trend, from the log.
+
+The worked example of issue 5 (splits 87, 86, 87, 88, 88, 89, 90, 91 s against 87.24 s:
+mean deviation +1.01 s, Sdec 2.62 %, fade +4 s = 4.60 %, slope +0.64 s a rep, CV 1.89 %) is the
+seeded log's latest session; its previous session ran eight reps of 88.0 s at effort 7.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from intervaltimer.log.metrics import session_metrics
+from intervaltimer.log.review import (
+    compare,
+    effort_words,
+    previous_session,
+    review_session,
+    summary_load,
+    workout_points,
+    workout_trend,
+)
+from intervaltimer.log.store import Store
+from tests.reviewkit import (
+    EIGHT_HUNDREDS,
+    FIVE_K_400,
+    MILE_400,
+    WORKED_RPES,
+    WORKED_SPLITS,
+    Seeded,
+    seed,
+)
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Seeded:
+    return seed(tmp_path / "log.sqlite3")
+
+
+@pytest.fixture
+def store(seeded: Seeded) -> Iterator[Store]:
+    opened = Store.open(seeded.path)
+    yield opened
+    opened.close()
+
+
+def test_a_session_read_back_has_the_worked_example_metrics(store: Store, seeded: Seeded) -> None:
+    review = review_session(store, seeded.latest)
+    assert review is not None
+    assert [rep.split_s for rep in review.reps] == list(WORKED_SPLITS)
+    metrics = review.metrics
+    assert metrics.mean_deviation_s == pytest.approx(1.01, abs=0.005)
+    assert metrics.decrement_pct == pytest.approx(2.62, abs=0.005)
+    assert metrics.fade_s == pytest.approx(4.0)
+    assert metrics.fade_pct == pytest.approx(4.60, abs=0.005)
+    assert metrics.fade_slope_s_per_rep == pytest.approx(0.64, abs=0.005)
+    assert metrics.cv_pct == pytest.approx(1.89, abs=0.005)
+    assert metrics.mean_rpe == pytest.approx(7.5)  # (6+6+7+7+8+8+9+9) / 8
+    assert metrics.load is None  # no session effort yet
+    assert metrics.duration_s == pytest.approx(45 * 60)
+
+
+def test_the_previous_session_is_the_last_completed_one_before(store: Store,
+                                                               seeded: Seeded) -> None:
+    latest = store.session(seeded.latest)
+    assert latest is not None
+    previous = previous_session(store, latest)
+    assert previous is not None and previous.id == seeded.previous  # not the abandoned try
+    first = store.session(seeded.previous)
+    assert first is not None and previous_session(store, first) is None
+
+
+def test_the_comparison_puts_the_previous_session_beside(store: Store, seeded: Seeded) -> None:
+    review = review_session(store, seeded.latest)
+    assert review is not None and review.previous is not None
+    rows = {row.key: row for row in review.comparison.rows}
+    # Previous: eight reps of 88.0 s against 87.24 at effort 7, session effort 6, 45 min.
+    assert (rows["mean_split_s"].now, rows["mean_split_s"].before) == ("1:28.2", "1:28.0")
+    assert (rows["mean_deviation_s"].now, rows["mean_deviation_s"].before) == ("+1.01 s",
+                                                                               "+0.76 s")
+    assert (rows["fade_pct"].now, rows["fade_pct"].before) == ("+4.60 %", "+0.00 %")
+    assert (rows["decrement_pct"].now, rows["decrement_pct"].before) == ("2.62 %", "0.00 %")
+    assert (rows["cv_pct"].now, rows["cv_pct"].before) == ("1.89 %", "0.00 %")
+    assert (rows["mean_rpe"].now, rows["mean_rpe"].before, rows["mean_rpe"].change) == (
+        "7.5", "7.0", "+0.5")
+    assert (rows["load"].now, rows["load"].before) == ("–", "270")  # 6 × 45 min
+    # +0.25 s of mean split is within the half second of noise; the fade is clearly worse.
+    assert rows["mean_split_s"].verdict == "same"
+    assert rows["fade_pct"].verdict == "worse"
+    assert rows["decrement_pct"].verdict == "worse"
+    assert rows["target_mean_s"].verdict == ""  # no better or worse about a target
+    assert review.comparison.note == ""
+
+
+def test_without_a_previous_session_there_is_nothing_beside() -> None:
+    now = session_metrics(list(WORKED_SPLITS), [87.24] * 8, list(WORKED_RPES), None, 2700)
+    comparison = compare(now, None)
+    assert all(row.before == "" and row.change == "" for row in comparison.rows)
+    assert "nothing to compare" in comparison.note
+
+
+def test_changed_targets_compare_by_deviation_not_raw_split() -> None:
+    before = session_metrics([172.0] * 6, [170.0] * 6, [8] * 6, None, 3000)
+    now = session_metrics([167.0] * 6, [165.0] * 6, [8] * 6, None, 3000)
+    comparison = compare(now, before)
+    rows = {row.key: row for row in comparison.rows}
+    assert comparison.targets_changed
+    assert "compare by ± target" in comparison.note
+    assert rows["mean_split_s"].change == "-5.0" and rows["mean_split_s"].verdict == ""
+    assert rows["mean_deviation_s"].verdict == "same"  # +2.00 s both times
+
+
+def test_deviation_closer_to_target_is_better_either_side() -> None:
+    before = session_metrics([89.0] * 4, [87.0] * 4, [7] * 4, None, None)  # +2.0 s
+    now = session_metrics([86.0] * 4, [87.0] * 4, [7] * 4, None, None)  # -1.0 s
+    rows = {row.key: row for row in compare(now, before).rows}
+    assert rows["mean_deviation_s"].verdict == "better"
+    assert rows["mean_split_s"].verdict == "better"  # same target, 3 s faster
+
+
+def test_a_workout_trend_reads_completed_sessions_oldest_first(store: Store,
+                                                               seeded: Seeded) -> None:
+    result = workout_trend(store, FIVE_K_400)
+    assert [point.id for point in result.points] == list(seeded.five_k)
+    assert [point.mean_rpe for point in result.points] == pytest.approx(
+        [7.0, 6.8, 6.5, 6.3, 6.1, 5.9])
+    assert result.summary == (
+        "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 %")
+    # Loads: session effort × 40 min.
+    assert [point.load for point in result.points] == pytest.approx(
+        [280, 280, 240, 240, 240, 200])
+
+
+def test_a_trend_leaves_out_abandoned_sessions_and_can_be_limited(store: Store,
+                                                                  seeded: Seeded) -> None:
+    assert [p.id for p in workout_points(store, MILE_400)] == [seeded.previous, seeded.latest]
+    assert [p.id for p in workout_points(store, FIVE_K_400, limit=3)] == list(seeded.five_k[3:])
+
+
+def test_a_trend_across_changed_targets_says_so(store: Store) -> None:
+    result = workout_trend(store, EIGHT_HUNDREDS)
+    assert result.compare_by == "deviation"
+    assert result.summary.startswith(
+        "targets changed, so splits are compared by deviation from target")
+
+
+def test_summary_load_and_effort_words(store: Store, seeded: Seeded) -> None:
+    rows = {row.id: row for row in store.summaries(workout=MILE_400)}
+    assert summary_load(rows[seeded.previous]) == pytest.approx(270.0)  # 6 × 45 min
+    assert summary_load(rows[seeded.latest]) is None
+    assert effort_words(7) == "7 very hard"
+    assert effort_words(6) == "6"
+    assert effort_words(None) == ""
+
+
+def test_a_session_not_in_the_log_reviews_as_none(store: Store) -> None:
+    assert review_session(store, 9999) is None

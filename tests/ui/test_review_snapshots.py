@@ -1,0 +1,82 @@
+"""Snapshots of the summary, history and trend screens at 100x30 and 80x24, on the seeded log.
+
+Regenerate with `.venv/bin/pytest tests/ui/test_review_snapshots.py --snapshot-update` and look
+at the SVGs in tests/ui/__snapshots__/ before accepting them. The seeded sessions are at fixed
+local times, and no screen here shows "now", so the pictures do not move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from intervaltimer.log.store import Store
+from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
+from intervaltimer.ui.screens.summary import SummaryScreen
+from intervaltimer.ui.screens.trend import TrendScreen
+from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, Seeded, seed
+from tests.ui.deskkit import desk, no_blink, settle
+
+SIZES = [(100, 30), (80, 24)]
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
+    desk(tmp_path, monkeypatch, library=False)  # no saved theme of the machine's user
+    return seed(tmp_path / "review.sqlite3")
+
+
+@pytest.fixture
+def store(seeded: Seeded) -> Iterator[Store]:
+    opened = Store.open(seeded.path)
+    yield opened
+    opened.close()
+
+
+def _app(store: Store) -> IntervalTimerApp:
+    return make_app(store=store, start=Start(screen="history"))
+
+
+def _showing(app: IntervalTimerApp,
+             screen: Callable[[], Screen[Any]] | None) -> Callable[[Pilot[Any]], Any]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot, app)
+        if screen is not None:
+            app.push_screen(screen())
+            await settle(pilot, app)
+        no_blink(app)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_summary(snap_compare: SnapCompare, seeded: Seeded, store: Store,
+                 size: tuple[int, int]) -> None:
+    app = _app(store)
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_showing(app, lambda: SummaryScreen(seeded.latest)))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_history(snap_compare: SnapCompare, store: Store, size: tuple[int, int]) -> None:
+    app = _app(store)
+    assert snap_compare(app, terminal_size=size, run_before=_showing(app, None))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_trend(snap_compare: SnapCompare, store: Store, size: tuple[int, int]) -> None:
+    app = _app(store)
+    assert snap_compare(app, terminal_size=size,
+                        run_before=_showing(app, lambda: TrendScreen(FIVE_K_400)))
+
+
+def test_trend_by_deviation(snap_compare: SnapCompare, store: Store) -> None:
+    app = _app(store)
+    assert snap_compare(app, terminal_size=(100, 30),
+                        run_before=_showing(app, lambda: TrendScreen(EIGHT_HUNDREDS)))

@@ -1,0 +1,119 @@
+"""The trend screen: the sentence of `trends.trend` over three charts with their trend lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from intervaltimer.log.store import Store
+from intervaltimer.ui.app import Start, make_app
+from intervaltimer.ui.screens.trend import TrendScreen
+from intervaltimer.ui.widgets.trend_chart import TrendChart, x_ticks, y_range
+from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, MILE_400, Seeded, add_session, at, seed
+from tests.ui.deskkit import desk, pilot_test, settle
+
+
+@pytest.fixture
+def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
+    desk(tmp_path, monkeypatch, library=False)
+    return seed(tmp_path / "review.sqlite3")
+
+
+@pytest.fixture
+def store(seeded: Seeded) -> Iterator[Store]:
+    opened = Store.open(seeded.path)
+    yield opened
+    opened.close()
+
+
+def text(app: Any, widget_id: str) -> str:
+    return str(app.screen.query_one(f"#{widget_id}", Static).render())
+
+
+def chart(app: Any, chart_id: str) -> TrendChart:
+    return app.screen.query_one(f"#{chart_id}", TrendChart)
+
+
+async def open_trend(pilot: Any, app: Any, workout: str) -> TrendScreen:
+    await settle(pilot, app)
+    app.push_screen(TrendScreen(workout))
+    await settle(pilot, app)
+    screen = app.screen
+    assert isinstance(screen, TrendScreen)
+    return screen
+
+
+@pilot_test
+async def test_the_trend_of_a_workout_run_at_the_same_pace(seeded: Seeded, store: Store) -> None:
+    app = make_app(store=store, start=Start(screen="history"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_trend(pilot, app, FIVE_K_400)
+        assert text(app, "trend-summary") == (
+            "Mean effort down 1.1 over 6 sessions at the same pace; "
+            "fade down from 4.6 % to 2.0 %.")
+        assert text(app, "trend-info").startswith(
+            "6 completed sessions, 3 Mar 2025 to 7 Apr 2025")
+        effort = chart(app, "effort-chart")
+        assert effort.title_text == "mean effort (CR-10)"
+        assert [y for _, y in effort.points] == pytest.approx([7.0, 6.8, 6.5, 6.3, 6.1, 5.9])
+        pace = chart(app, "pace-chart")
+        assert pace.title_text == "mean split"
+        assert [y for _, y in pace.points] == pytest.approx([80.0] * 6)
+        sdec = chart(app, "sdec-chart")
+        # Sdec = (80 / first - 1) · 100 with first = 78.0, 78.2, ... 79.0 s
+        assert [y for _, y in sdec.points] == pytest.approx(
+            [(80 / (78.0 + 0.2 * i) - 1) * 100 for i in range(6)])
+        assert screen.result is not None and screen.result.lines["mean_rpe"] is not None
+
+
+@pilot_test
+async def test_changed_targets_are_compared_by_deviation(seeded: Seeded, store: Store) -> None:
+    app = make_app(store=store, start=Start(screen="history"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_trend(pilot, app, EIGHT_HUNDREDS)
+        assert text(app, "trend-summary").startswith(
+            "Targets changed, so splits are compared by deviation from target: ")
+        pace = chart(app, "pace-chart")
+        assert pace.title_text == "mean split − target (s)"
+        assert [y for _, y in pace.points] == pytest.approx([2.0, 2.0])
+
+
+@pilot_test
+async def test_abandoned_sessions_are_left_out(seeded: Seeded, store: Store) -> None:
+    app = make_app(store=store, start=Start(screen="history"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_trend(pilot, app, MILE_400)
+        assert text(app, "trend-info").startswith("2 completed sessions")
+        assert len(chart(app, "effort-chart").points) == 2
+
+
+@pilot_test
+async def test_one_session_asks_for_another(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    desk(tmp_path, monkeypatch, library=False)
+    with Store.open(tmp_path / "one.sqlite3") as store:
+        add_session(store, "Hill reps", at(2025, 5, 1), (30.0, 31.0), (7, 8), None)
+        app = make_app(store=store, start=Start(screen="history"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_trend(pilot, app, "Hill reps")
+            assert text(app, "trend-summary") == (
+                "One session so far: run it again to see a trend.")
+            assert chart(app, "effort-chart").points == [(0, 7.5)]
+
+
+def test_date_labels_are_spread_over_the_sessions() -> None:
+    from datetime import datetime, timedelta
+
+    days = [datetime(2025, 1, 1) + timedelta(days=7 * i) for i in range(11)]
+    places, labels = x_ticks(days)
+    assert places == [0, 2, 4, 6, 8, 10] and labels[0] == "1 Jan" and labels[-1] == "12 Mar"
+    assert x_ticks(days[:3]) == ([0, 1, 2], ["1 Jan", "8 Jan", "15 Jan"])
+
+
+def test_a_flat_series_gets_room_around_it() -> None:
+    assert y_range([80.0, 80.0000001], 2.0) == pytest.approx((79.0, 81.0))
+    assert y_range([5.0, 9.0], 1.0) == (5.0, 9.0)
