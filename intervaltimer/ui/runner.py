@@ -1,0 +1,170 @@
+"""The glue between the engine and the world while a workout runs: cues, the log, the keys.
+
+The run screen owns a `Runner` and does two things with it: it hands it the
+runner's keys (`lap()`, `pause_or_resume()`, `rate(7)`, ...) and it calls
+`tick()` when the engine's next deadline comes. `tick()` asks the engine what
+happened by now, plays the cues of what just became due, and writes what
+changed to the log (see runlog.py). No Textual here, so all of it is tested
+without a terminal.
+
+`ACTIVE_RUN` is the key under which the run screen files its runner in the
+app's `Services.extra`, so a signal handler or the command line can close the
+session (`stop_active_run`) however the app ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from typing import TYPE_CHECKING, Any
+
+from intervaltimer.engine.events import Event, EventKind, Split, State
+
+if TYPE_CHECKING:
+    from intervaltimer.audio.player import Player
+    from intervaltimer.engine.session import Session
+    from intervaltimer.ui.runlog import RunLog
+
+STALE_CUE_S = 2.0  # a cue noticed later than this after its instant is not played
+ACTIVE_RUN = "run"
+COMPLETED = "completed"
+ABANDONED = "abandoned"
+
+
+class Runner:
+    """One workout on the go: the engine's session, the cue player and the log.
+
+    Key methods return whether the key did something; each one ends with a
+    `tick()`, so the cues and the log follow at once.
+    """
+
+    def __init__(self, session: Session, log: RunLog, player: Player | None,
+                 clock: Callable[[], float]) -> None:
+        self.session = session
+        self.log = log
+        self.player = player
+        self.clock = clock
+        self.missed_rest_s: float | None = None
+        self.finished_at: float | None = None
+        self.status: str | None = None
+
+    # ---- the timeline ---------------------------------------------------------------
+
+    def start(self, at_step: int = 1) -> list[Event]:
+        """Start the session at plan step `at_step` (the lead-in first)."""
+        self.session.start(at_step)
+        return self.tick()
+
+    def tick(self) -> list[Event]:
+        """What happened by now: play its cues, keep the log; the events, in order."""
+        events = self.session.poll()
+        now = self.clock()
+        for event in events:
+            if event.cue is not None and self.player is not None and now - event.at <= STALE_CUE_S:
+                self.player.play(event.cue)
+            if event.kind is EventKind.SEND_OFF_MISSED:
+                self.missed_rest_s = event.seconds
+            elif event.kind is EventKind.WORKOUT_FINISHED:
+                self.finished_at = event.at
+        if self.finished_at is not None and self.status is None:
+            self.status = COMPLETED
+            self.log.close(self.session, COMPLETED, self.finished_at)
+        else:
+            self.log.sync(self.session)
+        return events
+
+    def next_wake(self) -> float | None:
+        """The clock instant something visible or audible is next due; None when nothing is."""
+        return self.session.next_deadline()
+
+    @property
+    def finished(self) -> bool:
+        """The workout has run to its end."""
+        return self.session.state is State.FINISHED
+
+    @property
+    def problem(self) -> str | None:
+        """One line about a log that could not be written, or None."""
+        return self.log.problem
+
+    # ---- keys -----------------------------------------------------------------------
+
+    def lap(self) -> bool:
+        """Space: end the step now (a rep's split), or start the rep during a lead-in."""
+        before = (self.session.progress.steps_done, self.session.waiting, len(self.session.splits))
+        self.session.lap()
+        self.tick()
+        after = (self.session.progress.steps_done, self.session.waiting, len(self.session.splits))
+        return before != after
+
+    def undo(self) -> bool:
+        """Take back the last lap: its split is withdrawn from the log too."""
+        done = self.session.undo_lap()
+        self.tick()
+        return done
+
+    def pause_or_resume(self) -> bool:
+        """Pause a running session, resume a paused one; True when now paused."""
+        if self.session.state is State.PAUSED:
+            self.session.resume()
+        else:
+            self.session.pause()
+        self.tick()
+        return self.session.state is State.PAUSED
+
+    def skip(self) -> bool:
+        """Skip the step on the screen (no split)."""
+        done = self.session.skip()
+        self.tick()
+        return done
+
+    def extend(self, seconds: float) -> float | None:
+        """Lengthen (or with a negative `seconds`, shorten) the rest or lead-in on the clock."""
+        applied = self.session.extend(seconds)
+        self.tick()
+        return applied
+
+    def rate(self, rpe: int) -> Split | None:
+        """Give the effort (CR-10) of the rep just run; None when there is no rep to rate."""
+        rated = self.session.rate_last(rpe)
+        self.tick()
+        return rated
+
+    def toggle_mute(self) -> bool:
+        """Mute or unmute the cues; returns True when now muted."""
+        return self.player.toggle_mute() if self.player is not None else True
+
+    # ---- the end --------------------------------------------------------------------
+
+    def work_left(self) -> bool:
+        """A rep is on the screen or still to come (quitting now would leave it unrun)."""
+        current = self.session.current
+        if current is None:
+            return False
+        steps = self.session.plan.steps
+        return any(step.is_work for step in steps[current.index - 1:])
+
+    def stop(self) -> str:
+        """End the run now and keep it: completed if no rep was left, else abandoned.
+
+        Idempotent: the status the session ended with. Its reps are in the log.
+        """
+        if self.status is None:
+            self.tick()
+        if self.status is None:
+            self.status = ABANDONED if self.work_left() else COMPLETED
+            self.log.close(self.session, self.status, self.clock())
+        else:
+            self.log.sync(self.session)
+        return self.status
+
+
+def stop_active_run(extra: MutableMapping[str, Any]) -> str | None:
+    """Close the session of the run screen filed in `extra` (see `ACTIVE_RUN`), if any.
+
+    For signal handlers and the command line's last word: returns the status
+    the session ended with, or None when no run was on.
+    """
+    runner = extra.get(ACTIVE_RUN)
+    if not isinstance(runner, Runner):
+        return None
+    return runner.stop()

@@ -1,0 +1,212 @@
+"""Before the run: the plan with each rep's target and the estimated duration; enter starts.
+
+Also where a run of the same workout left unfinished by a crash is offered
+for resuming (see resume.py), and where a log that cannot take the session is
+reported, before the runner sets off.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from intervaltimer.ui.runflow import ensure_player, leave_run_flow
+from intervaltimer.ui.runlog import Resume, RunLog
+from intervaltimer.ui.runner import Runner
+from intervaltimer.ui.widgets.line import Line
+from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
+from intervaltimer.workout.model import Workout, WorkoutError
+from intervaltimer.workout.plan import Plan, expand
+
+if TYPE_CHECKING:
+    from intervaltimer.log.records import SessionRecord
+    from intervaltimer.ui.app import Services
+    from intervaltimer.ui.screens.resume import ResumeChoice
+
+NO_PROFILE = ("No race times, so the reps have no targets: give one with --race mile=5:40, "
+              "or save yours with `intervaltimer profile`.")
+
+
+class PreviewScreen(Screen[None]):
+    """The plan of `workout` as it will run, with its targets; `enter` (or space) starts it."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    PreviewScreen { layout: vertical; }
+    PreviewScreen > Line { padding: 0 1; height: auto; }
+    PreviewScreen > #preview-title { text-style: bold; background: $primary; color: $text; }
+    PreviewScreen > #preview-description { color: $text-muted; }
+    PreviewScreen > #preview-profile { color: $text-warning; }
+    PreviewScreen > #preview-problem { color: $text-error; }
+    PreviewScreen > #preview-status { color: $text-muted; }
+    PreviewScreen > PlanTable { height: 1fr; margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Start", priority=True, id="preview.start"),
+        Binding("space", "start", "Start", show=False, priority=True),
+        Binding("q,escape", "back", "Back", id="preview.back"),
+    ]
+
+    def __init__(self, workout: Workout) -> None:
+        super().__init__()
+        self.workout = workout
+        self.plan: Plan | None = None
+        self.crashed: SessionRecord | None = None
+        self._unlogged_ok = False
+
+    @property
+    def services(self) -> Services:
+        """The app's collaborators (clock, player, store, profile)."""
+        services: Services = getattr(self.app, "services")  # noqa: B009
+        return services
+
+    def compose(self) -> ComposeResult:
+        yield Line(self.workout.name, id="preview-title")
+        yield Line(self.workout.description, id="preview-description")
+        yield Line(id="preview-summary")
+        yield Line(NO_PROFILE, id="preview-profile")
+        yield Line(id="preview-problem")
+        yield Line(id="preview-status")
+        yield PlanTable(id="preview-plan")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Expand the plan, fill the screen, and offer a crashed session for resuming."""
+        try:
+            self.plan = expand(self.workout, self.services.profile)
+        except WorkoutError as error:
+            self._line("preview-problem", "\n".join(str(p) for p in error.problems))
+        self._fill()
+        self.crashed = self._find_crashed()
+        if self.crashed is not None:
+            self.call_after_refresh(self.offer_resume)
+
+    def _line(self, widget_id: str, text: str) -> None:
+        """Set one line of the screen; an empty line takes no room."""
+        line = self.query_one(f"#{widget_id}", Line)
+        line.show(text)
+        line.display = bool(text)
+
+    def _fill(self) -> None:
+        """Show the plan, its length and how the run will be heard and logged."""
+        plan = self.plan
+        self._line("preview-description", self.workout.description)
+        problem = self.query_one("#preview-problem", Line)
+        problem.display = bool(problem.text)
+        table = self.query_one(PlanTable)
+        table.show_plan(plan)
+        table.display = plan is not None
+        if plan is None:
+            self._line("preview-summary", "")
+            self._line("preview-profile", "")
+            return
+        lead_in = self.services.lead_in_s
+        lead_in_s = plan.lead_in_s if lead_in is None else lead_in
+        self._line("preview-summary", f"{plan_summary(plan)} · {lead_in_s:g} s lead-in")
+        self._line("preview-profile", "" if plan.has_profile else NO_PROFILE)
+        self._line("preview-status", self._status())
+
+    def _status(self) -> str:
+        """`sound: on · log: /path/log.sqlite3 · enter to start`."""
+        player = self.services.player
+        sound = player.status if player is not None else "sound: checked at the start"
+        store = self.services.store
+        log = f"log: {store.path}" if store is not None else "not logging (no log)"
+        return f"{sound} · {log}"
+
+    def _find_crashed(self) -> SessionRecord | None:
+        """The newest session of this workout that a crash left running, if any."""
+        store = self.services.store
+        if store is None:
+            return None
+        try:
+            found = store.running_sessions(self.workout.name)
+        except Exception as error:  # a damaged log must not stop the run
+            self._line("preview-problem", f"cannot look for unfinished sessions: {error}")
+            return None
+        return found[0] if found else None
+
+    def _reps_stored(self, session_id: int) -> int:
+        """The highest rep number a session has in the log (0 for none)."""
+        store = self.services.store
+        if store is None:
+            return 0
+        return max((rep.index for rep in store.reps(session_id)), default=0)
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def offer_resume(self) -> None:
+        """Ask what to do with the crashed session: resume it, or close it."""
+        from intervaltimer.ui.screens.resume import ResumeScreen
+
+        record, plan = self.crashed, self.plan
+        if record is None or plan is None:
+            return
+        try:
+            stored = self._reps_stored(record.id)
+        except Exception:
+            stored = 0
+        self.app.push_screen(ResumeScreen(record, plan, stored), self._resume_answer)
+
+    def _resume_answer(self, choice: ResumeChoice | None) -> None:
+        """Act on the answer to the resume offer."""
+        record, store = self.crashed, self.services.store
+        if choice is None or record is None or store is None:
+            return
+        if choice == "abandon":
+            try:
+                store.abandon(record.id)
+            except Exception as error:
+                self._line("preview-problem", f"cannot close the unfinished session: {error}")
+                return
+            self.crashed = None
+            self.notify("The unfinished session was closed as abandoned; its reps are kept.")
+            return
+        stored = self._reps_stored(record.id)
+        self.begin(Resume(record.id, record.steps_done + 1, stored))
+
+    def action_start(self) -> None:
+        """Start the run (after the resume offer, if a crashed session waits for an answer)."""
+        if self.plan is None:
+            self.app.bell()
+            return
+        if self.crashed is not None:
+            self.offer_resume()
+            return
+        self.begin(None)
+
+    def action_back(self) -> None:
+        """Back to the library, or out of the app."""
+        leave_run_flow(self.app)
+
+    def begin(self, resume: Resume | None) -> None:
+        """Open the session in the log and switch to the run screen.
+
+        A log that cannot take the session is reported here, before the run;
+        a second `enter` then runs without logging.
+        """
+        from intervaltimer.engine.session import Session
+        from intervaltimer.ui.screens.run import RunScreen
+
+        plan = self.plan
+        if plan is None:
+            return
+        services = self.services
+        store = None if self._unlogged_ok else services.store
+        try:
+            log = RunLog.begin(store, plan, self.workout, clock=services.clock,
+                               wall_clock=services.wall_clock, resume=resume)
+        except Exception as error:  # StoreError, or a log damaged in some other way
+            self._unlogged_ok = True
+            self._line("preview-problem", f"cannot log this run: {error}. Press enter again to "
+                                          f"run it without logging, or q to stop.")
+            return
+        session = Session(plan, services.clock, services.lead_in_s)
+        runner = Runner(session, log, ensure_player(self.app), services.clock)
+        at_step = resume.at_step if resume is not None else 1
+        screen: Screen[Any] = RunScreen(runner, title=self.workout.name, at_step=at_step)
+        self.app.switch_screen(screen)

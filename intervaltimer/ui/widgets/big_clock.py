@@ -1,0 +1,150 @@
+"""The big clock of the run screen: Textual's `Digits`, drawn as large as the space allows.
+
+Textual's `Digits` draws each character in a 3x3 cell grid of box-drawing
+lines. Read from two metres away that is small, so when the widget has room
+the same glyphs are drawn again at `scale` times the size with solid blocks:
+every node of the 3x3 grid and every line between two nodes becomes a filled
+bar (vertical bars two columns wide, as terminal cells are twice as tall as
+wide). With no room for scale 2, it is plain `Digits`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
+from textual.widgets import Digits
+
+BLOCK = "█"
+# Which way each box-drawing character of the 3x3 font reaches: up, down, left, right.
+_ARMS: dict[str, str] = {}
+for _chars, _arms in (
+    ("━─╌═", "lr"), ("┃│╎║", "ud"), ("┏┌╭", "dr"), ("┓┐╮", "dl"), ("┗└╰", "ur"),
+    ("┛┘╯", "ul"), ("┣├", "udr"), ("┫┤", "udl"), ("┳┬", "dlr"), ("┻┴", "ulr"),
+    ("╋┼", "udlr"), ("╺╶", "r"), ("╸╴", "l"), ("╻╷", "d"), ("╹╵", "u"),
+):
+    for _char in _chars:
+        _ARMS[_char] = _arms
+
+
+def glyph_rows(character: str) -> list[str]:
+    """The 3 rows of `character` in Textual's bold 3x3 digit font (blank if it has none)."""
+    position = DIGITS.find(character)
+    if position < 0:
+        return ["", "", ""]
+    return [DIGITS3X3_BOLD[position * 3 + row].ljust(3)[:3] for row in range(3)]
+
+
+def strokes(scale: int) -> tuple[int, int]:
+    """(rows, columns) of a bar at `scale`: thicker as the digits grow, columns twice rows."""
+    rows = max(1, (scale + 2) // 4)
+    return rows, 2 * rows
+
+
+def glyph_width(character: str, scale: int) -> int:
+    """Columns taken by `character` drawn at `scale` (with the one-column gap after it)."""
+    _, cols = strokes(scale)
+    if character == ":":
+        return 3 * cols + 1
+    return 2 * scale + cols + 1
+
+
+def glyph_height(scale: int) -> int:
+    """Rows taken by any character drawn at `scale`."""
+    rows, _ = strokes(scale)
+    return 2 * scale + rows
+
+
+def block_glyph(character: str, scale: int) -> list[list[bool]]:
+    """`character` as a grid of filled cells, `glyph_height(scale)` rows tall."""
+    bar_rows, bar_cols = strokes(scale)
+    height = glyph_height(scale)
+    width = glyph_width(character, scale)
+    cells = [[False] * width for _ in range(height)]
+
+    def fill(top: int, bottom: int, left: int, right: int) -> None:
+        for row in range(top, min(bottom, height)):
+            for col in range(left, min(right, width)):
+                cells[row][col] = True
+
+    if character == ":":
+        middle = height // 2
+        gap = max(1, scale // 2)
+        for top in (middle - gap - bar_rows // 2, middle + gap - bar_rows // 2):
+            fill(top, top + bar_rows, bar_cols, 2 * bar_cols)
+        return cells
+    for r, line in enumerate(glyph_rows(character)):
+        for c, char in enumerate(line):
+            arms = _ARMS.get(char)
+            if arms is None:
+                continue
+            top, left = r * scale, c * scale
+            fill(top, top + bar_rows, left, left + bar_cols)
+            if "r" in arms and c < 2:
+                fill(top, top + bar_rows, left, left + scale + bar_cols)
+            if "d" in arms and r < 2:
+                fill(top, top + scale + bar_rows, left, left + bar_cols)
+    return cells
+
+
+def block_lines(text: str, scale: int) -> list[str]:
+    """`text` in block digits at `scale`: `glyph_height(scale)` lines of equal width."""
+    height = glyph_height(scale)
+    if not text:
+        return [""] * height
+    glyphs = [block_glyph(character, scale) for character in text]
+    width = max(0, sum(len(glyph[0]) for glyph in glyphs) - 1)  # no gap after the last
+    return ["".join("".join(BLOCK if on else " " for on in glyph[row]) for glyph in glyphs)
+            [:width] for row in range(height)]
+
+
+def text_width(text: str, scale: int) -> int:
+    """Columns taken by `text` at `scale` (without the gap after its last glyph)."""
+    return sum(glyph_width(character, scale) for character in text) - 1
+
+
+def best_scale(text: str, width: int, height: int, largest: int = 8) -> int:
+    """The largest scale at which `text` fits `width` x `height` cells (1: plain Digits)."""
+    for scale in range(largest, 1, -1):
+        if glyph_height(scale) <= height and text_width(text, scale) <= width:
+            return scale
+    return 1
+
+
+class BigClock(Digits):
+    """The time in tall digits (`1:05`), centred, as large as fits; `show()` ignores an
+    unchanged value."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    BigClock {
+        width: 100%;
+        height: 3;
+        text-align: center;
+        text-style: bold;
+    }
+    """
+
+    @property
+    def scale(self) -> int:
+        """The scale the clock is drawn at in its present size (1: Textual's own 3x3 digits)."""
+        size = self.content_size
+        return best_scale(self.value, size.width, size.height)
+
+    def show(self, text: str) -> bool:
+        """Show `text`; True when it changed (and so was redrawn)."""
+        if text == self.value:
+            return False
+        self.update(text)
+        return True
+
+    def render(self) -> RenderResult:
+        """Block digits centred in the widget when there is room for them, else Textual's Digits."""
+        scale = self.scale
+        if scale < 2:
+            return super().render()
+        lines = block_lines(self.value, scale)
+        top = [""] * max(0, (self.content_size.height - len(lines)) // 2)
+        # Every line is as wide as the others, so centring them (text-align) keeps them in line.
+        return Text("\n".join(top + lines), style=self.rich_style, no_wrap=True, end="")

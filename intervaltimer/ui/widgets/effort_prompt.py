@@ -1,0 +1,55 @@
+"""The effort prompt shown during each rest: one key, 1-9 or 0 (= 10), on the CR-10 scale.
+
+It is a panel, not a dialog: the clock keeps running beside it, and the
+value chosen is shown (and may be changed) until the next rep ends.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.content import Content
+
+from intervaltimer.engine.events import Split
+from intervaltimer.ui.runtext import effort_text, scale_text
+from intervaltimer.ui.widgets.line import Line
+
+
+def prompt_content(split: Split, compact: bool = False) -> Content:
+    """The prompt for `split`: the question, the chosen value, and (unless compact) the scale."""
+    rep = split.label.split(" · ")[0]
+    chosen: tuple[str, str] = (
+        (effort_text(split.rpe), "bold reverse") if split.rpe is not None else ("?", "bold"))
+    if compact:
+        return Content.assemble(("Effort ", "dim"), rep, ": ", chosen, ("  1-9, 0=10", "dim"))
+    return Content.assemble(
+        ("How hard was ", "bold"), (rep, "bold"), ("?  ", "bold"), chosen,
+        ("   keys 1-9, 0 = 10", "dim"), "\n", (scale_text(), "dim"))
+
+
+class EffortPrompt(Line):
+    """The effort of the rep just run, asked for during the rest; hidden when there is none."""
+
+    DEFAULT_CSS: ClassVar[str] = """
+    EffortPrompt {
+        height: auto;
+        width: 100%;
+        padding: 0 1;
+        border-left: thick $accent;
+        background: $boost;
+    }
+    EffortPrompt.-rated {
+        border-left: thick $success;
+    }
+    """
+
+    def show_for(self, split: Split | None, compact: bool = False) -> bool:
+        """Ask about `split` (None hides the prompt, keeping its room); True when changed."""
+        visible = split is not None
+        changed = self.visible != visible
+        if changed:
+            self.visible = visible
+        if split is None:
+            return changed
+        self.set_class(split.rpe is not None, "-rated")
+        return self.show(prompt_content(split, compact)) or changed

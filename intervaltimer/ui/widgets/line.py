@@ -1,0 +1,42 @@
+"""A line of text that redraws only when what it says changes."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class Line(Static):
+    """A Static whose `show(...)` is a no-op when the text is the same as shown.
+
+    The run screen refreshes its lines at every deadline; most of them say the
+    same thing second after second, and those must not be redrawn. A `str` is
+    shown as plain text; a `Content` keeps its styles (markup with `$success`
+    and other theme variables).
+    """
+
+    def __init__(self, text: str | Content = "", *, id: str | None = None,  # noqa: A002
+                 classes: str | None = None) -> None:
+        super().__init__(text, id=id, classes=classes, markup=False)
+        self._shown: str | Content = text
+
+    @property
+    def text(self) -> str:
+        """The plain text shown (for tests and screen readers)."""
+        return self._shown.plain if isinstance(self._shown, Content) else self._shown
+
+    def show(self, text: str | Content) -> bool:
+        """Show `text`; True when it differed from what was shown (and so was redrawn)."""
+        if _key(text) == _key(self._shown):
+            return False
+        self._shown = text
+        self.update(text)
+        return True
+
+
+def _key(text: str | Content) -> tuple[object, ...]:
+    """What makes two texts look the same: their characters and, for Content, their styles
+    (Content's own `==` compares the characters only)."""
+    if isinstance(text, Content):
+        return ("content", text.plain, tuple(text.spans))
+    return ("str", text)

@@ -1,0 +1,120 @@
+"""Driving the run flow in tests: the real app on a fake clock, moved deadline by deadline.
+
+The run screen sets a real timer for the engine's next deadline; on a fake
+clock that timer means nothing, so tests move time themselves with
+`advance(pilot, clock, seconds)`: it jumps the fake clock to each deadline in
+turn (as the real timer would wake the screen) and calls `screen.sync()`
+there, so cues are played, and reps written, at their very instants.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any, ParamSpec
+
+from textual.pilot import Pilot
+
+from intervaltimer.audio.testing import RecordingPlayer
+from intervaltimer.log.store import Store
+from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
+from intervaltimer.ui.screens.run import RunScreen
+from intervaltimer.ui.widgets.big_clock import BigClock
+from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
+from intervaltimer.ui.widgets.last_split import LastSplit
+from intervaltimer.ui.widgets.line import Line
+from intervaltimer.ui.widgets.progress import RunProgress
+from intervaltimer.ui.widgets.step_header import StepHeader
+from intervaltimer.workout.library import resolve_workout
+from intervaltimer.workout.profile import Profile, parse_race
+from tests.fakes import FakeClock
+
+P = ParamSpec("P")
+WALL_START = 1_750_000_000.0  # the wall clock when the fake monotonic clock reads 1000.0
+
+
+def pilot_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
+    """Run an async pilot test with asyncio (the project has no async pytest plugin)."""
+
+    @functools.wraps(test)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def profile(*races: str) -> Profile | None:
+    """A profile of `--race`-style results (`mile=5:40`); None for none."""
+    return Profile(tuple(parse_race(race) for race in races)) if races else None
+
+
+def wall_clock_for(clock: FakeClock) -> Callable[[], float]:
+    """A wall clock that moves with the fake monotonic clock."""
+    return lambda: WALL_START + (clock() - 1000.0)
+
+
+def run_app(workout: str, clock: FakeClock, player: RecordingPlayer | None = None,
+            store: Store | None = None, races: tuple[str, ...] = (),
+            lead_in_s: float | None = None) -> IntervalTimerApp:
+    """The real app on the run flow of `workout` (quick syntax or a path), on `clock`."""
+    return make_app(clock=clock, wall_clock=wall_clock_for(clock),
+                    player=player or RecordingPlayer(clock=clock), store=store,
+                    profile=profile(*races), lead_in_s=lead_in_s,
+                    start=Start(screen="run", workout=resolve_workout(workout)))
+
+
+def run_screen(app: IntervalTimerApp) -> RunScreen:
+    """The run screen on top."""
+    screen = app.screen
+    assert isinstance(screen, RunScreen), type(screen).__name__
+    return screen
+
+
+async def start(pilot: Pilot[Any]) -> RunScreen:
+    """Press enter on the preview and wait for the run screen."""
+    await pilot.press("enter")
+    await pilot.pause()
+    return run_screen(pilot.app)  # type: ignore[arg-type]
+
+
+async def advance(pilot: Pilot[Any], clock: FakeClock, seconds: float) -> None:
+    """Let `seconds` pass on the fake clock, waking the run screen at every deadline."""
+    target = clock() + seconds
+    screen = pilot.app.screen
+    for _ in range(100_000):
+        wake = screen.next_wake if isinstance(screen, RunScreen) else None
+        if wake is None or wake > target:
+            clock.set(target)
+        else:
+            clock.set(max(wake, clock()))
+        if isinstance(screen, RunScreen):
+            screen.sync()
+        if clock() >= target:
+            break
+    await pilot.pause()
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Press keys as the runner would, letting the screen settle after each."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+def shown(screen: RunScreen) -> dict[str, str]:
+    """What the run screen says, by part: phase, step, clock, note, next, last, effort,
+    progress, sound, problem."""
+    header = screen.query_one(StepHeader)
+    return {
+        "phase": header.phase_text,
+        "step": header.step_text,
+        "clock": screen.query_one(BigClock).value,
+        "note": screen.query_one("#clock-note", Line).text,
+        "next": screen.query_one("#next-line", Line).text,
+        "last": screen.query_one(LastSplit).text,
+        "effort": screen.query_one(EffortPrompt).text,
+        "progress": screen.query_one(RunProgress).text,
+        "sound": screen.query_one("#sound-status", Line).text,
+        "problem": screen.query_one("#problem-line", Line).text,
+    }

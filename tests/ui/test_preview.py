@@ -1,0 +1,207 @@
+"""The preview before a run: the plan with targets, how to set a profile, the resume offer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intervaltimer.engine.events import State
+from intervaltimer.log.errors import ReadOnlyError
+from intervaltimer.log.records import SessionStatus
+from intervaltimer.log.store import Store
+from intervaltimer.ui.screens.preview import NO_PROFILE, PreviewScreen
+from intervaltimer.ui.screens.resume import ResumeScreen
+from intervaltimer.ui.screens.run import RunScreen
+from intervaltimer.ui.widgets.line import Line
+from intervaltimer.ui.widgets.plan_table import PlanTable
+from tests.fakes import FakeClock
+from tests.ui.runkit import advance, pilot_test, press, run_app, shown
+
+MILE = ("mile=5:40",)
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No saved theme or profile of the machine's user reaches the app."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
+
+
+def line(screen: PreviewScreen, widget_id: str) -> str:
+    widget = screen.query_one(f"#{widget_id}", Line)
+    return widget.text if widget.display else ""
+
+
+@pilot_test
+async def test_the_plan_shows_each_reps_target_and_the_estimated_time(
+        fake_clock: FakeClock) -> None:
+    app = run_app("8x400m@mile/60s", fake_clock, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PreviewScreen)
+        assert line(screen, "preview-title") == "8 x 400 m @ mile / 60 s"
+        # 8 x 84.5 s of reps + 8 x 60 s of rest + 3 s lead-in = 19.4 min
+        assert line(screen, "preview-summary") == "≈ 19 min · 8 reps · 16 steps · 3 s lead-in"
+        assert line(screen, "preview-profile") == ""
+        targets = screen.query_one(PlanTable).target_column()
+        assert targets == ["1:24.5", ""] * 8  # 5:40 mile -> 84.5 s a lap
+        assert "sound: on" in line(screen, "preview-status")
+
+
+@pilot_test
+async def test_without_race_times_it_says_how_to_set_them(fake_clock: FakeClock) -> None:
+    app = run_app("8x400m@mile/60s", fake_clock, lead_in_s=5.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PreviewScreen)
+        assert line(screen, "preview-profile") == NO_PROFILE
+        assert "--race mile=5:40" in NO_PROFILE
+        assert screen.query_one(PlanTable).target_column() == [""] * 16
+        assert line(screen, "preview-summary").endswith("5 s lead-in")
+
+
+@pilot_test
+async def test_space_starts_too_and_the_lead_in_is_the_one_asked_for(
+        fake_clock: FakeClock) -> None:
+    app = run_app("2x100m@mile/5s", fake_clock, races=MILE, lead_in_s=10.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "space")
+        screen = app.screen
+        assert isinstance(screen, RunScreen)
+        assert shown(screen)["clock"] == "0:10"
+
+
+@pilot_test
+async def test_q_on_the_preview_leaves_the_app(fake_clock: FakeClock) -> None:
+    app = run_app("2x100m@mile/5s", fake_clock, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "q")
+    assert app.return_code == 0
+
+
+def crash_a_session(tmp_db: Store, clock: FakeClock) -> int:
+    """A session of 2x100m@mile/5s left running after rep 1 and its rest (steps_done 2)."""
+    session_id = tmp_db.start_session("2 x 100 m @ mile / 5 s", "2x100m@mile/5s",
+                                      {"mile": 0.2113}, 4, started_at=1.7e9)
+    tmp_db.record_rep(session_id, 1, step_index=1, label="Rep 1/2 · 100 m @ mile",
+                      split_s=21.4, ended_at=1.7e9 + 24.4, rpe=6)
+    tmp_db.mark_step_done(session_id, 2)
+    return session_id
+
+
+@pilot_test
+async def test_a_crashed_session_is_resumed_at_its_next_step(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    session_id = crash_a_session(tmp_db, fake_clock)
+    app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        offer = app.screen
+        assert isinstance(offer, ResumeScreen)
+        assert "after step 2 of 4, with 1 rep in the log" in str(
+            offer.query_one("#resume-text").render())
+        await press(pilot, "r")
+        screen = app.screen
+        assert isinstance(screen, RunScreen)
+        assert screen.runner.log.session_id == session_id
+        seen = shown(screen)
+        assert (seen["phase"], seen["step"]) == ("GET READY",
+                                                 "Rep 2/2 · 100 m @ mile · target 21.1")
+        await advance(pilot, fake_clock, 3.0 + 22.0)
+        await press(pilot, "space", "8")
+        await advance(pilot, fake_clock, 5.0)
+        assert screen.runner.session.state is State.FINISHED
+    reps = tmp_db.reps(session_id)
+    assert [(r.index, r.step_index, r.split_s, r.rpe) for r in reps] == [
+        (1, 1, 21.4, 6), (2, 3, 22.0, 8)]
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status is SessionStatus.COMPLETED
+
+
+@pilot_test
+async def test_a_crashed_session_can_be_closed_as_abandoned(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    session_id = crash_a_session(tmp_db, fake_clock)
+    app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await press(pilot, "a")
+        assert isinstance(app.screen, PreviewScreen)
+        record = tmp_db.session(session_id)
+        assert record is not None and record.status is SessionStatus.ABANDONED
+        assert len(tmp_db.reps(session_id)) == 1  # its reps are kept
+        await press(pilot, "enter")  # now a fresh session starts
+        screen = app.screen
+        assert isinstance(screen, RunScreen)
+        assert screen.runner.log.session_id not in (None, session_id)
+
+
+@pilot_test
+async def test_escape_defers_the_offer_until_the_run_is_started(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    crash_a_session(tmp_db, fake_clock)
+    app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await press(pilot, "escape")
+        assert isinstance(app.screen, PreviewScreen)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ResumeScreen)
+
+
+@pilot_test
+async def test_a_log_that_cannot_take_the_session_is_reported_before_the_run(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise ReadOnlyError(tmp_db.path, "the directory cannot be written")
+
+    tmp_db.start_session = refuse  # type: ignore[method-assign]
+    app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, PreviewScreen)
+        problem = line(screen, "preview-problem")
+        assert "cannot log this run" in problem and "cannot be written" in problem
+        assert "enter again to run it without logging" in problem
+        await press(pilot, "enter")
+        run = app.screen
+        assert isinstance(run, RunScreen)
+        assert not run.runner.log.logging
+
+
+@pilot_test
+async def test_from_the_library_a_run_goes_back_to_the_library(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from intervaltimer.audio.testing import RecordingPlayer
+    from intervaltimer.ui.screens.closing import ClosingScreen
+    from intervaltimer.ui.screens.home import HomeScreen
+    from tests.ui.deskkit import app_for, desk, mile, settle
+
+    desk(tmp_path, monkeypatch)
+    clock = FakeClock()
+    app = app_for(profile=mile(), clock=clock, player=RecordingPlayer(clock=clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"pyramid", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PreviewScreen)
+        await press(pilot, "q")  # back, not out
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await press(pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, RunScreen)
+        await advance(pilot, clock, 3.0 + 40.0)
+        await press(pilot, "space", "q", "y")  # quit after the first rep (no log here)
+        assert isinstance(app.screen, ClosingScreen)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)

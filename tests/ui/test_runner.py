@@ -1,0 +1,223 @@
+"""The run glue without a screen: cues played at their instants, every change in the log at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from intervaltimer.audio.testing import RecordingPlayer
+from intervaltimer.engine.session import Session
+from intervaltimer.log.errors import LockedError
+from intervaltimer.log.records import SessionStatus
+from intervaltimer.log.store import Store
+from intervaltimer.ui.runlog import Resume, RunLog, paces_used
+from intervaltimer.ui.runner import ABANDONED, ACTIVE_RUN, COMPLETED, Runner, stop_active_run
+from intervaltimer.workout.library import resolve_workout
+from intervaltimer.workout.plan import expand
+from tests.fakes import FakeClock
+from tests.ui.runkit import WALL_START, profile, wall_clock_for
+
+MILE_540 = ("mile=5:40",)
+
+
+def make_runner(workout: str, clock: FakeClock, store: Store | None,
+                player: RecordingPlayer | None = None, races: tuple[str, ...] = MILE_540,
+                resume: Resume | None = None) -> Runner:
+    chosen = resolve_workout(workout)
+    plan = expand(chosen, profile(*races))
+    log = RunLog.begin(store, plan, chosen, clock=clock, wall_clock=wall_clock_for(clock),
+                       resume=resume)
+    return Runner(Session(plan, clock), log, player, clock)
+
+
+def step_to(runner: Runner, clock: FakeClock, until: float) -> None:
+    """Tick at every deadline up to `until`, as the screen's timer would."""
+    while True:
+        wake = runner.next_wake()
+        if wake is None or wake > until:
+            clock.set(until)
+            runner.tick()
+            return
+        clock.set(max(wake, clock()))
+        runner.tick()
+
+
+def test_cues_play_at_their_instants(fake_clock: FakeClock,
+                                     recording_player: RecordingPlayer) -> None:
+    runner = make_runner("2x100m@mile/5s", fake_clock, None, recording_player)
+    runner.start()
+    step_to(runner, fake_clock, 1021.0)
+    runner.lap()  # rep 1: 18.0 s
+    step_to(runner, fake_clock, 1046.0)
+    runner.lap()  # rep 2 started at 1026.0: 20.0 s
+    step_to(runner, fake_clock, 1060.0)
+    assert recording_player.played == [
+        ("tick", 1000.0), ("tick", 1001.0), ("tick", 1002.0), ("go", 1003.0),
+        ("rest", 1021.0), ("tick", 1023.0), ("tick", 1024.0), ("tick", 1025.0),
+        ("go", 1026.0), ("rest", 1046.0), ("finish", 1051.0),
+    ]
+    assert runner.status == COMPLETED
+
+
+def test_a_cue_noticed_late_is_not_played(fake_clock: FakeClock,
+                                          recording_player: RecordingPlayer) -> None:
+    """After the laptop slept through the lead-in, the stale ticks are not played in a burst."""
+    runner = make_runner("2x100m@mile/5s", fake_clock, None, recording_player)
+    runner.start()
+    fake_clock.advance(4.0)  # the 3-2-1 and GO were due at 1000-1003
+    runner.tick()
+    # the first tick came at the start; of the rest only those within STALE_CUE_S of now
+    assert recording_player.played == [("tick", 1000.0), ("tick", 1004.0), ("go", 1004.0)]
+
+
+def test_every_change_is_in_the_log_at_once(fake_clock: FakeClock, tmp_db: Store) -> None:
+    runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
+    session_id = runner.log.session_id
+    assert session_id is not None
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status is SessionStatus.RUNNING
+    assert record.workout == "2 x 100 m @ mile / 5 s" and record.plan_steps == 4
+    assert record.paces == pytest.approx({"mile": 340.0 / 1609.344})
+    runner.start()
+    step_to(runner, fake_clock, 1024.5)
+    runner.lap()
+    reps = tmp_db.reps(session_id)  # written the moment the rep ended
+    assert [(r.index, r.step_index, r.split_s, r.rest_s, r.rpe) for r in reps] == [
+        (1, 1, 21.5, None, None)]
+    assert reps[0].started_at == WALL_START + 3.0 and reps[0].ended_at == WALL_START + 24.5
+    assert reps[0].target_s == pytest.approx(340.0 / 16.09344)
+    runner.rate(7)
+    assert tmp_db.reps(session_id)[0].rpe == 7
+    runner.rate(6)  # changeable until the next rep ends
+    assert tmp_db.reps(session_id)[0].rpe == 6
+    step_to(runner, fake_clock, 1029.5)  # the rest ends: rep 2 goes
+    assert tmp_db.reps(session_id)[0].rest_s == 5.0
+    assert tmp_db.last_step_done(session_id) == 2
+    step_to(runner, fake_clock, 1050.0)
+    runner.lap()
+    runner.rate(10)
+    step_to(runner, fake_clock, 1060.0)
+    assert [(r.split_s, r.rest_s, r.rpe) for r in tmp_db.reps(session_id)] == [
+        (21.5, 5.0, 6), (20.5, 5.0, 10)]
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status is SessionStatus.COMPLETED
+    assert record.ended_at == WALL_START + 55.0 and record.steps_done == 4
+
+
+def test_undo_withdraws_the_rep_and_the_rerun_replaces_it(fake_clock: FakeClock,
+                                                          tmp_db: Store) -> None:
+    runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
+    session_id = runner.log.session_id
+    assert session_id is not None
+    runner.start()
+    step_to(runner, fake_clock, 1013.0)
+    assert runner.lap()  # a mistaken tap at 10 s
+    assert len(tmp_db.reps(session_id)) == 1
+    fake_clock.advance(0.5)
+    assert runner.undo()
+    assert tmp_db.reps(session_id) == []
+    assert tmp_db.last_step_done(session_id) == 0
+    step_to(runner, fake_clock, 1024.0)
+    runner.lap()
+    assert [r.split_s for r in tmp_db.reps(session_id)] == [21.0]
+
+
+def test_a_failing_log_never_stops_the_run_and_catches_up(fake_clock: FakeClock,
+                                                          tmp_db: Store) -> None:
+    runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
+    session_id = runner.log.session_id
+    assert session_id is not None
+    real = tmp_db.record_rep
+    failing = {"on": True}
+
+    def flaky(*args: Any, **kwargs: Any) -> None:
+        if failing["on"]:
+            raise LockedError(tmp_db.path, "the log is locked by another program")
+        real(*args, **kwargs)
+
+    tmp_db.record_rep = flaky  # type: ignore[method-assign]
+    runner.start()
+    step_to(runner, fake_clock, 1024.0)
+    runner.lap()
+    assert runner.problem is not None and "locked" in runner.problem
+    assert [s.split_s for s in runner.session.splits] == [21.0]  # kept in memory
+    assert tmp_db.reps(session_id) == []
+    failing["on"] = False
+    runner.rate(8)  # the next change writes everything held in memory
+    assert runner.problem is None
+    assert [(r.split_s, r.rpe) for r in tmp_db.reps(session_id)] == [(21.0, 8)]
+
+
+def test_stop_keeps_the_reps_and_marks_the_session(fake_clock: FakeClock,
+                                                   tmp_db: Store) -> None:
+    runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
+    session_id = runner.log.session_id
+    assert session_id is not None
+    runner.start()
+    step_to(runner, fake_clock, 1024.0)
+    runner.lap()
+    fake_clock.advance(2.0)
+    assert runner.work_left()
+    assert runner.stop() == ABANDONED
+    assert runner.stop() == ABANDONED  # idempotent
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status is SessionStatus.ABANDONED
+    assert record.ended_at == WALL_START + 26.0
+    assert [r.split_s for r in tmp_db.reps(session_id)] == [21.0]
+
+
+def test_quitting_in_the_last_rest_completes_the_session(fake_clock: FakeClock,
+                                                         tmp_db: Store) -> None:
+    runner = make_runner("1x100m@mile/60s", fake_clock, tmp_db)
+    runner.start()
+    step_to(runner, fake_clock, 1024.0)
+    runner.lap()
+    fake_clock.advance(10.0)
+    assert not runner.work_left()
+    extra: dict[str, Any] = {ACTIVE_RUN: runner}
+    assert stop_active_run(extra) == COMPLETED
+    assert stop_active_run({}) is None
+    session_id = runner.log.session_id
+    assert session_id is not None
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status is SessionStatus.COMPLETED
+
+
+def test_a_resumed_session_numbers_its_reps_after_the_stored_ones(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    first = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
+    session_id = first.log.session_id
+    assert session_id is not None
+    first.start()
+    step_to(first, fake_clock, 1024.0)
+    first.lap()
+    step_to(first, fake_clock, 1029.0)  # the crash comes in rep 2: nothing closes the session
+    assert tmp_db.last_step_done(session_id) == 2
+    again = make_runner("2x100m@mile/5s", fake_clock, tmp_db,
+                        resume=Resume(session_id, at_step=3, reps_stored=1))
+    assert again.log.session_id == session_id
+    again.start(3)
+    step_to(again, fake_clock, fake_clock() + 3.0 + 22.0)
+    again.lap()
+    step_to(again, fake_clock, fake_clock() + 10.0)
+    reps = tmp_db.reps(session_id)
+    assert [(r.index, r.step_index, r.split_s) for r in reps] == [(1, 1, 21.0), (2, 3, 22.0)]
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status is SessionStatus.COMPLETED
+
+
+def test_paces_used_names_each_pace_once(tmp_path: Path) -> None:
+    plan = expand(resolve_workout("3x400m@5k/60s"), profile("5k=20:00"))
+    assert list(paces_used(plan)) == ["5k"]
+    assert paces_used(expand(resolve_workout("3x30s/15s"), None)) == {}
+
+
+def test_without_a_store_nothing_is_written_and_nothing_fails(fake_clock: FakeClock) -> None:
+    runner = make_runner("2x100m@mile/5s", fake_clock, None)
+    assert not runner.log.logging and runner.log.session_id is None
+    runner.start()
+    step_to(runner, fake_clock, 1024.0)
+    runner.lap()
+    assert runner.log.sync(runner.session) and runner.problem is None
