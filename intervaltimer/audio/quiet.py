@@ -3,10 +3,10 @@ off the terminal while the UI is drawn.
 
 ALSA writes its errors straight to fd 2, below Python's `sys.stderr`, so the
 only way to keep them off the screen is to point fd 2 elsewhere for as long
-as the UI runs:
-
-    with stderr_to(stderr_log_path()):
-        app.run()
+as the UI runs. Textual itself draws on `sys.__stderr__` (fd 2), so around a
+Textual app use `intervaltimer.cli.tui.ui_stderr_to`, which first gives the
+screen a descriptor of its own; plain `stderr_to` is for commands that draw
+nothing (`intervaltimer sounds`) and for the player's device probe.
 """
 
 from __future__ import annotations

@@ -54,8 +54,10 @@ def _profile(races: tuple[str, ...]) -> tuple[Profile | None, list[str]]:
         return (given if given.races else None), [str(p) for p in error.problems]
 
 
-def _run_ui(start: Start, races: tuple[str, ...] = (), db: str | None = None) -> None:
+def _run_ui(start: Start, races: tuple[str, ...] = (), db: str | None = None,
+            *, sound: bool = True) -> None:
     """Build the app with the real collaborators and run it until the runner quits."""
+    from intervaltimer.cli.tui import launch
     from intervaltimer.ui.app import make_app
 
     profile, problems = _profile(races)
@@ -64,10 +66,12 @@ def _run_ui(start: Start, races: tuple[str, ...] = (), db: str | None = None) ->
         app = make_app(profile=profile, store=store, start=start)
         if problems:
             app.services.extra[PROFILE_PROBLEMS] = problems
-        app.run()
+        code = launch(app, sound=sound)
     finally:
         if store is not None:
             store.close()
+    if code:
+        raise click.exceptions.Exit(code)
 
 
 def find_workout_file(arg: str) -> Path | None:
@@ -96,11 +100,12 @@ def find_workout_file(arg: str) -> Path | None:
 @click.command("home", hidden=True)
 @race_option
 @db_option
-def home(races: tuple[str, ...], db: str | None) -> None:
+@click.option("--no-sound", is_flag=True, help="Run workouts silently (no cues, no bell).")
+def home(races: tuple[str, ...], db: str | None, no_sound: bool) -> None:
     """Open the workout library."""
     from intervaltimer.ui.app import Start
 
-    _run_ui(Start(screen="home"), races, db)
+    _run_ui(Start(screen="home"), races, db, sound=not no_sound)
 
 
 @click.command("edit")

@@ -8,33 +8,18 @@ SIGTERM and SIGHUP (the terminal closed) end the run keeping its session:
 its reps are already in the log, and it is marked abandoned; the app then
 exits cleanly with status 128 + the signal's number.
 
-Textual draws the screen on `sys.__stderr__` (file descriptor 2), so fd 2 is
-sent to the log only after the screen has been given a descriptor of its own
-(`ui_stderr_to`).
+The terminal side (fd 2, signals, the player) is `intervaltimer.cli.tui.launch`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import io
-import os
-import signal
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from intervaltimer.cli.dbopt import db_option, open_log
 from intervaltimer.cli.options import profile_from_races, race_option
 
-if TYPE_CHECKING:
-    from intervaltimer.ui.app import IntervalTimerApp
-
-SIGNALS = ("SIGTERM", "SIGHUP")
 MAX_LEAD_IN_S = 600.0
 
 
@@ -103,88 +88,9 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
 def _run_app(workout: Any, profile: Any, store: Any, lead_in: float | None,
              *, sound: bool) -> int:
     """Build the app with the real collaborators, run it, close the session; the exit status."""
-    from intervaltimer.audio.player import make_player
-    from intervaltimer.audio.quiet import stderr_log_path
+    from intervaltimer.cli.tui import launch
     from intervaltimer.ui.app import Start, make_app
-    from intervaltimer.ui.runner import stop_active_run
 
-    log_path = stderr_log_path()
     app = make_app(store=store, profile=profile, lead_in_s=lead_in,
                    start=Start(screen="run", workout=workout))
-    caught: list[int] = []
-    with ui_stderr_to(log_path):
-        app.services.player = make_player(enabled=sound, bell=app.bell)
-        try:
-            with _signals_end_run(app, caught):
-                app.run()
-        finally:
-            stop_active_run(app.services.extra)
-            app.services.player.close()
-    if caught:
-        return 128 + caught[0]
-    if app.return_code:
-        click.echo(f"intervaltimer run: the screen stopped on an error; the session and its "
-                   f"reps are kept. Details: {log_path}", err=True)
-        return 1
-    return 0
-
-
-@contextmanager
-def ui_stderr_to(log_path: Path) -> Iterator[None]:
-    """Send file descriptor 2 to `log_path` (ALSA's lines), but keep the screen on the terminal.
-
-    Textual draws on `sys.__stderr__`, which is file descriptor 2: pointing fd
-    2 at a log (`audio.quiet.stderr_to`) would send the whole UI there. So the
-    terminal is first given a descriptor of its own, and `sys.__stderr__`
-    writes to that while the block runs; C libraries writing to fd 2, and
-    Python's `sys.stderr`, reach the log only. Wrap `app.run()` in this.
-    """
-    from intervaltimer.audio.quiet import stderr_to as redirect
-
-    original = sys.__stderr__
-    try:
-        terminal_fd = os.dup(2)
-    except OSError:  # no fd 2 at all: nothing to keep apart
-        with redirect(log_path):
-            yield
-        return
-    encoding = getattr(original, "encoding", None) or "utf-8"
-    terminal = io.TextIOWrapper(io.FileIO(terminal_fd, "w"), encoding=encoding,
-                                errors="replace", line_buffering=False, write_through=True)
-    setattr(sys, "__stderr__", terminal)  # noqa: B010 - typeshed marks it Final
-    try:
-        with redirect(log_path):
-            yield
-    finally:
-        setattr(sys, "__stderr__", original)  # noqa: B010
-        terminal.close()
-
-
-@contextmanager
-def _signals_end_run(app: IntervalTimerApp, caught: list[int]) -> Iterator[None]:
-    """While the block runs, SIGTERM and SIGHUP close the run's session and exit the app."""
-    from intervaltimer.ui.runner import stop_active_run
-
-    def end_run(signum: int) -> None:
-        stop_active_run(app.services.extra)
-        app.exit(return_code=128 + signum)
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        caught.append(signum)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # the UI is not running (yet, or any more)
-            stop_active_run(app.services.extra)
-            raise SystemExit(128 + signum) from None
-        loop.call_soon_threadsafe(end_run, signum)
-
-    previous: dict[int, Callable[..., Any] | int | None] = {}
-    for name in SIGNALS:
-        number = getattr(signal, name, None)
-        if number is not None:
-            previous[number] = signal.signal(number, handler)
-    try:
-        yield
-    finally:
-        for number, old in previous.items():
-            signal.signal(number, old)
+    return launch(app, sound=sound, command="run")
