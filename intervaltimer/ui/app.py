@@ -70,6 +70,20 @@ class IntervalTimerApp(App[None]):
         install_themes(self)
         self.push_screen(self.first_screen())
 
+    async def action_quit(self) -> None:
+        """Quit, but never past unsaved changes: a screen with some asks first instead."""
+        for screen in reversed(self.screen_stack):
+            if getattr(screen, "dirty", False):
+                if screen is not self.screen:
+                    self.notify("Unsaved changes in another screen: save or leave it first.",
+                                severity="warning")
+                    return
+                back = getattr(screen, "action_back", None)
+                if callable(back):
+                    back()
+                    return
+        self.exit()
+
     def action_history(self) -> None:
         """Open the history of logged sessions (`h` from any screen that allows it)."""
         from intervaltimer.ui.screens.history import open_history

@@ -232,3 +232,22 @@ def test_check_text_reports_problems_instead_of_raising() -> None:
     assert all(p.path == "w.yaml" and p.line >= 1 for p in checked.problems)
     good = check_text(EIGHT_400, "w.yaml", mile())
     assert good.ok and good.plan is not None and len(good.plan.steps) == 18
+
+
+@pilot_test
+async def test_ctrl_q_never_quits_past_unsaved_changes(folders: Desk) -> None:
+    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+    app = app_for("home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(EditorScreen(user_file))
+        await pilot.pause()
+        _replace_line(_editor(app), 1, "name: Changed")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, UnsavedChangesScreen)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert user_file.read_text() == EIGHT_400
