@@ -12,44 +12,38 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
+from pathlib import Path
 
-from intervaltimer.workout.loader import parse_workout
-from intervaltimer.workout.model import WorkoutError
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from intervaltimer.workout.loader import parse_workout  # noqa: E402
+from intervaltimer.workout.model import WorkoutError  # noqa: E402
+from tests.hostile_cases import (  # noqa: E402 - after the path is set
+    block_lists,
+    block_maps,
+    classic_laughs,
+    flow_lists,
+    laughs_steps,
+    multiplying_repeats,
+    written_out_steps,
+)
 
 GOAL_MS = 250.0
 
 
-def _laughs_steps(levels: int) -> str:
-    lines = ["name: x", "steps:", "  - &s0 {run: 400m}"]
-    for level in range(1, levels + 1):
-        below = ", ".join([f"*s{level - 1}"] * 10)
-        lines.append(f"  - &s{level} {{repeat: 1, steps: [{below}]}}")
-    return "\n".join(lines) + "\n"
-
-
-def _classic_laughs() -> str:
-    lines = ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for level in range(1, 9):
-        lines.append(f"lol{level}: &{chr(97 + level)} [{','.join([f'*{chr(96 + level)}'] * 9)}]")
-    return "\n".join(lines + ["name: laughs", "steps: *i"]) + "\n"
-
-
 CASES: dict[str, str] = {
-    "billion laughs (classic)": _classic_laughs(),
-    "billion laughs (repeats)": _laughs_steps(9),
-    "nesting: 100k flow lists": "name: x\nsteps: " + "[" * 100_000 + "]" * 100_000,
-    "nesting: 700 block lists": "name: x\nsteps:\n" + "".join("  " * i + "- \n"
-                                                               for i in range(1, 700)),
-    "nesting: 1400 block maps": "name: x\nsteps:\n" + "".join(" " * i + "a:\n"
-                                                               for i in range(1, 1400)),
+    "billion laughs (classic)": classic_laughs(),
+    "billion laughs (repeats)": laughs_steps(9),
+    "nesting: 100k flow lists": flow_lists(100_000),
+    "nesting: 700 block lists": block_lists(700),
+    "nesting: 1400 block maps": block_maps(1400),
     "1 MiB of comment": "name: x\nsteps: [{run: lap}]\n" + "#" * (1024 * 1024),
     "1 MiB flow list (500k values)": "name: x\nsteps: [" + ",".join(["a"] * 480_000) + "]",
     "1 MiB of steps (80k maps)": "name: x\nsteps: [" + ",".join(["{rest: 60s}"] * 80_000) + "]",
-    "10,001 written-out steps": "name: x\nsteps:\n" + "  - {run: lap}\n" * 10_001,
-    "repeats multiplying to 20,000": ("name: x\nsteps:\n  - repeat: 100\n    steps:\n"
-                                      "      - repeat: 100\n"
-                                      "        steps: [{run: 10m}, {rest: 1s}]"),
+    "10,001 written-out steps": written_out_steps(10_001),
+    "repeats multiplying to 20,000": multiplying_repeats(100, 100),
     "60k unknown keys": "name: x\nsteps: [{run: lap}]\n" + "".join(f"k{i}: v\n"
                                                                     for i in range(60_000)),
     "50k quick strings": "name: x\nsteps:\n" + "  - 8x400m@mil/60s\n" * 50_000,

@@ -65,23 +65,10 @@ def has_terminal() -> bool:
         return False
 
 
-class BellPlayer:
-    """Every cue rings the terminal bell: the fallback when there is no audio device.
+class MuteSwitch:
+    """The mute key of a player that can be muted: `muted` and `toggle_mute`."""
 
-    `bell` is called for each cue (e.g. Textual's `App.bell`, which is safe to
-    call from any thread); without it, BEL is written to stdout.
-    """
-
-    def __init__(self, reason: str, bell: Callable[[], None] | None = None) -> None:
-        self.reason = reason
-        self._bell = bell
-        self._muted = False
-        self.rung = 0
-
-    @property
-    def status(self) -> str:
-        """"sound: terminal bell (<reason>)", or "sound: muted"."""
-        return STATUS_MUTED if self._muted else f"sound: terminal bell ({self.reason})"
+    _muted = False
 
     @property
     def muted(self) -> bool:
@@ -92,6 +79,24 @@ class BellPlayer:
         """Mute or unmute; returns the new `muted`."""
         self._muted = not self._muted
         return self._muted
+
+
+class BellPlayer(MuteSwitch):
+    """Every cue rings the terminal bell: the fallback when there is no audio device.
+
+    `bell` is called for each cue (e.g. Textual's `App.bell`, which is safe to
+    call from any thread); without it, BEL is written to stdout.
+    """
+
+    def __init__(self, reason: str, bell: Callable[[], None] | None = None) -> None:
+        self.reason = reason
+        self._bell = bell
+        self.rung = 0
+
+    @property
+    def status(self) -> str:
+        """"sound: terminal bell (<reason>)", or "sound: muted"."""
+        return STATUS_MUTED if self._muted else f"sound: terminal bell ({self.reason})"
 
     def play(self, cue: str) -> None:
         """Ring the bell for a known cue, unless muted."""
@@ -144,7 +149,7 @@ def bell_or_silent(reason: str, bell: Callable[[], None] | None) -> BellPlayer |
     return SilentPlayer(f"{reason}; no terminal for the bell")
 
 
-class SimpleaudioPlayer:
+class SimpleaudioPlayer(MuteSwitch):
     """Plays the cue WAVs through simpleaudio (ALSA's default device).
 
     Each WAV is read once, here. `play` opens the device and hands the samples
@@ -173,7 +178,6 @@ class SimpleaudioPlayer:
             cue: simpleaudio.WaveObject.from_wave_file(str(cue_path(cue, sounds)))
             for cue in CUE_NAMES
         }
-        self._muted = False
         self._closed = False
         self._fallback: BellPlayer | SilentPlayer | None = None
         self._playing: list[Any] = []
@@ -186,16 +190,6 @@ class SimpleaudioPlayer:
         if self._fallback is not None:
             return self._fallback.status
         return STATUS_ON
-
-    @property
-    def muted(self) -> bool:
-        """True while cues are silenced with the mute key."""
-        return self._muted
-
-    def toggle_mute(self) -> bool:
-        """Mute or unmute; returns the new `muted`."""
-        self._muted = not self._muted
-        return self._muted
 
     def play(self, cue: str) -> None:
         """Start `cue` and return at once; unknown cues, muted or closed: nothing."""

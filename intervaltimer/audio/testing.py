@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from intervaltimer.audio.backends import STATUS_MUTED, STATUS_ON
+from intervaltimer.audio.backends import STATUS_MUTED, STATUS_ON, MuteSwitch
 
 if TYPE_CHECKING:
     from intervaltimer.audio.player import Player
 
 
-class RecordingPlayer:
+class RecordingPlayer(MuteSwitch):
     """Records `(cue, time)` for each cue played while not muted; `time` comes from `clock`."""
 
     def __init__(
@@ -22,7 +22,6 @@ class RecordingPlayer:
         self.played: list[tuple[str, float]] = []
         self.closed = False
         self._status = status
-        self._muted = False
 
     @property
     def cues(self) -> list[str]:
@@ -33,16 +32,6 @@ class RecordingPlayer:
     def status(self) -> str:
         """The status given at construction ("sound: on"), or "sound: muted"."""
         return STATUS_MUTED if self._muted else self._status
-
-    @property
-    def muted(self) -> bool:
-        """True while cues are silenced (and not recorded)."""
-        return self._muted
-
-    def toggle_mute(self) -> bool:
-        """Mute or unmute; returns the new `muted`."""
-        self._muted = not self._muted
-        return self._muted
 
     def play(self, cue: str) -> None:
         """Record `(cue, clock())` unless muted or closed."""

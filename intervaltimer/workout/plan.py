@@ -1,20 +1,23 @@
 """The plan: a workout expanded with a profile into a flat, numbered list of concrete steps.
 
 The plan is what the engine runs, the preview shows and the log refers to.
-`expand(workout, profile)` builds it; `plan_to_json(plan)` gives the stable
-JSON shape of `intervaltimer plan --json`.
+`expand(workout, profile)` builds it (flattening the repeats with `runorder`);
+`plan_to_json(plan)` (from `planjson`, importable from here too) gives the
+stable JSON shape of `intervaltimer plan --json`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from intervaltimer.workout.labels import step_label
-from intervaltimer.workout.model import Ends, PaceSpec, Repeat, Step, StepKind, Workout
+from intervaltimer.workout.model import Ends, PaceSpec, Step, StepKind, Workout
+from intervaltimer.workout.planjson import plan_to_json as plan_to_json
 from intervaltimer.workout.plansize import MAX_NESTING as MAX_NESTING
 from intervaltimer.workout.plansize import MAX_PLAN_STEPS as MAX_PLAN_STEPS
 from intervaltimer.workout.plansize import check_plan_size
+from intervaltimer.workout.runorder import FlatStep, flatten, number_reps
 
 if TYPE_CHECKING:
     from intervaltimer.workout.profile import Profile
@@ -111,26 +114,6 @@ class Plan:
         return tuple(s for s in self.steps if s.is_work)
 
 
-@dataclass(frozen=True)
-class _Round:
-    """One round of an `every:` repeat, as met while flattening."""
-
-    number: int
-    round_s: float
-    min_rest_s: float | None
-
-
-@dataclass
-class _Flat:
-    """A written step at its place in run order, before it becomes a PlannedStep."""
-
-    step: Step
-    outer: int | None  # which top-level repeat it belongs to, by position
-    round: _Round | None
-    round_start: bool = False
-    send_off_rest: bool = False
-
-
 def expand(workout: Workout, profile: Profile | None) -> Plan:
     """The plan of `workout`: nested repeats flattened in run order, paces turned into targets.
 
@@ -143,8 +126,8 @@ def expand(workout: Workout, profile: Profile | None) -> Plan:
     MAX_NESTING levels of repeats (see `plansize`).
     """
     check_plan_size(workout)
-    flat = _flatten(workout)
-    numbers = _number_reps(flat)
+    flat = flatten(workout)
+    numbers = number_reps(flat)
     paces = _Paces(profile)
     steps: list[PlannedStep] = []
     for position, item in enumerate(flat):
@@ -159,85 +142,6 @@ def expand(workout: Workout, profile: Profile | None) -> Plan:
         source=workout.source,
         has_profile=not paces.missing,
     )
-
-
-def _flatten(workout: Workout) -> list[_Flat]:
-    """Every written step in run order, with its top-level repeat and send-off round."""
-    flat: list[_Flat] = []
-    rounds = 0
-
-    def walk(nodes: tuple[Step | Repeat, ...], outer: int | None, round_: _Round | None) -> None:
-        nonlocal rounds
-        for node in nodes:
-            if isinstance(node, Step):
-                flat.append(_Flat(node, outer, round_))
-                continue
-            for _ in range(node.count):
-                if node.every_s is None:
-                    walk(node.steps, outer, round_)
-                    continue
-                rounds += 1
-                this = _Round(rounds, node.every_s, node.min_rest_s)
-                first = len(flat)
-                walk(node.steps, outer, this)
-                _mark_round(flat[first:], this)
-
-    for position, node in enumerate(workout.steps):
-        if isinstance(node, Step):
-            flat.append(_Flat(node, None, None))
-        else:
-            walk((node,), position, None)
-    return flat
-
-
-def _mark_round(items: list[_Flat], this: _Round) -> None:
-    """Mark the first step and the send-off rest (the last rest) of one round.
-
-    A send-off nested inside another keeps its own rounds: only the steps the
-    inner one does not claim belong to the outer round.
-    """
-    own = [item for item in items if item.round is this]
-    if not own:
-        return
-    if items[0].round is this:
-        items[0].round_start = True
-    for item in reversed(own):
-        if item.step.kind is StepKind.REST:
-            item.send_off_rest = True
-            break
-
-
-def _group(step: Step) -> str | None:
-    """Which count a work step is numbered in: all plain runs together, else by name."""
-    if step.kind is StepKind.RUN:
-        return f"run:{step.label.strip().lower()}" if step.label else "run"
-    if step.kind is StepKind.EXERCISE:
-        return f"exercise:{(step.label or step.exercise or '').strip().lower()}"
-    return None
-
-
-def _number_reps(flat: list[_Flat]) -> dict[int, tuple[int, int]]:
-    """(rep, rep_count) by position for work steps inside a repeat, counted across its whole set.
-
-    8 x 400 gives Rep 1/8..8/8; 3 sets of 4 x 400 give Rep 1/12..12/12; a
-    circuit numbers each exercise on its own (Pushups 2/3).
-    """
-    totals: dict[tuple[int, str], int] = {}
-    for item in flat:
-        group = _group(item.step)
-        if item.outer is not None and group is not None:
-            key = (item.outer, group)
-            totals[key] = totals.get(key, 0) + 1
-    seen: dict[tuple[int, str], int] = {}
-    numbers: dict[int, tuple[int, int]] = {}
-    for position, item in enumerate(flat):
-        group = _group(item.step)
-        if item.outer is None or group is None:
-            continue
-        key = (item.outer, group)
-        seen[key] = seen.get(key, 0) + 1
-        numbers[position] = (seen[key], totals[key])
-    return numbers
 
 
 class _Paces:
@@ -269,7 +173,7 @@ class _Paces:
         return found
 
 
-def _planned(index: int, item: _Flat, rep: int | None, rep_count: int | None,
+def _planned(index: int, item: FlatStep, rep: int | None, rep_count: int | None,
              paces: _Paces) -> PlannedStep:
     """The PlannedStep for one flattened step (send-off rests are finished later)."""
     step = item.step
@@ -330,7 +234,7 @@ def _expected(step: Step, target_s: float | None) -> tuple[float, bool]:
     return GUESS_OPEN_S[step.kind], True
 
 
-def _plan_send_off_rests(flat: list[_Flat], steps: list[PlannedStep]) -> list[PlannedStep]:
+def _plan_send_off_rests(flat: list[FlatStep], steps: list[PlannedStep]) -> list[PlannedStep]:
     """Give each send-off rest its planned length: the round less the rest of the round.
 
     A rep slower than the round still gets `min_rest` (or no rest without one).
@@ -374,53 +278,3 @@ def end_times(steps: tuple[PlannedStep, ...] | list[PlannedStep],
             round_began = None
         ends.append(clock)
     return tuple(ends)
-
-
-def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The stable JSON object of `intervaltimer plan --json`.
-
-    `name`, `estimated_s`, `lead_in_s`, `has_profile` and `steps`: each step
-    has `index`, `kind`, `label`, `distance_m`, `duration_s`, `target_s`,
-    `ends`, `pacer_m`, and also `rep`, `rep_count`, `reps`, `pace`,
-    `pace_s_per_m`, `estimate`, `exercise`, `activity`, `note`, `round_s`,
-    `round_start`, `min_rest_s`, `expected_s`.
-    """
-    return {
-        "name": plan.name,
-        "estimated_s": round(plan.estimated_s, 1),
-        "lead_in_s": plan.lead_in_s,
-        "has_profile": plan.has_profile,
-        "steps": [_step_json(step) for step in plan.steps],
-    }
-
-
-def _rounded(value: float | None) -> float | None:
-    """Seconds and metres to a tenth, for JSON that diffs well."""
-    return None if value is None else round(value, 1)
-
-
-def _step_json(step: PlannedStep) -> dict[str, Any]:
-    """One step of `plan_to_json`."""
-    return {
-        "index": step.index,
-        "kind": step.kind.value,
-        "label": step.label,
-        "distance_m": _rounded(step.distance_m),
-        "duration_s": _rounded(step.duration_s),
-        "target_s": _rounded(step.target_s),
-        "ends": step.ends.value,
-        "pacer_m": _rounded(step.pacer_m),
-        "rep": step.rep,
-        "rep_count": step.rep_count,
-        "reps": step.reps,
-        "pace": step.pace_text,
-        "pace_s_per_m": None if step.pace_s_per_m is None else round(step.pace_s_per_m, 4),
-        "estimate": step.pace_estimate,
-        "exercise": step.exercise,
-        "activity": step.activity,
-        "note": step.note,
-        "round_s": _rounded(step.round_s),
-        "round_start": step.round_start,
-        "min_rest_s": _rounded(step.min_rest_s),
-        "expected_s": _rounded(step.expected_s),
-    }

@@ -4,23 +4,36 @@ Every problem is recorded with its line and column and reading goes on, so a
 file's problems are all reported at once. Node visits are counted against a
 budget (aliases can make a small file expand exponentially) and repeat counts
 are multiplied as they are read, so a plan over `MAX_PLAN_STEPS` is reported at
-the repeat that makes it too big.
+the repeat that makes it too big. What a step may say (kinds, keys, limits) and
+the parsers of small values are in `stepkeys`.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from typing import TypeVar
 
 import yaml
 
 from intervaltimer.workout.amounts import parse_amount, parse_duration_amount
-from intervaltimer.workout.model import Activity, Amount, Node, Repeat, Step, StepKind
+from intervaltimer.workout.model import Amount, Node, Repeat, Step, StepKind
 from intervaltimer.workout.pacespec import parse_pace
 from intervaltimer.workout.plan import MAX_PLAN_STEPS
 from intervaltimer.workout.quick import QuickError, looks_like_quick, placed_repeat
+from intervaltimer.workout.stepkeys import (
+    EXAMPLES,
+    KEYS,
+    KIND_HINTS,
+    KINDS,
+    MAX_LABEL,
+    MAX_NESTING,
+    MAX_NOTE,
+    parse_activity,
+    parse_count,
+    parse_reps,
+)
+from intervaltimer.workout.stepkeys import did_you_mean as did_you_mean
 from intervaltimer.workout.units import UnitError, format_time, parse_distance, parse_duration
 from intervaltimer.workout.yamlnodes import (
     Problems,
@@ -34,42 +47,7 @@ from intervaltimer.workout.yamlnodes import (
 
 T = TypeVar("T")
 
-KINDS = ("warmup", "run", "rest", "exercise", "cooldown", "repeat")
-COMMON_KEYS = ("note", "label")
-KEYS: dict[str, tuple[str, ...]] = {
-    "warmup": COMMON_KEYS,
-    "cooldown": COMMON_KEYS,
-    "run": ("pace", "target", "pacer", *COMMON_KEYS),
-    "rest": ("activity", *COMMON_KEYS),
-    "exercise": ("reps", "duration", *COMMON_KEYS),
-    "repeat": ("steps", "every", "min_rest", *COMMON_KEYS),
-}
-# Words runners use for a step kind, and the kind they mean.
-KIND_HINTS = {
-    "warm-up": "warmup", "warm_up": "warmup", "warm up": "warmup",
-    "cool-down": "cooldown", "cool_down": "cooldown", "cool down": "cooldown",
-    "recovery": "rest", "recover": "rest", "jog": "rest", "walk": "rest",
-    "interval": "run", "rep": "run", "work": "run", "sprint": "run", "stride": "run",
-    "sets": "repeat", "set": "repeat", "rounds": "repeat", "times": "repeat", "x": "repeat",
-}
-# An example value for each key, for "needs a value" messages.
-EXAMPLES = {
-    "warmup": "15min", "run": "400m", "rest": "60s", "cooldown": "10min", "repeat": "8",
-    "pace": "mile", "target": "1:25", "pacer": "100m", "activity": "walk", "reps": "20",
-    "duration": "45s", "every": "2:30", "min_rest": "20s", "lead_in": "5s",
-}
-MAX_REPEAT = 100
-MAX_NESTING = 8
-MAX_REPS = 1000
 MAX_VISITS = 60_000  # step nodes and their keys; a written-out 10,000-step plan fits
-MAX_LABEL = 60
-MAX_NOTE = 500
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    """"; did you mean X?" for a close choice, else ""."""
-    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]}?" if close else ""
 
 
 class StepReader:
@@ -240,7 +218,7 @@ class StepReader:
             return self._run(amount, extra, note, label, line, col)
         activity = None
         if "activity" in extra:
-            activity = self.read_value(extra["activity"][1], "activity", _activity)
+            activity = self.read_value(extra["activity"][1], "activity", parse_activity)
         if amount is None:
             return None
         return Step(kind, amount, activity=activity, label=label, note=note, line=line, col=col)
@@ -305,7 +283,7 @@ class StepReader:
             self.problems.add(at(extra["duration"][0]), "an exercise has reps or a duration, "
                                                         "not both")
         elif "reps" in extra:
-            reps = self.read_value(extra["reps"][1], "reps", _reps)
+            reps = self.read_value(extra["reps"][1], "reps", parse_reps)
             amount = Amount(reps=reps) if reps is not None else amount
         elif "duration" in extra:
             seconds = self.read_value(extra["duration"][1], "duration", parse_duration_amount)
@@ -323,7 +301,7 @@ class StepReader:
         if depth >= MAX_NESTING:
             self.problems.add(at(node), f"repeats nest at most {MAX_NESTING} deep")
             return None, 0
-        count = self.read_value(value, "repeat", _count)
+        count = self.read_value(value, "repeat", parse_count)
         note, label = self._note_label(extra)
         if "steps" not in extra:
             self.problems.add(at(node), "a repeat needs `steps:`, indented under it, "
@@ -368,34 +346,3 @@ def _timed_s(node: Node) -> float:
     if isinstance(node, Repeat):
         return node.count * sum(_timed_s(step) for step in node.steps)
     return node.amount.duration_s or 0.0
-
-
-def _count(text: str) -> int:
-    """A repeat count: a whole number from 1 to 100."""
-    if not re.fullmatch(r"\d{1,6}", text):
-        raise UnitError(f"repeat {text!r} is not a count; write a whole number from 1 to "
-                        f"{MAX_REPEAT}, e.g. `repeat: 8`")
-    count = int(text)
-    if not 1 <= count <= MAX_REPEAT:
-        raise UnitError(f"repeat {count}: a repeat is 1 to {MAX_REPEAT} times")
-    return count
-
-
-def _reps(text: str) -> int:
-    """An exercise's reps: a whole number from 1 to 1000."""
-    if not re.fullmatch(r"\d{1,6}", text):
-        raise UnitError(f"reps {text!r} is not a count; write a whole number, e.g. `reps: 20`")
-    reps = int(text)
-    if not 1 <= reps <= MAX_REPS:
-        raise UnitError(f"reps {reps}: write 1 to {MAX_REPS}")
-    return reps
-
-
-def _activity(text: str) -> Activity:
-    """A rest's activity: stand, walk or jog."""
-    try:
-        return Activity(text.lower())
-    except ValueError:
-        names = tuple(a.value for a in Activity)
-        raise UnitError(f"activity {text!r} is not stand, walk or jog"
-                        f"{did_you_mean(text, names)}") from None

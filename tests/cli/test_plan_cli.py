@@ -9,19 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from intervaltimer.cli import main
-
-FOUR_LAPS = """\
-name: Four laps
-description: Four laps at 1:25 with a minute's rest.
-steps:
-  - warmup: 10min
-  - repeat: 4
-    steps:
-      - run: 400m
-        pace: 85s/400m
-      - rest: 60s
-        activity: walk
-"""
+from tests.cli.clikit import FOUR_LAPS, TYPO
 
 NAMED = """\
 name: Mile reps
@@ -45,17 +33,6 @@ steps:
         pace: 85s/400m
       - rest: lap
 """
-
-# `mil` sits on line 6, column 15.
-TYPO = """\
-name: Typo
-steps:
-  - repeat: 4
-    steps:
-      - run: 400m
-        pace: mil
-"""
-
 
 @pytest.fixture(autouse=True)
 def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,16 +26,7 @@ from click.testing import CliRunner
 from intervaltimer.cli import main
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
-from tests.cli.test_subprocess import command
-
-TYPO = """\
-name: Typo
-steps:
-  - repeat: 4
-    steps:
-      - run: 400m
-        pace: mil
-"""
+from tests.cli.clikit import TYPO, command
 
 
 @pytest.fixture

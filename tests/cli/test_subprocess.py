@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,37 +11,7 @@ from pathlib import Path
 import pytest
 
 import intervaltimer
-
-VALID = """\
-name: Four laps
-steps:
-  - warmup: 10min
-  - repeat: 4
-    steps:
-      - run: 400m
-        pace: 85s/400m
-      - rest: 60s
-"""
-
-# `mil` (a typo for mile) sits on line 6, column 15.
-INVALID = """\
-name: Typo
-steps:
-  - repeat: 4
-    steps:
-      - run: 400m
-        pace: mil
-"""
-
-
-def command() -> str:
-    """The console script installed beside this Python, else the one on PATH."""
-    beside = Path(sys.executable).parent / "intervaltimer"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("intervaltimer")
-    assert found is not None, "the intervaltimer command is not installed"
-    return found
+from tests.cli.clikit import FOUR_LAPS, TYPO, command
 
 
 @pytest.fixture
@@ -72,7 +41,7 @@ def test_python_dash_m_is_the_same_command(env: dict[str, str], tmp_path: Path) 
 
 def test_validate_ok(env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "four.yaml"
-    path.write_text(VALID)
+    path.write_text(FOUR_LAPS)
     out = run(["validate", str(path)], env, tmp_path)
     assert out.returncode == 0, out.stderr
     assert "ok" in out.stdout
@@ -80,7 +49,7 @@ def test_validate_ok(env: dict[str, str], tmp_path: Path) -> None:
 
 def test_validate_invalid_points_at_line_and_column(env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "typo.yaml"
-    path.write_text(INVALID)
+    path.write_text(TYPO)
     out = run(["validate", str(path)], env, tmp_path)
     assert out.returncode == 1
     report = out.stdout + out.stderr  # the report is the command's output; either stream will do
@@ -132,7 +101,7 @@ def test_plan_of_a_missing_file_is_a_clear_error(env: dict[str, str], tmp_path: 
 
 def test_validate_and_plan_never_import_textual(tmp_path: Path) -> None:
     workout = tmp_path / "four.yaml"
-    workout.write_text(VALID)
+    workout.write_text(FOUR_LAPS)
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"

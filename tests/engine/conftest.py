@@ -1,13 +1,13 @@
-"""Fixtures of the engine tests: a fake clock (to move to tests/conftest.py with the others)."""
+"""Fixtures of the engine tests: the shared fake clock, but starting at 0.0 s."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.engine.engine_helpers import FakeClock
+from tests.fakes import FakeClock
 
 
 @pytest.fixture
 def fake_clock() -> FakeClock:
-    """A clock at 0.0 s that only moves when the test says so."""
-    return FakeClock()
+    """A clock at 0.0 s (the engine tests' instants count from there) that moves when told."""
+    return FakeClock(0.0)

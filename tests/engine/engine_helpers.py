@@ -1,4 +1,4 @@
-"""Plans built by hand for the engine tests, a fake clock, and small readers of events.
+"""Plans built by hand for the engine tests, and small readers of events.
 
 Plans here are PlannedStep tuples written out as `expand()` would give them,
 so the engine's tests do not depend on the workout layer's expansion.
@@ -11,27 +11,7 @@ from dataclasses import replace
 from intervaltimer.engine import Event, EventKind, Session
 from intervaltimer.workout.model import Ends, StepKind
 from intervaltimer.workout.plan import Plan, PlannedStep
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand: call it for the time, `advance` to move it."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        """Move on by `seconds`; returns the new time."""
-        self.now += seconds
-        return self.now
-
-    def set(self, now: float) -> float:
-        """Jump to `now` (never backwards)."""
-        assert now >= self.now, (now, self.now)
-        self.now = now
-        return self.now
+from tests.fakes import FakeClock
 
 
 def _step(kind: StepKind, label: str, ends: Ends, **fields: object) -> PlannedStep:

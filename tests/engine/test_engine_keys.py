@@ -6,7 +6,6 @@ import pytest
 
 from intervaltimer.engine import LAP_DEBOUNCE_S, Cue, EventKind, Phase, Session, State
 from tests.engine.engine_helpers import (
-    FakeClock,
     at_of,
     of_kind,
     plan,
@@ -16,6 +15,7 @@ from tests.engine.engine_helpers import (
     started,
     timeline,
 )
+from tests.fakes import FakeClock
 
 # ---- lap ---------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ def test_undo_back_into_a_timed_rest_keeps_its_end(fake_clock: FakeClock) -> Non
     assert at_of(events, EventKind.STEP_STARTED) == [3.0, 30.0, 43.0, 60.0]
     assert [e.kind for e in events].count(EventKind.LAP_UNDONE) == 1
 
-    late = FakeClock()
+    late = FakeClock(0.0)
     session = started(the_plan, late)
     late.set(30.0)
     session.lap()
@@ -358,7 +358,7 @@ def test_shortening_the_rest_never_goes_below_now(fake_clock: FakeClock) -> None
     assert at_of(events, EventKind.COUNTDOWN, 2) == [65.0, 66.0, 67.0]
     assert at_of(events, EventKind.STEP_STARTED, 3) == [68.0]
 
-    clock = FakeClock()
+    clock = FakeClock(0.0)
     session = _rest_from_23(clock)
     clock.set(30.0)
     assert session.extend(-100.0) == -53.0
@@ -387,7 +387,7 @@ def test_extend_the_lead_in_and_while_paused(fake_clock: FakeClock) -> None:
     assert at_of(events, EventKind.COUNTDOWN) == [0.0, 1.0, 15.0, 16.0, 17.0]
     assert at_of(events, EventKind.STEP_STARTED) == [18.0]
 
-    clock = FakeClock()
+    clock = FakeClock(0.0)
     session = _rest_from_23(clock)
     clock.set(30.0)
     session.pause()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from intervaltimer.engine import Cue, EventKind, Phase, State
 from intervaltimer.workout.plan import PlannedStep
 from tests.engine.engine_helpers import (
-    FakeClock,
     at_of,
     cooldown,
     of_kind,
@@ -20,6 +19,7 @@ from tests.engine.engine_helpers import (
     run_until,
     started,
 )
+from tests.fakes import FakeClock
 
 
 def _rounds(count: int, round_s: float, min_rest_s: float | None,

@@ -15,7 +15,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from intervaltimer.engine import Event, EventKind, Session, Split, State
 from intervaltimer.workout.plan import Plan, PlannedStep
 from tests.engine.engine_helpers import (
-    FakeClock,
     cooldown,
     exercise,
     plan,
@@ -23,6 +22,7 @@ from tests.engine.engine_helpers import (
     run,
     warmup,
 )
+from tests.fakes import FakeClock
 
 NUDGE_S = 0.001  # a key is pressed a moment after whatever came before it
 

@@ -6,7 +6,6 @@ import pytest
 
 from intervaltimer.engine import Cue, EventKind, Phase, Session, State
 from tests.engine.engine_helpers import (
-    FakeClock,
     at_of,
     cooldown,
     exercise,
@@ -19,6 +18,7 @@ from tests.engine.engine_helpers import (
     timeline,
     warmup,
 )
+from tests.fakes import FakeClock
 
 
 def test_workout_starts_with_a_three_second_lead_in_then_go(fake_clock: FakeClock) -> None:
@@ -206,7 +206,7 @@ def test_nested_repeats_run_in_order_on_their_planned_instants(fake_clock: FakeC
 def test_polling_late_gives_the_same_events_as_polling_often() -> None:
     steps = (warmup(120.0), run(duration_s=60.0, rep=1), rest(30.0), run(duration_s=60.0, rep=2),
              rest(30.0), cooldown(90.0))
-    often_clock, late_clock = FakeClock(), FakeClock()
+    often_clock, late_clock = FakeClock(0.0), FakeClock(0.0)
     often = started(plan(*steps), often_clock)
     late = started(plan(*steps), late_clock)
     often_events = run_until(often, often_clock, 1000.0, every=0.1)

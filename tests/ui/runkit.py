@@ -9,16 +9,15 @@ there, so cues are played, and reps written, at their very instants.
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from typing import Any, ParamSpec
+from collections.abc import Callable
+from typing import Any
 
 from textual.pilot import Pilot
 
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
+from intervaltimer.ui.runner import Runner
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
@@ -30,18 +29,7 @@ from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.profile import Profile, parse_race
 from tests.fakes import FakeClock
 
-P = ParamSpec("P")
 WALL_START = 1_750_000_000.0  # the wall clock when the fake monotonic clock reads 1000.0
-
-
-def pilot_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
-    """Run an async pilot test with asyncio (the project has no async pytest plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def profile(*races: str) -> Profile | None:
@@ -69,6 +57,13 @@ def run_screen(app: IntervalTimerApp) -> RunScreen:
     screen = app.screen
     assert isinstance(screen, RunScreen), type(screen).__name__
     return screen
+
+
+def logged_session(runner: Runner) -> int:
+    """The id of the session `runner` writes to the log (it must be writing one)."""
+    session_id = runner.log.session_id
+    assert session_id is not None
+    return session_id
 
 
 async def start(pilot: Pilot[Any]) -> RunScreen:

@@ -22,6 +22,12 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Desk:
     return desk(tmp_path, monkeypatch)
 
 
+@pytest.fixture
+def user_file(folders: Desk) -> Path:
+    """EIGHT_400 saved in the runner's own folder."""
+    return folders.write(folders.user, "eights.yaml", EIGHT_400)
+
+
 def _editor(app: Any) -> YamlEditor:
     return app.screen.query_one(YamlEditor)
 
@@ -32,13 +38,19 @@ def _replace_line(editor: YamlEditor, line: int, text: str) -> None:
     editor.replace(text, (line - 1, 0), (line - 1, len(old)))
 
 
+async def _open_and_rename(pilot: Any, app: Any, path: Path) -> None:
+    """Open the editor on `path` over the screen on top, and change the workout's name."""
+    app.push_screen(EditorScreen(path))
+    await pilot.pause()
+    _replace_line(_editor(app), 1, "name: Changed")
+
+
 async def _after_typing(pilot: Any) -> None:
     await pilot.pause(DEBOUNCE_S + 0.2)
 
 
 @pilot_test
-async def test_problems_appear_and_clear_at_the_right_lines(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_problems_appear_and_clear_at_the_right_lines(user_file: Path) -> None:
     app = app_for("edit", user_file, profile=mile())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -74,8 +86,7 @@ async def test_problems_appear_and_clear_at_the_right_lines(folders: Desk) -> No
 
 
 @pilot_test
-async def test_validation_waits_for_a_pause_in_typing(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_validation_waits_for_a_pause_in_typing(user_file: Path) -> None:
     app = app_for("edit", user_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -87,8 +98,7 @@ async def test_validation_waits_for_a_pause_in_typing(folders: Desk) -> None:
 
 
 @pilot_test
-async def test_live_plan_follows_the_text_with_targets(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_live_plan_follows_the_text_with_targets(user_file: Path) -> None:
     app = app_for("edit", user_file, profile=mile("5:40"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -103,8 +113,7 @@ async def test_live_plan_follows_the_text_with_targets(folders: Desk) -> None:
 
 
 @pilot_test
-async def test_problem_list_and_f8_move_the_cursor_to_the_problem(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_problem_list_and_f8_move_the_cursor_to_the_problem(user_file: Path) -> None:
     app = app_for("edit", user_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -120,8 +129,7 @@ async def test_problem_list_and_f8_move_the_cursor_to_the_problem(folders: Desk)
 
 
 @pilot_test
-async def test_ctrl_s_saves_the_file(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_ctrl_s_saves_the_file(folders: Desk, user_file: Path) -> None:
     app = app_for("edit", user_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -160,8 +168,7 @@ async def test_shipped_workout_is_never_overwritten(folders: Desk) -> None:
 
 
 @pilot_test
-async def test_saving_an_invalid_file_keeps_it_and_says_so(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_saving_an_invalid_file_keeps_it_and_says_so(user_file: Path) -> None:
     app = app_for("edit", user_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -173,14 +180,11 @@ async def test_saving_an_invalid_file_keeps_it_and_says_so(folders: Desk) -> Non
 
 
 @pilot_test
-async def test_leaving_with_unsaved_changes_asks_first(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_leaving_with_unsaved_changes_asks_first(user_file: Path) -> None:
     app = app_for("home")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.push_screen(EditorScreen(user_file))
-        await pilot.pause()
-        _replace_line(_editor(app), 1, "name: Changed")
+        await _open_and_rename(pilot, app, user_file)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, UnsavedChangesScreen)
@@ -194,9 +198,7 @@ async def test_leaving_with_unsaved_changes_asks_first(folders: Desk) -> None:
         assert not isinstance(app.screen, EditorScreen | UnsavedChangesScreen)
         assert user_file.read_text() == EIGHT_400
 
-        app.push_screen(EditorScreen(user_file))
-        await pilot.pause()
-        _replace_line(_editor(app), 1, "name: Changed")
+        await _open_and_rename(pilot, app, user_file)
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("s")  # save, then leave
@@ -207,10 +209,8 @@ async def test_leaving_with_unsaved_changes_asks_first(folders: Desk) -> None:
 
 @pilot_test
 async def test_failed_save_keeps_the_original_and_the_edits(
-    folders: Desk, monkeypatch: pytest.MonkeyPatch
+    user_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
-
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
@@ -235,14 +235,11 @@ def test_check_text_reports_problems_instead_of_raising() -> None:
 
 
 @pilot_test
-async def test_ctrl_q_never_quits_past_unsaved_changes(folders: Desk) -> None:
-    user_file = folders.write(folders.user, "eights.yaml", EIGHT_400)
+async def test_ctrl_q_never_quits_past_unsaved_changes(user_file: Path) -> None:
     app = app_for("home")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.push_screen(EditorScreen(user_file))
-        await pilot.pause()
-        _replace_line(_editor(app), 1, "name: Changed")
+        await _open_and_rename(pilot, app, user_file)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,15 +24,9 @@ from tests.ui.deskkit import desk, pilot_test, settle
 
 @pytest.fixture
 def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    desk(tmp_path, monkeypatch)  # a library whose "8 x 400 m at mile pace" is MILE_400
+    """tests/ui/conftest.py's seeded log, but over a library (its "8 x 400 m at mile pace")."""
+    desk(tmp_path, monkeypatch)
     return seed(tmp_path / "review.sqlite3")
-
-
-@pytest.fixture
-def store(seeded: Seeded) -> Iterator[Store]:
-    opened = Store.open(seeded.path)
-    yield opened
-    opened.close()
 
 
 def rows(app: Any) -> list[list[str]]:

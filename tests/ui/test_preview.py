@@ -16,7 +16,8 @@ from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable
 from tests.fakes import FakeClock
-from tests.ui.runkit import advance, pilot_test, press, run_app, shown
+from tests.ui.deskkit import pilot_test
+from tests.ui.runkit import advance, press, run_app, shown
 
 MILE = ("mile=5:40",)
 

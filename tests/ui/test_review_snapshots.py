@@ -7,8 +7,7 @@ local times, and no screen here shows "now", so the pictures do not move.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,24 +18,11 @@ from intervaltimer.log.store import Store
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
 from intervaltimer.ui.screens.summary import SummaryScreen
 from intervaltimer.ui.screens.trend import TrendScreen
-from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, Seeded, seed
-from tests.ui.deskkit import desk, no_blink, settle
+from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, Seeded
+from tests.ui.deskkit import no_blink, settle
 
 SIZES = [(100, 30), (80, 24)]
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture
-def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    desk(tmp_path, monkeypatch, library=False)  # no saved theme of the machine's user
-    return seed(tmp_path / "review.sqlite3")
-
-
-@pytest.fixture
-def store(seeded: Seeded) -> Iterator[Store]:
-    opened = Store.open(seeded.path)
-    yield opened
-    opened.close()
 
 
 def _app(store: Store) -> IntervalTimerApp:

@@ -22,7 +22,8 @@ from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.rep_table import RepTable
 from tests.fakes import FakeClock
-from tests.ui.runkit import advance, pilot_test, press, run_app, shown, start
+from tests.ui.deskkit import pilot_test
+from tests.ui.runkit import advance, logged_session, press, run_app, shown, start
 
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s, 400 m in 1:24.5
 
@@ -58,8 +59,7 @@ async def test_two_reps_at_mile_pace_run_and_stored(
         assert screen.query_one("#panel").has_class("-phase-rest")
         assert seen["last"] == "Last  Rep 1/2 · 100 m @ mile  20.5  -0.6 faster"
         assert "How hard was Rep 1/2?" in seen["effort"] and "7 very hard" in seen["effort"]
-        session_id = screen.runner.log.session_id
-        assert session_id is not None
+        session_id = logged_session(screen.runner)
         assert [r.split_s for r in tmp_db.reps(session_id)] == [20.5]
         await press(pilot, "7")
         assert "effort 7 very hard" in shown(screen)["last"]
@@ -117,8 +117,7 @@ async def test_undo_puts_the_runner_back_in_the_rep_with_its_clock(
     app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        session_id = screen.runner.log.session_id
-        assert session_id is not None
+        session_id = logged_session(screen.runner)
         await advance(pilot, fake_clock, 3.0 + 10.0)
         await press(pilot, "space")  # a mistaken tap 10 s into the rep
         assert shown(screen)["phase"] == "REST"
@@ -177,8 +176,7 @@ async def test_skip_and_rest_keys(fake_clock: FakeClock, tmp_db: Store) -> None:
         await press(pilot, "plus")  # no rest on the clock in a rep: nothing changes
         await advance(pilot, fake_clock, 20.0)
         await press(pilot, "space")
-        session_id = screen.runner.log.session_id
-        assert session_id is not None
+        session_id = logged_session(screen.runner)
         reps = tmp_db.reps(session_id)
         assert [(r.index, r.step_index, r.split_s) for r in reps] == [(1, 3, 20.0)]
 
@@ -189,8 +187,7 @@ async def test_effort_is_changeable_until_the_next_rep_ends(
     app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        session_id = screen.runner.log.session_id
-        assert session_id is not None
+        session_id = logged_session(screen.runner)
         await press(pilot, "3")  # no rep yet: nothing to rate
         assert shown(screen)["effort"] == ""
         await advance(pilot, fake_clock, 3.0 + 21.0)
@@ -233,8 +230,7 @@ async def test_quit_asks_first_and_keeps_the_session(
     app = run_app("3x100m@mile/30s", fake_clock, store=tmp_db, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        session_id = screen.runner.log.session_id
-        assert session_id is not None
+        session_id = logged_session(screen.runner)
         await advance(pilot, fake_clock, 3.0 + 21.0)
         await press(pilot, "space", "4", "q")
         assert isinstance(app.screen, ConfirmQuitScreen)

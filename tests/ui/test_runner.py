@@ -17,7 +17,7 @@ from intervaltimer.ui.runner import ABANDONED, ACTIVE_RUN, COMPLETED, Runner, st
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from tests.fakes import FakeClock
-from tests.ui.runkit import WALL_START, profile, wall_clock_for
+from tests.ui.runkit import WALL_START, logged_session, profile, wall_clock_for
 
 MILE_540 = ("mile=5:40",)
 
@@ -74,8 +74,7 @@ def test_a_cue_noticed_late_is_not_played(fake_clock: FakeClock,
 
 def test_every_change_is_in_the_log_at_once(fake_clock: FakeClock, tmp_db: Store) -> None:
     runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
-    session_id = runner.log.session_id
-    assert session_id is not None
+    session_id = logged_session(runner)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.RUNNING
     assert record.workout == "2 x 100 m @ mile / 5 s" and record.plan_steps == 4
@@ -109,8 +108,7 @@ def test_every_change_is_in_the_log_at_once(fake_clock: FakeClock, tmp_db: Store
 def test_undo_withdraws_the_rep_and_the_rerun_replaces_it(fake_clock: FakeClock,
                                                           tmp_db: Store) -> None:
     runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
-    session_id = runner.log.session_id
-    assert session_id is not None
+    session_id = logged_session(runner)
     runner.start()
     step_to(runner, fake_clock, 1013.0)
     assert runner.lap()  # a mistaken tap at 10 s
@@ -127,8 +125,7 @@ def test_undo_withdraws_the_rep_and_the_rerun_replaces_it(fake_clock: FakeClock,
 def test_a_failing_log_never_stops_the_run_and_catches_up(fake_clock: FakeClock,
                                                           tmp_db: Store) -> None:
     runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
-    session_id = runner.log.session_id
-    assert session_id is not None
+    session_id = logged_session(runner)
     real = tmp_db.record_rep
     failing = {"on": True}
 
@@ -153,8 +150,7 @@ def test_a_failing_log_never_stops_the_run_and_catches_up(fake_clock: FakeClock,
 def test_stop_keeps_the_reps_and_marks_the_session(fake_clock: FakeClock,
                                                    tmp_db: Store) -> None:
     runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
-    session_id = runner.log.session_id
-    assert session_id is not None
+    session_id = logged_session(runner)
     runner.start()
     step_to(runner, fake_clock, 1024.0)
     runner.lap()
@@ -179,8 +175,7 @@ def test_quitting_in_the_last_rest_completes_the_session(fake_clock: FakeClock,
     extra: dict[str, Any] = {ACTIVE_RUN: runner}
     assert stop_active_run(extra) == COMPLETED
     assert stop_active_run({}) is None
-    session_id = runner.log.session_id
-    assert session_id is not None
+    session_id = logged_session(runner)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.COMPLETED
 

@@ -6,11 +6,9 @@ Numbers are checked by hand: a 200 m at mile pace from a 5:40 mile has a target 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.widgets import Input
 
 from intervaltimer.audio.testing import RecordingPlayer
@@ -24,24 +22,11 @@ from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
 from intervaltimer.ui.widgets.session_effort import SessionEffort, key_to_rpe
 from intervaltimer.ui.widgets.session_reps import SessionRepTable
 from tests.fakes import FakeClock
-from tests.reviewkit import MILE_400, Seeded, seed
-from tests.ui.deskkit import desk, pilot_test, settle
+from tests.reviewkit import MILE_400, Seeded
+from tests.ui.deskkit import pilot_test, settle
 from tests.ui.runkit import advance, press, run_app
 
 QUICK = "3x200m@mile/30s"
-
-
-@pytest.fixture
-def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    desk(tmp_path, monkeypatch, library=False)
-    return seed(tmp_path / "review.sqlite3")
-
-
-@pytest.fixture
-def store(seeded: Seeded) -> Iterator[Store]:
-    opened = Store.open(seeded.path)
-    yield opened
-    opened.close()
 
 
 def metric(app: Any, key: str) -> tuple[str, str, str, str]:

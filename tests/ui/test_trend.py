@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,21 +12,8 @@ from intervaltimer.log.store import Store
 from intervaltimer.ui.app import Start, make_app
 from intervaltimer.ui.screens.trend import TrendScreen
 from intervaltimer.ui.widgets.trend_chart import TrendChart, x_ticks, y_range
-from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, MILE_400, Seeded, add_session, at, seed
+from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, MILE_400, Seeded, add_session, at
 from tests.ui.deskkit import desk, pilot_test, settle
-
-
-@pytest.fixture
-def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seeded:
-    desk(tmp_path, monkeypatch, library=False)
-    return seed(tmp_path / "review.sqlite3")
-
-
-@pytest.fixture
-def store(seeded: Seeded) -> Iterator[Store]:
-    opened = Store.open(seeded.path)
-    yield opened
-    opened.close()
 
 
 def text(app: Any, widget_id: str) -> str:

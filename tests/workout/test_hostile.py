@@ -12,6 +12,16 @@ import pytest
 from intervaltimer.workout import steps as steps_module
 from intervaltimer.workout.loader import load_workout, parse_workout
 from intervaltimer.workout.model import Step, WorkoutError
+from tests.hostile_cases import (
+    block_lists,
+    block_maps,
+    classic_laughs,
+    flow_lists,
+    flow_maps,
+    laughs_steps,
+    multiplying_repeats,
+    written_out_steps,
+)
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
@@ -115,35 +125,21 @@ def test_nothing_is_executed(tmp_path: Path) -> None:
 # aliases: billion laughs, cycles, undefined ------------------------------------------------
 
 
-def _laughs_steps(levels: int) -> str:
-    """Each level a repeat of ten aliases to the level below: 10**levels runs if walked."""
-    lines = ["name: x", "steps:", "  - &s0 {run: 400m}"]
-    for level in range(1, levels + 1):
-        below = ", ".join([f"*s{level - 1}"] * 10)
-        lines.append(f"  - &s{level} {{repeat: 1, steps: [{below}]}}")
-    return "\n".join(lines) + "\n"
-
-
 def test_classic_billion_laughs_is_refused_without_expanding() -> None:
-    lines = ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for level in range(1, 9):
-        refs = ",".join([f"*{chr(96 + level)}"] * 9)
-        lines.append(f"lol{level}: &{chr(97 + level)} [{refs}]")
-    lines += ["name: laughs", "steps: *i"]
-    found = problems("\n".join(lines) + "\n")
+    found = problems(classic_laughs())
     assert has(found, 1, 1, "unknown key `lol`")
     assert has(found, 8, 7, "a step should be a mapping like `- run: 400m`, not a list")
     assert len(found) == 10  # the same aliased node is reported once, not 9 times
 
 
 def test_alias_expansion_is_stopped_at_the_plan_limit() -> None:
-    found = problems(_laughs_steps(9))
+    found = problems(laughs_steps(9))
     assert has(found, 7, 5, "the steps up to here make more than 10,000")
 
 
 def test_alias_expansion_is_stopped_by_the_node_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(steps_module, "MAX_VISITS", 500)
-    found = problems(_laughs_steps(9))
+    found = problems(laughs_steps(9))
     assert any("expands (through aliases) to more than 500 values" in m for _, _, m in found)
 
 
@@ -176,10 +172,10 @@ def test_aliases_within_budget_work() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "col"),
     [
-        ("name: x\nsteps: " + "[" * 100_000 + "]" * 100_000 + "\n", 2, 1007),
-        ("name: x\nsteps: " + "{a: " * 5000 + "}" * 5000 + "\n", 2, 164),
-        ("name: x\nsteps:\n" + "".join("  " * i + "- \n" for i in range(1, 700)), 42, 81),
-        ("name: x\nsteps:\n" + "".join(" " * i + "a:\n" for i in range(1, 1400)), 42, 41),
+        (flow_lists(100_000), 2, 1007),
+        (flow_maps(5000), 2, 164),
+        (block_lists(700), 42, 81),
+        (block_maps(1400), 42, 41),
     ],
     ids=["flow-lists", "flow-maps", "block-lists", "block-maps"],
 )
@@ -253,9 +249,7 @@ def test_unpaired_surrogate_in_text() -> None:
 
 
 def test_repeat_counts_multiply_past_the_plan_limit() -> None:
-    text = ("name: x\nsteps:\n  - repeat: 100\n    steps:\n      - repeat: 100\n"
-            "        steps:\n          - run: 100m\n          - rest: 30s\n")
-    assert problems(text) == [
+    assert problems(multiplying_repeats(100, 100)) == [
         (3, 5, "this repeat makes 20,000 steps; a workout has at most 10,000 (repeat counts "
                "multiply)")]
 
@@ -269,9 +263,7 @@ def test_three_levels_reported_at_the_repeat_that_crosses() -> None:
 
 
 def test_exactly_ten_thousand_steps_is_allowed() -> None:
-    text = ("name: x\nsteps:\n  - repeat: 100\n    steps:\n      - repeat: 50\n"
-            "        steps: [{run: 100m}, {rest: 30s}]\n")
-    assert parse_workout(text).name == "x"
+    assert parse_workout(multiplying_repeats(100, 50)).name == "x"
 
 
 def test_quick_strings_count_towards_the_limit() -> None:
@@ -280,8 +272,7 @@ def test_quick_strings_count_towards_the_limit() -> None:
 
 
 def test_a_long_written_out_list_stops_at_the_limit() -> None:
-    text = "name: x\nsteps:\n" + "  - {run: lap}\n" * 10_001
-    assert problems(text) == [
+    assert problems(written_out_steps(10_001)) == [
         (10_003, 5, "the steps up to here make more than 10,000; a workout has at most 10,000 "
                     "(split it in two)")]
 

@@ -16,12 +16,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
 from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.resources import workouts_dir
+from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
 from intervaltimer.ui.widgets.error_list import ErrorList
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
 from intervaltimer.ui.widgets.workout_list import display_path
@@ -30,8 +30,6 @@ from intervaltimer.workout.model import Problem, Workout, WorkoutError
 from intervaltimer.workout.plan import Plan
 
 if TYPE_CHECKING:
-    from intervaltimer.ui.app import Services
-    from intervaltimer.ui.screens.unsaved import Choice
     from intervaltimer.workout.profile import Profile
 
 DEBOUNCE_S = 0.3
@@ -75,7 +73,7 @@ def is_shipped(path: Path) -> bool:
         return False
 
 
-class EditorScreen(Screen[Path | None]):
+class EditorScreen(AsksBeforeLeaving[Path | None]):
     """Edit one workout file; `text` starts a new, unsaved file at `path` with that text."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -102,12 +100,6 @@ class EditorScreen(Screen[Path | None]):
         self.checked: Checked | None = None
         self.last_plan: Plan | None = None
         self._debounce: Timer | None = None
-
-    @property
-    def services(self) -> Services:
-        """The app's collaborators (the profile gives targets)."""
-        services: Services = getattr(self.app, "services")  # noqa: B009
-        return services
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -259,24 +251,10 @@ class EditorScreen(Screen[Path | None]):
                     "information", timeout=6)
         return True
 
-    def action_back(self) -> None:
-        """Leave; with unsaved changes, ask first."""
-        if not self.dirty:
-            self._leave()
-            return
-        from intervaltimer.ui.screens.unsaved import UnsavedChangesScreen
+    def unsaved_name(self) -> str:
+        """The file's name."""
+        return self.path.name
 
-        self.app.push_screen(UnsavedChangesScreen(self.path.name), self._answered)
-
-    def _answered(self, choice: Choice | None) -> None:
-        if choice == "save" and self.action_save():
-            self._leave()
-        elif choice == "discard":
-            self._leave()
-
-    def _leave(self) -> None:
-        """Back to the screen below, or quit when the editor was opened on its own."""
-        if len(self.app.screen_stack) <= 2:
-            self.app.exit()
-        else:
-            self.dismiss(self.saved_to)
+    def left_with(self) -> Path | None:
+        """The path the text was saved to, if it was."""
+        return self.saved_to

@@ -11,7 +11,7 @@ workout filtered), ``w`` choose the workout, ``escape`` back.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -23,15 +23,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from intervaltimer.log.records import SessionSummary
+from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.session_table import (
     STATUS_MARKS,
     SessionTable,
     session_cells,
     short_name,
 )
-
-if TYPE_CHECKING:
-    from intervaltimer.log.store import Store
 
 PAGE = 100
 """Rows read first, and added each time the cursor nears the end."""
@@ -56,7 +54,7 @@ def open_history(app: App[Any], workout: str | None = None) -> None:
         app.push_screen(HistoryScreen(workout=workout))
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(AppScreen[None]):
     """Logged sessions newest first, filtered by workout."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -101,12 +99,6 @@ class HistoryScreen(Screen[None]):
         self.workout = workout
         self.all_rows: list[SessionSummary] | None = None
         self.loaded = False
-
-    @property
-    def store(self) -> Store | None:
-        """The app's log, if it has one."""
-        services: Any = getattr(self.app, "services", None)
-        return None if services is None else services.store
 
     def compose(self) -> ComposeResult:
         options = [("All workouts", ALL)]
@@ -276,9 +268,6 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to the screen the history was opened from (the library if none)."""
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-            return
-        from intervaltimer.ui.screens.summary import go_home
+        from intervaltimer.ui.screens.summary import back_or_home
 
-        go_home(self.app)
+        back_or_home(self.app)

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from intervaltimer.fileio import atomic_write_text, unique_path
+from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.workout_list import (
     LibraryEntry,
     Lister,
@@ -32,7 +33,6 @@ from intervaltimer.workout.model import WorkoutError
 from intervaltimer.workout.templates import render_template, slug, with_name
 
 if TYPE_CHECKING:
-    from intervaltimer.ui.app import Services
     from intervaltimer.ui.screens.new_workout import NewWorkout
 
 
@@ -68,7 +68,7 @@ def user_workouts_dir() -> Path:
     return config_dir() / "workouts"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen[None]):
     """The library: filter-as-you-type list on the left, preview on the right."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -114,12 +114,6 @@ class HomeScreen(Screen[None]):
         self.lister = lister
         self._select = str(select) if select is not None else None
         self.loaded = False
-
-    @property
-    def services(self) -> Services:
-        """The app's collaborators (profile, store, clocks)."""
-        services: Services = getattr(self.app, "services")  # noqa: B009
-        return services
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

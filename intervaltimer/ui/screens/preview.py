@@ -17,6 +17,7 @@ from textual.widgets import Footer
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
 from intervaltimer.ui.runlog import Resume, RunLog
 from intervaltimer.ui.runner import Runner
+from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
 from intervaltimer.workout.model import Workout, WorkoutError
@@ -24,14 +25,13 @@ from intervaltimer.workout.plan import Plan, expand
 
 if TYPE_CHECKING:
     from intervaltimer.log.records import SessionRecord
-    from intervaltimer.ui.app import Services
     from intervaltimer.ui.screens.resume import ResumeChoice
 
 NO_PROFILE = ("No race times, so the reps have no targets: give one with --race mile=5:40, "
               "or save yours with `intervaltimer profile`.")
 
 
-class PreviewScreen(Screen[None]):
+class PreviewScreen(AppScreen[None]):
     """The plan of `workout` as it will run, with its targets; `enter` (or space) starts it."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -57,12 +57,6 @@ class PreviewScreen(Screen[None]):
         self.plan: Plan | None = None
         self.crashed: SessionRecord | None = None
         self._unlogged_ok = False
-
-    @property
-    def services(self) -> Services:
-        """The app's collaborators (clock, player, store, profile)."""
-        services: Services = getattr(self.app, "services")  # noqa: B009
-        return services
 
     def compose(self) -> ComposeResult:
         yield Line(self.workout.name, id="preview-title")

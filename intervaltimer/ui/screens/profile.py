@@ -8,25 +8,21 @@ paces apply at once to every target the app shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
 from intervaltimer.ui.widgets.pace_table import PaceTable
 from intervaltimer.workout.paces import Race, all_paces, format_race_time, vdot_of
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M
 from intervaltimer.workout.profile import Profile, make_race, save_profile
 from intervaltimer.workout.units import UnitError
-
-if TYPE_CHECKING:
-    from intervaltimer.ui.app import Services
-    from intervaltimer.ui.screens.unsaved import Choice
 
 DISTANCE_WORDS: dict[str, str] = {
     "800m": "800 m", "1500m": "1500 m", "mile": "Mile", "3k": "3 km", "5k": "5 km",
@@ -77,7 +73,7 @@ def read_rows(rows: list[RaceRow]) -> ReadForm:
     return ReadForm(Profile(tuple(sorted(races, key=lambda r: r.distance_m))), problems)
 
 
-class ProfileScreen(Screen[None]):
+class ProfileScreen(AsksBeforeLeaving[None]):
     """Race results on the left, VDOT and the pace table on the right."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -105,12 +101,6 @@ class ProfileScreen(Screen[None]):
         super().__init__()
         self.form: ReadForm | None = None
         self.saved_profile: Profile | None = None
-
-    @property
-    def services(self) -> Services:
-        """The app's collaborators; the profile lives there once saved."""
-        services: Services = getattr(self.app, "services")  # noqa: B009
-        return services
 
     def compose(self) -> ComposeResult:
         profile = self.services.profile or Profile()
@@ -232,24 +222,6 @@ class ProfileScreen(Screen[None]):
         self.notify(f"Saved {path}", title="Profile saved")
         return True
 
-    def action_back(self) -> None:
-        """Leave; with unsaved changes, ask first."""
-        if not self.dirty:
-            self._leave()
-            return
-        from intervaltimer.ui.screens.unsaved import UnsavedChangesScreen
-
-        self.app.push_screen(UnsavedChangesScreen("Your profile"), self._answered)
-
-    def _answered(self, choice: Choice | None) -> None:
-        if choice == "save" and self.action_save():
-            self._leave()
-        elif choice == "discard":
-            self._leave()
-
-    def _leave(self) -> None:
-        """Back to the screen below, or quit when the profile was opened on its own."""
-        if len(self.app.screen_stack) <= 2:
-            self.app.exit()
-        else:
-            self.dismiss(None)
+    def unsaved_name(self) -> str:
+        """What the question calls the profile."""
+        return "Your profile"

@@ -12,7 +12,7 @@ Tests drive it with a fake clock: advance the clock, then call `sync()`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -33,15 +33,13 @@ from intervaltimer.ui.runtext import (
     step_line,
     steps_left_s,
 )
+from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
-
-if TYPE_CHECKING:
-    from intervaltimer.ui.app import Services
 
 WAKE_LATE_S = 0.001  # wake this much after a deadline, so it has surely come
 FROZEN_CLOCK_WAKE_S = 0.25  # a deadline "now" on a clock that has not moved (a test's fake)
@@ -53,7 +51,7 @@ _EFFORT = Binding.Group("effort")
 _REST = Binding.Group("rest ±15 s")
 
 
-class RunScreen(Screen[None]):
+class RunScreen(AppScreen[None]):
     """One workout being run by `runner`, started at plan step `at_step` when mounted."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -122,12 +120,6 @@ class RunScreen(Screen[None]):
         self._phase_class = ""
         self._keys_state: tuple[object, ...] = ()
         self._leaving = False
-
-    @property
-    def services(self) -> Services:
-        """The app's collaborators (clock, player, store, profile)."""
-        services: Services = getattr(self.app, "services")  # noqa: B009
-        return services
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="run-top"):

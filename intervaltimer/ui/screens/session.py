@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from intervaltimer.log.review import Review, review_session
+from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
 from intervaltimer.ui.widgets.plan_table import format_estimate
 from intervaltimer.ui.widgets.session_effort import SessionEffort
@@ -62,7 +62,7 @@ def session_line(review: Review) -> str:
     return f"{when} · {reps} rep{'' if reps == 1 else 's'} · {session.status}"
 
 
-class SessionScreen(Screen[bool]):
+class SessionScreen(AppScreen[bool]):
     """A logged session rep by rep, beside the previous one; dismisses with "changed"."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -100,12 +100,6 @@ class SessionScreen(Screen[bool]):
         self.review: Review | None = None
         self.changed = False
         self._saved_note: str | None = None
-
-    @property
-    def store(self) -> Store | None:
-        """The app's log, if it has one."""
-        services: Any = getattr(self.app, "services", None)
-        return None if services is None else services.store
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

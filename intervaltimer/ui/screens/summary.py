@@ -30,6 +30,14 @@ def go_home(app: App[Any]) -> None:
     app.switch_screen(HomeScreen())
 
 
+def back_or_home(app: App[Any]) -> None:
+    """Back to the screen below, or to the library when the screen on top was opened alone."""
+    if len(app.screen_stack) > 2:
+        app.pop_screen()
+        return
+    go_home(app)
+
+
 class SummaryScreen(SessionScreen):
     """The session just run, with the session effort asked and the previous run beside it."""
 

@@ -10,23 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from intervaltimer.log.review import DEFAULT_TREND_LIMIT, workout_trend
 from intervaltimer.log.trends import Trend
+from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.trend_chart import TrendChart
 from intervaltimer.workout.units import format_delta, format_time
-
-if TYPE_CHECKING:
-    from intervaltimer.log.store import Store
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ def chart_specs(result: Trend) -> list[ChartSpec]:
     ]
 
 
-class TrendScreen(Screen[None]):
+class TrendScreen(AppScreen[None]):
     """How a workout's sessions moved over time."""
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -85,12 +82,6 @@ class TrendScreen(Screen[None]):
         self.workout = workout
         self.limit = limit
         self.result: Trend | None = None
-
-    @property
-    def store(self) -> Store | None:
-        """The app's log, if it has one."""
-        services: Any = getattr(self.app, "services", None)
-        return None if services is None else services.store
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -144,9 +135,6 @@ class TrendScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to where the trend was opened from."""
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-            return
-        from intervaltimer.ui.screens.summary import go_home
+        from intervaltimer.ui.screens.summary import back_or_home
 
-        go_home(self.app)
+        back_or_home(self.app)

@@ -1,0 +1,58 @@
+"""The stable JSON shape of a plan, as `intervaltimer plan --json` prints it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from intervaltimer.workout.plan import Plan, PlannedStep
+
+
+def plan_to_json(plan: Plan) -> dict[str, Any]:
+    """The stable JSON object of `intervaltimer plan --json`.
+
+    `name`, `estimated_s`, `lead_in_s`, `has_profile` and `steps`: each step
+    has `index`, `kind`, `label`, `distance_m`, `duration_s`, `target_s`,
+    `ends`, `pacer_m`, and also `rep`, `rep_count`, `reps`, `pace`,
+    `pace_s_per_m`, `estimate`, `exercise`, `activity`, `note`, `round_s`,
+    `round_start`, `min_rest_s`, `expected_s`.
+    """
+    return {
+        "name": plan.name,
+        "estimated_s": round(plan.estimated_s, 1),
+        "lead_in_s": plan.lead_in_s,
+        "has_profile": plan.has_profile,
+        "steps": [_step_json(step) for step in plan.steps],
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    """Seconds and metres to a tenth, for JSON that diffs well."""
+    return None if value is None else round(value, 1)
+
+
+def _step_json(step: PlannedStep) -> dict[str, Any]:
+    """One step of `plan_to_json`."""
+    return {
+        "index": step.index,
+        "kind": step.kind.value,
+        "label": step.label,
+        "distance_m": _rounded(step.distance_m),
+        "duration_s": _rounded(step.duration_s),
+        "target_s": _rounded(step.target_s),
+        "ends": step.ends.value,
+        "pacer_m": _rounded(step.pacer_m),
+        "rep": step.rep,
+        "rep_count": step.rep_count,
+        "reps": step.reps,
+        "pace": step.pace_text,
+        "pace_s_per_m": None if step.pace_s_per_m is None else round(step.pace_s_per_m, 4),
+        "estimate": step.pace_estimate,
+        "exercise": step.exercise,
+        "activity": step.activity,
+        "note": step.note,
+        "round_s": _rounded(step.round_s),
+        "round_start": step.round_start,
+        "min_rest_s": _rounded(step.min_rest_s),
+        "expected_s": _rounded(step.expected_s),
+    }

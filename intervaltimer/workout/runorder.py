@@ -1,0 +1,112 @@
+"""Run order: a workout's nested repeats flattened into its steps as they are run.
+
+Each written step is met once for each time it is run, with the top-level
+repeat it belongs to (reps are numbered across a whole set) and, inside an
+`every:` repeat, its send-off round. `expand` in `plan` turns these into
+PlannedSteps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intervaltimer.workout.model import Repeat, Step, StepKind, Workout
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of an `every:` repeat, as met while flattening."""
+
+    number: int
+    round_s: float
+    min_rest_s: float | None
+
+
+@dataclass
+class FlatStep:
+    """A written step at its place in run order, before the plan makes it a PlannedStep."""
+
+    step: Step
+    outer: int | None  # which top-level repeat it belongs to, by position
+    round: Round | None
+    round_start: bool = False
+    send_off_rest: bool = False
+
+
+def flatten(workout: Workout) -> list[FlatStep]:
+    """Every written step in run order, with its top-level repeat and send-off round."""
+    flat: list[FlatStep] = []
+    rounds = 0
+
+    def walk(nodes: tuple[Step | Repeat, ...], outer: int | None, round_: Round | None) -> None:
+        nonlocal rounds
+        for node in nodes:
+            if isinstance(node, Step):
+                flat.append(FlatStep(node, outer, round_))
+                continue
+            for _ in range(node.count):
+                if node.every_s is None:
+                    walk(node.steps, outer, round_)
+                    continue
+                rounds += 1
+                this = Round(rounds, node.every_s, node.min_rest_s)
+                first = len(flat)
+                walk(node.steps, outer, this)
+                _mark_round(flat[first:], this)
+
+    for position, node in enumerate(workout.steps):
+        if isinstance(node, Step):
+            flat.append(FlatStep(node, None, None))
+        else:
+            walk((node,), position, None)
+    return flat
+
+
+def _mark_round(items: list[FlatStep], this: Round) -> None:
+    """Mark the first step and the send-off rest (the last rest) of one round.
+
+    A send-off nested inside another keeps its own rounds: only the steps the
+    inner one does not claim belong to the outer round.
+    """
+    own = [item for item in items if item.round is this]
+    if not own:
+        return
+    if items[0].round is this:
+        items[0].round_start = True
+    for item in reversed(own):
+        if item.step.kind is StepKind.REST:
+            item.send_off_rest = True
+            break
+
+
+def _group(step: Step) -> str | None:
+    """Which count a work step is numbered in: all plain runs together, else by name."""
+    if step.kind is StepKind.RUN:
+        return f"run:{step.label.strip().lower()}" if step.label else "run"
+    if step.kind is StepKind.EXERCISE:
+        return f"exercise:{(step.label or step.exercise or '').strip().lower()}"
+    return None
+
+
+def number_reps(flat: list[FlatStep]) -> dict[int, tuple[int, int]]:
+    """(rep, rep_count) by position for work steps inside a repeat, counted across its whole set.
+
+    8 x 400 gives Rep 1/8..8/8; 3 sets of 4 x 400 give Rep 1/12..12/12; a
+    circuit numbers each exercise on its own (Pushups 2/3).
+    """
+    totals: dict[tuple[int, str], int] = {}
+    for item in flat:
+        group = _group(item.step)
+        if item.outer is not None and group is not None:
+            key = (item.outer, group)
+            totals[key] = totals.get(key, 0) + 1
+    seen: dict[tuple[int, str], int] = {}
+    numbers: dict[int, tuple[int, int]] = {}
+    for position, item in enumerate(flat):
+        group = _group(item.step)
+        if item.outer is None or group is None:
+            continue
+        key = (item.outer, group)
+        seen[key] = seen.get(key, 0) + 1
+        numbers[position] = (seen[key], totals[key])
+    return numbers
