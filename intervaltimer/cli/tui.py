@@ -60,13 +60,16 @@ def ui_stderr_to(log_path: Path) -> Iterator[None]:
     2 at a log (`audio.quiet.stderr_to`) would send the whole UI there. So the
     terminal is first given a descriptor of its own, and `sys.__stderr__`
     writes to that while the block runs; C libraries writing to fd 2, and
-    Python's `sys.stderr`, reach the log only. Wrap `app.run()` in this.
+    Python's `sys.stderr`, reach the log only. When fd 2 is not a terminal but
+    fd 1 is (`2>file`), the screen goes to fd 1. Wrap `app.run()` in this.
     """
     from intervaltimer.audio.quiet import stderr_to as redirect
 
     original = sys.__stderr__
+    # `intervaltimer run ... 2>err.txt`: fd 2 is a file, the terminal is on fd 1.
+    screen_fd = 1 if not os.isatty(2) and os.isatty(1) else 2
     try:
-        terminal_fd = os.dup(2)
+        terminal_fd = os.dup(screen_fd)
     except OSError:  # no fd 2 at all: nothing to keep apart
         with redirect(log_path):
             yield
