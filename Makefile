@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux
 .PHONY: run test lint typecheck contracts pytest system clean snapshots bench
 
 run: $(STAMP)
-	$(BIN)/intervaltimer plan 8x400-mile
+	$(BIN)/intervaltimer
 
 test: $(STAMP) lint typecheck contracts pytest
 
