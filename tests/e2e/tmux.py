@@ -125,6 +125,10 @@ class Terminal:
                  timeout_s: float = 20.0) -> str:
         """Poll the screen until it shows `expected` (text, regex or test); that screen.
 
+        Only a settled frame counts: a capture can catch the app halfway through
+        writing a frame (new step line, old digits), so a match is captured
+        again at once and returned only when both captures are the same.
+
         Raises `TimedOut` with the last screen when `timeout_s` passes first, or
         when the program in the pane has exited.
         """
@@ -141,7 +145,7 @@ class Terminal:
         screen = ""
         while True:
             screen = self.screen()
-            if found(screen):
+            if found(screen) and self.screen() == screen:
                 return screen
             if time.monotonic() > deadline:
                 raise TimedOut(f"waited {timeout_s} s for {expected!r}; the screen:\n{screen}")
