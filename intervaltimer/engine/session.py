@@ -7,6 +7,9 @@ will meet:
 - The workout's start, and a rep that follows a step ended by a key (lap or
   skip), get a lead-in: LEAD_IN, COUNTDOWN 3-2-1 (TICK), then GO. A timed
   step followed by a rep ticks 3-2-1 in its own last seconds; GO at its end.
+  A run lapped straight into another run (300 m at 5k pace, then a 100 m
+  kick) needs none: the runner is running on, and the next rep starts at the
+  lap. An exercise after a lap keeps its lead-in (time to get into position).
 - `lap()` ends the step on the screen (a timed step early); during a lead-in
   or a send-off wait it starts the rep now. A lap within LAP_DEBOUNCE_S of a
   step's start is taken for a double tap and ignored.

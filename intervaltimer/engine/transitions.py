@@ -129,11 +129,19 @@ class SessionTransitions(SessionView):
                 self._rest_open = True
             event = self._emit(Event(EventKind.STEP_FINISHED, at, step.index,
                                      elapsed_s=elapsed, split=split))
-        self._after(seg.pos, at_s, event.at, on_time=how == "time")
+        self._after(seg.pos, at_s, event.at, on_time=how == "time",
+                    running_on=how == "lap" and step.kind is StepKind.RUN)
         return split
 
-    def _after(self, pos: int, at_s: float, at: float, on_time: bool) -> None:
-        """What follows step `pos`, which ended at `at_s`: the finish, a wait, or the next step."""
+    def _after(self, pos: int, at_s: float, at: float, on_time: bool,
+               running_on: bool = False) -> None:
+        """What follows step `pos`, which ended at `at_s`: the finish, a wait, or the next step.
+
+        `running_on`: a run was lapped and the runner is still running; a run
+        right after it (a 300 m that flows into a 100 m kick) starts at the
+        lap, with no lead-in. An exercise after a lap still gets its lead-in:
+        the time to get down into a plank.
+        """
         self._done = pos + 1
         nxt = pos + 1
         if nxt >= len(self._steps):
@@ -144,7 +152,8 @@ class SessionTransitions(SessionView):
             end_s, missed = send_off
             self._set_segment(nxt, Wait.SEND_OFF, at_s, end_s,
                               missed_rest_s=end_s - at_s if missed else None)
-        elif not on_time and self._steps[nxt].is_work and self.lead_in_s > 0:
+        elif (not on_time and self._steps[nxt].is_work and self.lead_in_s > 0
+              and not (running_on and self._steps[nxt].kind is StepKind.RUN)):
             self._set_segment(nxt, Wait.LEAD_IN, at_s, at_s + self.lead_in_s)
         else:
             self._enter_step(nxt, at_s)

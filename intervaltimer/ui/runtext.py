@@ -12,9 +12,9 @@ from math import ceil, floor
 from intervaltimer.engine.events import Phase, Progress, Split, State
 from intervaltimer.engine.view import SessionView
 from intervaltimer.log.review import CR10_WORDS
-from intervaltimer.workout.labels import format_span
+from intervaltimer.workout.labels import format_span, send_off_text
 from intervaltimer.workout.model import StepKind
-from intervaltimer.workout.plan import PlannedStep
+from intervaltimer.workout.plan import PlannedStep, end_times
 from intervaltimer.workout.units import format_clock, format_delta, format_time
 
 ON_TARGET_S = 0.5  # a split this close over its target still counts as on target
@@ -99,14 +99,39 @@ def clock_note(view: SessionView, missed_rest_s: float | None) -> str:
         return "space at the line"
     if view.remaining_s() is not None:
         return "+/- 15 s" if current.kind is StepKind.REST else "counting down · space to end"
+    if current.distance_m is not None:
+        return "space at the line"  # a 400 m jog ends where it started, at the line
     return "space when ready"
+
+
+def in_send_off_wait(view: SessionView) -> bool:
+    """The engine's rest between two rounds of an `every:` repeat that has no rest step."""
+    return view.waiting and view.phase is Phase.REST
+
+
+def current_line(view: SessionView) -> str:
+    """The step line of what is on the clock: the step, or during the rest the engine adds
+    between send-off rounds, `Rest until 2:30` (the rep comes next)."""
+    current = view.current
+    if current is not None and current.round_s is not None and in_send_off_wait(view):
+        return f"Rest {send_off_text(current.round_s)}"
+    return step_line(current)
+
+
+def step_note(view: SessionView) -> str:
+    """The workout's note for the step on the clock (`walk back, tap space at the line`);
+    "" for none, and during the rest the engine adds between send-off rounds."""
+    current = view.current
+    if current is None or in_send_off_wait(view):
+        return ""
+    return current.note or ""
 
 
 def next_line(view: SessionView) -> str:
     """`Next: Rest 60 s · stand`, `Next: finish`."""
     if view.state is State.FINISHED:
         return ""
-    upcoming = view.next_step
+    upcoming = view.current if in_send_off_wait(view) else view.next_step
     return f"Next: {step_line(upcoming)}" if upcoming is not None else "Next: finish"
 
 
@@ -141,28 +166,63 @@ def effort_text(rpe: int | None) -> str:
     return f"{rpe} {words}" if words else str(rpe)
 
 
-def scale_text() -> str:
-    """The CR-10 scale as the prompt shows it: the numbers that have words."""
-    return " · ".join(f"{n} {CR10_WORDS[n]}" for n in range(1, 11) if CR10_WORDS.get(n))
+SCALE_LINE_BREAK = 5  # the scale's second line starts at this number
+
+
+def scale_text(lines: int = 1) -> str:
+    """The CR-10 scale as the prompt shows it: the numbers that have words.
+
+    With `lines=2` it breaks before 5, between two numbers (never inside
+    "7 very hard"), into lines of at most 57 characters; the second line
+    starts with the separator, so it reads on from the first.
+    """
+    words = [(n, f"{n} {CR10_WORDS[n]}") for n in range(1, 11) if CR10_WORDS.get(n)]
+    if lines < 2:
+        return " · ".join(text for _, text in words)
+    first = " · ".join(text for n, text in words if n < SCALE_LINE_BREAK)
+    second = " · ".join(text for n, text in words if n >= SCALE_LINE_BREAK)
+    return f"{first}\n· {second}"
+
+
+def step_slots(steps: tuple[PlannedStep, ...]) -> tuple[float, ...]:
+    """The time each step is expected to take on the clock, send-off waits included.
+
+    A step's slot is its `expected_s`, and for the last step of a send-off
+    round also what is left of the round after it (see `end_times`): in an
+    `every: 2:30` round of one 400 m rep the rep's slot is the whole 2:30.
+    """
+    cached = _SLOTS.get(id(steps))
+    if cached is not None and cached[0] is steps:
+        return cached[1]
+    ends = end_times(steps)
+    slots = tuple(end - start for start, end in zip((0.0, *ends), ends, strict=False))
+    _SLOTS.clear()
+    _SLOTS[id(steps)] = (steps, slots)
+    return slots
+
+
+_SLOTS: dict[int, tuple[tuple[PlannedStep, ...], tuple[float, ...]]] = {}
 
 
 def steps_left_s(view: SessionView) -> float:
-    """An estimate of the time left in the workout: this step's rest of it and the plan's
-    expected time of every step after it."""
+    """An estimate of the time left in the workout: the rest of this step (with the send-off
+    wait that follows it, if any) and the expected time of every step after it."""
     current = view.current
     if current is None:
         return 0.0
-    steps = view.plan.steps
-    later = sum(step.expected_s for step in steps[current.index:])
+    slots = step_slots(view.plan.steps)
+    pos = current.index - 1
+    later = sum(slots[pos + 1:])
+    slot = slots[pos]
     left = view.remaining_s()
     # Read to the whole second the big clock shows, so this changes only when the clock does.
     left = None if left is None else float(ceil(left - 1e-9))
     if view.waiting:
-        this = (left or 0.0) + current.expected_s
+        this = (left or 0.0) + slot
     elif left is not None:
-        this = left
+        this = left + max(0.0, slot - current.expected_s)
     else:
-        this = max(0.0, current.expected_s - floor(view.elapsed_s() + 1e-6))
+        this = max(0.0, slot - floor(view.elapsed_s() + 1e-6))
     return this + later
 
 
@@ -172,3 +232,18 @@ def progress_line(progress: Progress, left_s: float, finished: bool) -> str:
         return f"{progress.steps_total}/{progress.steps_total} · done"
     step = min(progress.steps_done + 1, progress.steps_total)
     return f"step {step}/{progress.steps_total} · {format_clock(left_s)} left"
+
+
+def short_sound(status: str) -> str:
+    """The player's status in a word or two, for the compact layout's top line:
+    `sound on`, `muted`, `bell`, `no sound`."""
+    short = status.split(" (")[0]
+    return SHORT_SOUND.get(short, short)
+
+
+SHORT_SOUND: dict[str, str] = {
+    "sound: on": "sound on",
+    "sound: muted": "muted",
+    "sound: terminal bell": "bell",
+    "sound: off": "no sound",
+}

@@ -57,6 +57,45 @@ def test_lap_during_the_lead_in_starts_the_rep_now(fake_clock: FakeClock) -> Non
     assert session.elapsed_s() == 8.5
 
 
+def test_a_rep_lapped_into_the_next_rep_runs_on_without_a_lead_in(
+        fake_clock: FakeClock) -> None:
+    """A 300 m at 5k pace flows into a 100 m kick: the lap at 300 m is the kick's GO."""
+    session = started(plan(run(300.0), run(100.0), rest(180.0)), fake_clock)
+    run_until(session, fake_clock, 3.0 + 66.0)
+    settle = session.lap()
+    assert settle is not None and settle.split_s == 66.0
+    assert session.state is State.RUNNING and session.phase is Phase.WORK
+    events = run_until(session, fake_clock, 3.0 + 66.0 + 15.0)
+    assert of_kind(events, EventKind.LEAD_IN) == []
+    assert of_kind(events, EventKind.COUNTDOWN) == []
+    assert [(e.at, e.step_index, e.cue) for e in of_kind(events, EventKind.STEP_STARTED)] == [
+        (69.0, 2, Cue.GO)]
+    kick = session.lap()
+    assert kick is not None and kick.split_s == 15.0 and kick.started_at == 69.0
+    assert session.splits[0].rest_s == 0.0  # no rest between the two
+
+
+def test_undo_of_a_lap_that_ran_on_into_the_next_rep(fake_clock: FakeClock) -> None:
+    session = started(plan(run(300.0), run(100.0), rest(180.0)), fake_clock)
+    fake_clock.set(3.0 + 20.0)
+    session.lap()  # a mistaken tap at 20 s: the kick's clock starts
+    fake_clock.set(3.0 + 22.0)
+    assert session.undo_lap() is True
+    assert session.current is not None and session.current.index == 1
+    assert session.elapsed_s() == 22.0 and session.splits == ()
+    fake_clock.set(3.0 + 66.0)
+    settle = session.lap()
+    assert settle is not None and settle.split_s == 66.0
+
+
+def test_a_rep_skipped_before_another_rep_still_gets_its_lead_in(
+        fake_clock: FakeClock) -> None:
+    session = started(plan(run(300.0), run(100.0)), fake_clock)
+    fake_clock.set(10.0)
+    session.skip()  # the runner stopped: the next rep comes after a lead-in
+    assert session.state is State.LEAD_IN
+
+
 # ---- undo --------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from intervaltimer.audio.player import Player
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
@@ -42,7 +43,7 @@ def wall_clock_for(clock: FakeClock) -> Callable[[], float]:
     return lambda: WALL_START + (clock() - 1000.0)
 
 
-def run_app(workout: str, clock: FakeClock, player: RecordingPlayer | None = None,
+def run_app(workout: str, clock: FakeClock, player: Player | None = None,
             store: Store | None = None, races: tuple[str, ...] = (),
             lead_in_s: float | None = None) -> IntervalTimerApp:
     """The real app on the run flow of `workout` (quick syntax or a path), on `clock`."""
@@ -98,12 +99,13 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
 
 
 def shown(screen: RunScreen) -> dict[str, str]:
-    """What the run screen says, by part: phase, step, clock, note, next, last, effort,
-    progress, sound, problem."""
+    """What the run screen says, by part: phase, step, step note, clock, note, next, last,
+    effort, progress, sound, problem."""
     header = screen.query_one(StepHeader)
     return {
         "phase": header.phase_text,
         "step": header.step_text,
+        "step note": header.note_text,
         "clock": screen.query_one(BigClock).value,
         "note": screen.query_one("#clock-note", Line).text,
         "next": screen.query_one("#next-line", Line).text,

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
 from intervaltimer.engine.events import Progress, Split
 from intervaltimer.engine.session import Session
 from intervaltimer.ui.runtext import (
+    clock_note,
     clock_text,
     delta_text,
     effort_text,
     progress_line,
     scale_text,
+    short_sound,
     split_verdict,
     step_line,
+    steps_left_s,
 )
+from intervaltimer.ui.widgets.effort_prompt import prompt_content
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from tests.fakes import FakeClock
 from tests.ui.runkit import profile
+
+WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
 
 
 def split(split_s: float, target_s: float | None) -> Split:
@@ -59,3 +70,67 @@ def test_the_progress_line() -> None:
     assert progress_line(Progress(4, 19, 600.0, 1800.0), 750.0, False) == \
         "step 5/19 · 12:30 left"
     assert progress_line(Progress(19, 19, 1800.0, 1800.0), 0.0, True) == "19/19 · done"
+
+
+def test_the_time_left_counts_the_send_off_rounds() -> None:
+    """`every: 2:30`: a round lasts 2:30 whatever the split, so the time left counts 2:30 a rep
+    (as the plan's estimate does), not the reps' target times alone."""
+    clock = FakeClock()
+    plan = expand(resolve_workout(str(WORKOUTS / "every-2-30.yaml")), profile("mile=5:40"))
+    session = Session(plan, clock)
+    session.start()
+    assert steps_left_s(session) == pytest.approx(plan.estimated_s)
+    clock.advance(10.0)  # the lead-in: the warm-up starts
+    session.skip()  # no warm-up today: the 10 s lead-in of rep 1
+    cooldown_s = 600.0
+    assert steps_left_s(session) == pytest.approx(10.0 + 8 * 150.0 + cooldown_s)
+    clock.advance(10.0 + 70.0)
+    session.lap()  # a fast rep, 1:10: 1:20 of the round is left as rest
+    clock.advance(0.5)
+    assert session.waiting
+    assert steps_left_s(session) == pytest.approx(80.0 + 7 * 150.0 + cooldown_s)
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in WORKOUTS.glob("*.yaml")))
+def test_the_time_left_at_the_start_is_the_plans_estimate(name: str) -> None:
+    clock = FakeClock()
+    plan = expand(resolve_workout(str(WORKOUTS / name)), profile("mile=5:40"))
+    session = Session(plan, clock)
+    session.start()
+    assert steps_left_s(session) == pytest.approx(plan.estimated_s)
+
+
+def test_the_scale_breaks_between_numbers_never_inside_their_words() -> None:
+    first, second = scale_text(lines=2).split("\n")
+    assert first == "1 very, very easy · 2 easy · 3 moderate · 4 somewhat hard"
+    assert second == "· 5 hard · 7 very hard · 10 maximal"
+    assert len(first) <= 60 - 3  # the prompt's border and padding in the narrowest full layout
+
+
+def test_the_compact_effort_prompt_fits_40_columns_once_rated() -> None:
+    rated = replace(split(84.0, 84.5), label="Rep 10/10 · 400 m @ mile", rpe=4)
+    text = prompt_content(rated, compact=True).plain
+    assert text == "Effort Rep 10/10: 4 somewhat hard"
+    assert len(text) <= 40 - 2
+    assert prompt_content(replace(rated, rpe=None), compact=True).plain == \
+        "Effort Rep 10/10: ?  1-9, 0=10"
+
+
+def test_a_compact_top_line_says_the_sound_in_a_word() -> None:
+    assert short_sound("sound: on") == "sound on"
+    assert short_sound("sound: terminal bell (no audio device: no sound card found)") == "bell"
+    assert short_sound("sound: off (--no-sound)") == "no sound"
+    assert short_sound("sound: muted") == "muted"
+
+
+def test_a_rest_run_by_distance_ends_at_the_line() -> None:
+    """A 400 m jog ends at the line; a walk back (`lap`) whenever the runner is ready."""
+    for quick, step, note in (("2x800m@5k/400m", "Rest 400 m · jog", "space at the line"),
+                              ("4x60m/lap", "Rest until lap", "space when ready")):
+        clock = FakeClock()
+        session = Session(expand(resolve_workout(quick), profile("mile=5:40")), clock)
+        session.start()
+        clock.advance(3.0 + 30.0)
+        session.lap()
+        assert step_line(session.current) == step
+        assert clock_note(session, None) == note

@@ -9,9 +9,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+SEE_THROUGH = 0.6  # the run screen shows through the question's backdrop, dimmed
 
 
 class ConfirmQuitScreen(ModalScreen[bool]):
@@ -49,6 +52,12 @@ class ConfirmQuitScreen(ModalScreen[bool]):
             yield Static("Quit this run?", id="quit-question")
             yield Static(self.detail, id="quit-detail")
             yield Static("y / q / enter: quit    n / escape: keep running", id="quit-keys")
+
+    def on_mount(self) -> None:
+        """See through to the run: the app's stylesheet gives every screen an opaque
+        background, which would hide the clock while the runner decides."""
+        background = self.app.theme_variables.get("background", "black")
+        self.styles.background = Color.parse(background).with_alpha(SEE_THROUGH)
 
     def action_answer(self, quit_run: bool) -> None:
         """Close the question with the answer."""

@@ -28,9 +28,12 @@ from intervaltimer.ui.runner import ACTIVE_RUN, Runner
 from intervaltimer.ui.runtext import (
     clock_note,
     clock_text,
+    current_line,
     next_line,
     phase_word,
-    step_line,
+    progress_line,
+    short_sound,
+    step_note,
     steps_left_s,
 )
 from intervaltimer.ui.screens.base import AppScreen
@@ -45,6 +48,7 @@ WAKE_LATE_S = 0.001  # wake this much after a deadline, so it has surely come
 FROZEN_CLOCK_WAKE_S = 0.25  # a deadline "now" on a clock that has not moved (a test's fake)
 COMPACT_WIDTH = 60  # narrower or lower than this: digits, step and split only
 COMPACT_HEIGHT = 20
+TOP_LINE_PADDING = 4  # the title's and the sound status's padding on the top line
 ASKING_PHASES = (Phase.REST, Phase.LEAD_IN, Phase.FINISHED)
 
 _EFFORT = Binding.Group("effort")
@@ -80,29 +84,33 @@ class RunScreen(AppScreen[None]):
     RunScreen > EffortPrompt { height: 3; }
     RunScreen > EffortPrompt.-quiet { border-left: thick $panel; color: $text-muted; }
     RunScreen > Footer.-compact FooterLabel { margin: 0 1 0 0; }
+    RunScreen > #run-top > #top-progress { display: none; width: 1fr; padding: 0 1; }
     RunScreen.-compact > #run-top > #run-title { display: none; }
-    RunScreen.-compact > #next-line { display: none; }
-    RunScreen.-compact > RunProgress > ProgressBar { display: none; }
+    RunScreen.-compact > #run-top > #top-progress { display: block; }
+    RunScreen.-compact > RunProgress { display: none; }
+    RunScreen.-compact StepHeader > #step-note { display: none; }
     RunScreen.-compact > EffortPrompt { height: 1; border-left: none; }
     RunScreen.-compact > #panel { min-height: 6; }
     """
 
+    # The footer lists the keys in this order, so the ones a runner needs most (lap, effort,
+    # quit) come first and still show when a narrow terminal cuts the footer short.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "lap", "lap", id="run.lap"),
+        # The footer lists the effort keys as "1-9 0 effort"; each digit is its own key.
+        Binding("1", "effort(1)", "effort 1", key_display="1-9", group=_EFFORT),
+        *(Binding(str(key), f"effort({key})", f"effort {key}", show=False)
+          for key in range(2, 10)),
+        Binding("0", "effort(10)", "effort 10", key_display="0", group=_EFFORT),
+        Binding("q", "quit_run", "quit", id="run.quit"),
+        Binding("ctrl+q", "quit_run", "quit", show=False),
         Binding("p", "pause", "pause", id="run.pause"),
         Binding("s", "skip", "skip", id="run.skip"),
         Binding("u", "undo", "undo", id="run.undo"),
         Binding("plus", "rest(15)", "rest +15 s", key_display="+", group=_REST),
         Binding("equals_sign", "rest(15)", "rest +15 s", show=False),
         Binding("minus", "rest(-15)", "rest -15 s", key_display="-", group=_REST),
-        # The footer lists the effort keys as "1-9 0 effort"; each digit is its own key.
-        Binding("1", "effort(1)", "effort 1", key_display="1-9", group=_EFFORT),
-        *(Binding(str(key), f"effort({key})", f"effort {key}", show=False)
-          for key in range(2, 10)),
-        Binding("0", "effort(10)", "effort 10", key_display="0", group=_EFFORT),
         Binding("m", "mute", "mute", id="run.mute"),
-        Binding("q", "quit_run", "quit", id="run.quit"),
-        Binding("ctrl+q", "quit_run", "quit", show=False),
         Binding("enter", "summary", "summary", id="run.summary"),
     ]
 
@@ -124,6 +132,7 @@ class RunScreen(AppScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="run-top"):
             yield Line(self.workout_title, id="run-title")
+            yield Line(id="top-progress")
             yield Line(id="sound-status")
         yield RunProgress()
         with Vertical(id="panel"):
@@ -153,8 +162,8 @@ class RunScreen(AppScreen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         """Pick the layout for the terminal's size."""
-        if self._set_compact(event.size.width, event.size.height):
-            self.redraw()
+        self._set_compact(event.size.width, event.size.height)
+        self.redraw()
 
     def _set_compact(self, width: int, height: int) -> bool:
         """Use the compact layout below COMPACT_WIDTH x COMPACT_HEIGHT; True when it changed."""
@@ -208,19 +217,18 @@ class RunScreen(AppScreen[None]):
         phase = view.phase
         finished = view.state is State.FINISHED
         self._set_phase(phase, view.state is State.PAUSED)
-        header = step_line(view.current)
+        header = current_line(view)
         if finished:
             count = len(view.splits)
             header = f"{count} rep{'s' if count != 1 else ''} in {clock_text(view)}"
         changed = [
-            self.query_one(StepHeader).show(phase_word(view), header),
+            self.query_one(StepHeader).show(phase_word(view), header, step_note(view)),
             self.query_one(BigClock).show(clock_text(view)),
             self.query_one("#clock-note", Line).show(clock_note(view, self.runner.missed_rest_s)),
             self.query_one("#next-line", Line).show(next_line(view)),
             self.query_one(LastSplit).show_split(view.last_split, self.compact),
             self._show_effort(phase),
-            self.query_one(RunProgress).show_progress(view.progress, steps_left_s(view),
-                                                      finished),
+            self._show_progress(finished),
             self.query_one("#sound-status", Line).show(self._sound()),
             self._show_problem(),
         ]
@@ -229,6 +237,15 @@ class RunScreen(AppScreen[None]):
             self.redraws += 1
             return True
         return False
+
+    def _show_progress(self, finished: bool) -> bool:
+        """The progress bar and line; in the compact layout the line alone, on the top line."""
+        view = self.runner.session
+        progress = view.progress
+        left_s = steps_left_s(view)
+        changed = self.query_one(RunProgress).show_progress(progress, left_s, finished)
+        top = progress_line(progress, left_s, finished) if self.compact else ""
+        return self.query_one("#top-progress", Line).show(top) or changed
 
     def _set_phase(self, phase: Phase, paused: bool) -> None:
         """Colour the clock panel by phase (work, rest, lead-in...), grey while paused."""
@@ -249,10 +266,14 @@ class RunScreen(AppScreen[None]):
         return prompt.show_for(split, self.compact)
 
     def _sound(self) -> str:
-        """The player's status line; in the compact layout without its reason."""
+        """The player's status line; without its reason (the preview gave it) in the compact
+        layout, or when it would crowd the workout's name off the top line."""
         player = self.runner.player
         status = player.status if player is not None else "sound: off"
-        return status.split(" (")[0] if self.compact else status
+        if self.compact:
+            return short_sound(status)
+        room = self.size.width - len(self.workout_title) - TOP_LINE_PADDING
+        return status.split(" (")[0] if len(status) > room else status
 
     def _show_problem(self) -> bool:
         line = self.query_one("#problem-line", Line)
@@ -331,8 +352,13 @@ class RunScreen(AppScreen[None]):
         self.sync()
 
     def action_mute(self) -> None:
-        """Silence the cues, or bring them back."""
+        """Silence the cues, or bring them back (and say so when there is no sound to mute)."""
+        player = self.runner.player
+        before = player.status if player is not None else "sound: off"
         self.runner.toggle_mute()
+        after = player.status if player is not None else before
+        if after == before:
+            self.notify(f"Nothing to mute: {after}.", timeout=3)
         self.redraw()
 
     def action_quit_run(self) -> None:

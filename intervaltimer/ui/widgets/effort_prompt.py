@@ -21,10 +21,12 @@ def prompt_content(split: Split, compact: bool = False) -> Content:
     chosen: tuple[str, str] = (
         (effort_text(split.rpe), "bold reverse") if split.rpe is not None else ("?", "bold"))
     if compact:
-        return Content.assemble(("Effort ", "dim"), rep, ": ", chosen, ("  1-9, 0=10", "dim"))
+        # 40 columns: the keys' hint only until a rating is given, so the words fit.
+        hint = ("  1-9, 0=10", "dim") if split.rpe is None else ""
+        return Content.assemble(("Effort ", "dim"), rep, ": ", chosen, hint)
     return Content.assemble(
         ("How hard was ", "bold"), (rep, "bold"), ("?  ", "bold"), chosen,
-        ("   keys 1-9, 0 = 10", "dim"), "\n", (scale_text(), "dim"))
+        ("   keys 1-9, 0 = 10", "dim"), "\n", (scale_text(lines=2), "dim"))
 
 
 class EffortPrompt(Line):

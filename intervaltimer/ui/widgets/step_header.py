@@ -1,4 +1,5 @@
-"""What the runner is doing and which step it is: `REST` over `Rest 60 s · stand`."""
+"""What the runner is doing and which step it is: `REST` over `Rest 60 s · stand`,
+then the step's note from the workout (`walk back, tap space at the line`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from intervaltimer.ui.widgets.line import Line
 
 
 class StepHeader(Vertical):
-    """Two centred lines: the phase in capitals, then the step with its target."""
+    """Centred lines: the phase in capitals, the step with its target, the step's note."""
 
     DEFAULT_CSS: ClassVar[str] = """
     StepHeader {
@@ -25,16 +26,24 @@ class StepHeader(Vertical):
     StepHeader > #phase-word {
         text-style: bold;
     }
+    StepHeader > #step-note {
+        height: 1;
+        text-style: italic;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     """
 
     def compose(self) -> ComposeResult:
         yield Line(id="phase-word")
         yield Line(id="step-line")
+        yield Line(id="step-note")
 
-    def show(self, phase: str, step: str) -> bool:
-        """Show the phase word and the step line; True when either changed."""
+    def show(self, phase: str, step: str, note: str = "") -> bool:
+        """Show the phase word, the step line and the note; True when any changed."""
         changed = self.query_one("#phase-word", Line).show(phase)
-        return self.query_one("#step-line", Line).show(step) or changed
+        changed = self.query_one("#step-line", Line).show(step) or changed
+        return self.query_one("#step-note", Line).show(note) or changed
 
     @property
     def phase_text(self) -> str:
@@ -45,3 +54,8 @@ class StepHeader(Vertical):
     def step_text(self) -> str:
         """The step line as shown."""
         return self.query_one("#step-line", Line).text
+
+    @property
+    def note_text(self) -> str:
+        """The step's note as shown ("" for none)."""
+        return self.query_one("#step-note", Line).text
