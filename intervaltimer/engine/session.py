@@ -30,7 +30,7 @@ will meet:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from math import isfinite
 
@@ -63,13 +63,24 @@ class Session(SessionTransitions):
 
     # ---- keys ---------------------------------------------------------------
 
-    def start(self, at_step: int = 1) -> None:
-        """Start the workout at plan step `at_step` (1-based; later to resume a crashed session)."""
+    def start(self, at_step: int = 1, done: Sequence[Split] = ()) -> None:
+        """Start the workout at plan step `at_step` (1-based; > 1 resumes a crashed session).
+
+        `done`: the reps a resumed session already ran (from its log), in order,
+        each before `at_step`. They are the session's first splits: the last
+        of them is the last rep on the screen and can still be rated (until
+        the next rep ends), as if the session had never stopped.
+        """
         if self._started:
             raise RuntimeError("the session has already started")
         if not 1 <= at_step <= len(self._steps):
             raise ValueError(f"step {at_step} is not in the plan (1..{len(self._steps)})")
+        late = [split.step_index for split in done if split.step_index >= at_step]
+        if late:
+            raise ValueError(f"a rep already run (step {late[0]}) cannot come at or after "
+                             f"the step the session starts at ({at_step})")
         now = self._read()
+        self._splits = list(done)
         self._started = True
         self._started_at = now
         self._origin_s = now
@@ -238,6 +249,21 @@ class Session(SessionTransitions):
         if not self._splits:
             return None
         return self.rate(self._splits[-1].step_index, rpe)
+
+    def record_rest_so_far(self) -> Split | None:
+        """The runner stops in the rest after a rep (quits, or the app is killed): record
+        the rest taken so far as that rep's `rest_s`; the updated split, or None when no
+        rep's rest is open. While paused the rest ends at the pause.
+
+        Call it only when the session is being left: its rest is closed for good.
+        """
+        now = self._read()
+        self._advance(now)
+        if self._finished or not self._rest_open or not self._splits:
+            return None
+        at = now if self._pause is None else self._pause[0]
+        self._close_rest(max(at, self._splits[-1].ended_at), True)
+        return self._splits[-1]
 
     @property
     def can_undo(self) -> bool:

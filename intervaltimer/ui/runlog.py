@@ -14,7 +14,7 @@ line to show, and the session carries on in memory.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from intervaltimer.engine.events import Split
 
 if TYPE_CHECKING:
     from intervaltimer.engine.view import SessionView
+    from intervaltimer.log.records import RepRecord
     from intervaltimer.log.store import Store
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.plan import Plan
@@ -48,24 +49,48 @@ def paces_used(plan: Plan) -> dict[str, float]:
     return paces
 
 
+def stored_splits(reps: Sequence[RepRecord], plan: Plan, at_step: int,
+                  wall_offset_s: float) -> dict[int, Split]:
+    """The reps of a crashed session as the engine's splits, by their index in the log.
+
+    Only reps of steps before `at_step` (where the session resumes) are taken;
+    their wall-clock instants become clock instants (`mono = wall - wall_offset_s`).
+    """
+    splits: dict[int, Split] = {}
+    for rep in sorted(reps, key=lambda r: r.index):
+        if not 1 <= rep.step_index < at_step:
+            continue
+        step = plan.steps[rep.step_index - 1] if rep.step_index <= len(plan.steps) else None
+        splits[rep.index] = Split(
+            rep.step_index, None if step is None else step.rep, rep.label, rep.distance_m,
+            rep.target_s, rep.split_s, rep.started_at - wall_offset_s,
+            rep.ended_at - wall_offset_s, rest_s=rep.rest_s, rpe=rep.rpe)
+    return splits
+
+
 class RunLog:
     """The log of one run. With no store (`store=None`) it writes nothing and never fails.
 
     `wall_offset_s` turns the session's monotonic instants into the wall-clock
-    epoch seconds the log keeps (`wall = mono + wall_offset_s`). `rep_base` is
-    the number of reps already in the log (a resumed session).
+    epoch seconds the log keeps (`wall = mono + wall_offset_s`). A resumed
+    session starts with the reps already in the log: `stored`, by their index
+    in the log (the engine is handed them as its first splits, see
+    `Session.start`); the reps run after the resume are numbered from
+    `rep_base + 1` (at least the highest index stored).
     """
 
     def __init__(self, store: Store | None, session_id: int | None, *, wall_offset_s: float,
-                 rep_base: int = 0, clock: Callable[[], float] | None = None) -> None:
+                 rep_base: int = 0, clock: Callable[[], float] | None = None,
+                 stored: Mapping[int, Split] | None = None) -> None:
         self.store = store if session_id is not None else None
         self.session_id = session_id if store is not None else None
         self.wall_offset_s = wall_offset_s
-        self.rep_base = rep_base
         self.problem: str | None = None
         self.closed_as: str | None = None
         self._clock = clock
-        self._written: dict[int, Split] = {}
+        self._stored = dict(sorted((stored or {}).items()))
+        self.rep_base = max(rep_base, *self._stored) if self._stored else rep_base
+        self._written: dict[int, Split] = dict(self._stored)
         self._steps_done: int | None = None
         self._failed_state: tuple[object, ...] | None = None
         self._retry_at = 0.0
@@ -84,8 +109,9 @@ class RunLog:
             return cls(None, None, wall_offset_s=offset, clock=clock)
         if resume is not None:
             record = store.resume_session(resume.session_id)
+            stored = stored_splits(store.reps(record.id), plan, resume.at_step, offset)
             log = cls(store, record.id, wall_offset_s=offset, rep_base=resume.reps_stored,
-                      clock=clock)
+                      clock=clock, stored=stored)
             log._steps_done = record.steps_done
             return log
         session_id = store.start_session(
@@ -101,6 +127,18 @@ class RunLog:
         return self.store is not None
 
     @property
+    def stored(self) -> tuple[Split, ...]:
+        """The reps a resumed session already had in the log, in order (none for a new one)."""
+        return tuple(self._stored.values())
+
+    def index_of(self, position: int) -> int:
+        """The log's index of the session's split number `position` (1-based)."""
+        stored = list(self._stored)
+        if position <= len(stored):
+            return stored[position - 1]
+        return self.rep_base + position - len(stored)
+
+    @property
     def saved_reps(self) -> Mapping[int, Split]:
         """The reps as last written, by their index in the log."""
         return dict(self._written)
@@ -114,7 +152,7 @@ class RunLog:
         store, session_id = self.store, self.session_id
         if store is None or session_id is None:
             return True
-        wanted = {self.rep_base + n: split for n, split in enumerate(view.splits, start=1)}
+        wanted = {self.index_of(n): split for n, split in enumerate(view.splits, start=1)}
         steps_done = view.progress.steps_done
         state = (tuple(wanted.items()), steps_done)
         if self._failed_state == state and self._now() < self._retry_at:

@@ -50,8 +50,9 @@ class Runner:
     # ---- the timeline ---------------------------------------------------------------
 
     def start(self, at_step: int = 1) -> list[Event]:
-        """Start the session at plan step `at_step` (the lead-in first)."""
-        self.session.start(at_step)
+        """Start the session at plan step `at_step` (the lead-in first); a resumed session
+        starts with the reps its log already has (`RunLog.stored`)."""
+        self.session.start(at_step, done=self.log.stored)
         return self.tick()
 
     def tick(self) -> list[Event]:
@@ -146,12 +147,14 @@ class Runner:
     def stop(self) -> str:
         """End the run now and keep it: completed if no rep was left, else abandoned.
 
+        Quit in the rest after a rep, that rep keeps the rest taken until now.
         Idempotent: the status the session ended with. Its reps are in the log.
         """
         if self.status is None:
             self.tick()
         if self.status is None:
             self.status = ABANDONED if self.work_left() else COMPLETED
+            self.session.record_rest_so_far()  # quit in a rest: the rest taken until now
             self.log.close(self.session, self.status, self.clock())
         else:
             self.log.sync(self.session)

@@ -259,22 +259,30 @@ def end_times(steps: tuple[PlannedStep, ...] | list[PlannedStep],
     """The expected clock time at the end of each step, counted from the start with lead-in.
 
     Each step takes its `expected_s`; a send-off round lasts at least its
-    `round_s` (the engine waits out what is left when the round has no rest).
+    `round_s`. A round with no rest step lasts its period only when another
+    round of the same period follows (the engine waits out what is left of
+    it then); after the last such round the engine goes straight on, so the
+    round ends with its last step.
     """
     ends: list[float] = []
     clock = lead_in_s
     round_began: float | None = None
     round_s = 0.0
+    round_rests = False
     for position, step in enumerate(steps):
         if step.round_start and step.round_s is not None:
-            round_began, round_s = clock, step.round_s
+            round_began, round_s, round_rests = clock, step.round_s, False
         elif step.round_s is None:
             round_began = None
+        round_rests = round_rests or step.kind is StepKind.REST
         clock += step.expected_s
         following = steps[position + 1] if position + 1 < len(steps) else None
         closes = following is None or following.round_start or following.round_s is None
         if round_began is not None and closes:
-            clock = max(clock, round_began + round_s)
+            next_round = (following is not None and following.round_start
+                          and following.round_s == step.round_s)
+            if round_rests or next_round:
+                clock = max(clock, round_began + round_s)
             round_began = None
         ends.append(clock)
     return tuple(ends)

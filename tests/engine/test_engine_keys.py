@@ -485,3 +485,40 @@ def test_effort_outside_0_to_10_is_refused(fake_clock: FakeClock, rpe: object) -
         session.rate(1, rpe)  # type: ignore[arg-type]
     assert session.rate(1, 0).rpe == 0
     assert session.rate(1, 10).rpe == 10
+
+
+# ---- leaving -----------------------------------------------------------------
+
+
+def test_leaving_in_a_rest_records_the_rest_taken_so_far(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(60.0), run(200.0), rest(60.0)), fake_clock)
+    assert session.record_rest_so_far() is None  # no rep yet
+    fake_clock.set(33.0)
+    session.lap()
+    session.poll()
+    fake_clock.set(45.5)
+    split = session.record_rest_so_far()
+    assert split is not None and split.rest_s == 12.5 and session.splits[0].rest_s == 12.5
+    assert [(e.kind, e.split) for e in session.poll()] == [(EventKind.SPLIT_UPDATED, split)]
+    assert session.record_rest_so_far() is None  # recorded once
+
+
+def test_leaving_while_paused_in_a_rest_counts_it_to_the_pause(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(60.0), run(200.0)), fake_clock)
+    fake_clock.set(33.0)
+    session.lap()
+    fake_clock.set(40.0)
+    session.pause()
+    fake_clock.set(400.0)
+    split = session.record_rest_so_far()
+    assert split is not None and split.rest_s == 7.0
+
+
+def test_leaving_in_a_rep_changes_no_rest(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(10.0), run(200.0)), fake_clock)
+    fake_clock.set(33.0)
+    session.lap()
+    run_until(session, fake_clock, 50.0)  # the rest is over at 43: rep 2 runs
+    assert session.splits[0].rest_s == 10.0
+    assert session.record_rest_so_far() is None
+    assert session.splits[0].rest_s == 10.0

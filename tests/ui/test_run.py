@@ -250,7 +250,8 @@ async def test_quit_asks_first_and_keeps_the_session(
             "SummaryScreen"
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.ABANDONED
-    assert [(r.split_s, r.rpe) for r in tmp_db.reps(session_id)] == [(21.0, 4)]
+    # quit 2 s into the rest after rep 1: its rest is the 2 s taken
+    assert [(r.split_s, r.rpe, r.rest_s) for r in tmp_db.reps(session_id)] == [(21.0, 4, 2.0)]
 
 
 @pilot_test

@@ -161,7 +161,9 @@ def test_stop_keeps_the_reps_and_marks_the_session(fake_clock: FakeClock,
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.ABANDONED
     assert record.ended_at == WALL_START + 26.0
-    assert [r.split_s for r in tmp_db.reps(session_id)] == [21.0]
+    # quit 2 s into the rest after it: the rep keeps the rest taken so far
+    assert [(r.split_s, r.rest_s) for r in tmp_db.reps(session_id)] == [(21.0, 2.0)]
+    assert runner.session.splits[0].rest_s == 2.0
 
 
 def test_quitting_in_the_last_rest_completes_the_session(fake_clock: FakeClock,
@@ -173,11 +175,12 @@ def test_quitting_in_the_last_rest_completes_the_session(fake_clock: FakeClock,
     fake_clock.advance(10.0)
     assert not runner.work_left()
     extra: dict[str, Any] = {ACTIVE_RUN: runner}
-    assert stop_active_run(extra) == COMPLETED
+    assert stop_active_run(extra) == COMPLETED  # as on SIGTERM
     assert stop_active_run({}) is None
     session_id = logged_session(runner)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.COMPLETED
+    assert [(r.split_s, r.rest_s) for r in tmp_db.reps(session_id)] == [(21.0, 10.0)]
 
 
 def test_a_resumed_session_numbers_its_reps_after_the_stored_ones(
@@ -199,6 +202,10 @@ def test_a_resumed_session_numbers_its_reps_after_the_stored_ones(
     step_to(again, fake_clock, fake_clock() + 10.0)
     reps = tmp_db.reps(session_id)
     assert [(r.index, r.step_index, r.split_s) for r in reps] == [(1, 1, 21.0), (2, 3, 22.0)]
+    # the stored rep is the resumed session's first split, at its instant before the crash
+    first_rep = again.session.splits[0]
+    assert (first_rep.step_index, first_rep.split_s, first_rep.ended_at) == (1, 21.0, 1024.0)
+    assert [s.step_index for s in again.session.splits] == [1, 3]
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.COMPLETED
 

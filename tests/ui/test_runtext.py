@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.engine.events import Progress, Split
+from intervaltimer.engine.events import EventKind, Progress, Split
 from intervaltimer.engine.session import Session
 from intervaltimer.ui.runtext import (
     clock_note,
@@ -74,7 +74,8 @@ def test_the_progress_line() -> None:
 
 def test_the_time_left_counts_the_send_off_rounds() -> None:
     """`every: 2:30`: a round lasts 2:30 whatever the split, so the time left counts 2:30 a rep
-    (as the plan's estimate does), not the reps' target times alone."""
+    (as the plan's estimate does), not the reps' target times alone; after the last rep the
+    cool-down follows at once, so the last round counts only its rep."""
     clock = FakeClock()
     plan = expand(resolve_workout(str(WORKOUTS / "every-2-30.yaml")), profile("mile=5:40"))
     session = Session(plan, clock)
@@ -83,12 +84,35 @@ def test_the_time_left_counts_the_send_off_rounds() -> None:
     clock.advance(10.0)  # the lead-in: the warm-up starts
     session.skip()  # no warm-up today: the 10 s lead-in of rep 1
     cooldown_s = 600.0
-    assert steps_left_s(session) == pytest.approx(10.0 + 8 * 150.0 + cooldown_s)
+    last_rep_s = plan.steps[-2].expected_s
+    assert steps_left_s(session) == pytest.approx(10.0 + 7 * 150.0 + last_rep_s + cooldown_s)
     clock.advance(10.0 + 70.0)
     session.lap()  # a fast rep, 1:10: 1:20 of the round is left as rest
     clock.advance(0.5)
     assert session.waiting
-    assert steps_left_s(session) == pytest.approx(80.0 + 7 * 150.0 + cooldown_s)
+    assert steps_left_s(session) == pytest.approx(80.0 + 6 * 150.0 + last_rep_s + cooldown_s)
+
+
+def test_a_send_off_session_run_to_plan_takes_the_plans_estimate() -> None:
+    """Each rep lapped at its expected time: the engine finishes when the estimate says
+    (no send-off wait after the last round: the cool-down starts at the last lap)."""
+    clock = FakeClock()
+    plan = expand(resolve_workout(str(WORKOUTS / "every-2-30.yaml")), profile("mile=5:40"))
+    session = Session(plan, clock)
+    session.start()
+    finished = []
+    while not finished:
+        step = session.current
+        assert step is not None
+        if step.is_work and not session.waiting:
+            clock.advance(step.expected_s)
+            session.lap()
+        else:
+            left = session.remaining_s()
+            assert left is not None
+            clock.advance(left)
+        finished = [e for e in session.poll() if e.kind is EventKind.WORKOUT_FINISHED]
+    assert finished[0].elapsed_s == pytest.approx(plan.estimated_s)
 
 
 @pytest.mark.parametrize("name", sorted(path.name for path in WORKOUTS.glob("*.yaml")))

@@ -199,8 +199,23 @@ def test_send_off_without_a_rest_step_still_marks_rounds() -> None:
     plan = expand(send_off(run(400, pace=P85), count=6, with_rest=False), None)
     assert len(plan.steps) == 6
     assert all(s.round_start and s.round_s == 150 for s in plan.steps)
-    # each round lasts its 2:30 (the engine waits out the rest), plus the 3 s lead-in
-    assert plan.estimated_s == pytest.approx(3 + 6 * 150)
+    # each round but the last lasts its 2:30 (the engine waits out the rest); after the
+    # last rep the engine goes straight on (nothing follows here): 3 s lead-in + 5 x 2:30 + 1:25
+    assert plan.estimated_s == pytest.approx(3 + 5 * 150 + 85)
+
+
+def test_the_last_rest_less_round_ends_with_its_rep() -> None:
+    """`every: 2:30` with no rest step, then a cool-down: the engine adds no send-off wait
+    after the last rep (it goes straight on to the cool-down), so neither does the estimate."""
+    w = workout(Repeat(3, (run(400, pace=P85),), every_s=150),
+                Step(StepKind.COOLDOWN, Amount(duration_s=600)), lead_in_s=0)
+    plan = expand(w, None)
+    assert end_times(plan.steps) == pytest.approx((150, 300, 385, 985))
+    assert plan.estimated_s == pytest.approx(2 * 150 + 85 + 600)
+    # two `every:` repeats of the same period back to back: the wait closes the first one too
+    w = workout(Repeat(2, (run(400, pace=P85),), every_s=150),
+                Repeat(1, (run(200, pace=P85),), every_s=150), lead_in_s=0)
+    assert expand(w, None).estimated_s == pytest.approx(2 * 150 + 85 / 2)
 
 
 def test_send_off_with_no_target_uses_the_guess_for_the_rep() -> None:
@@ -332,10 +347,11 @@ def test_end_times_count_from_the_lead_in_and_close_send_off_rounds() -> None:
                 Repeat(3, (run(400, pace=P85),), every_s=120),
                 Step(StepKind.COOLDOWN, Amount(duration_s=300)), lead_in_s=5)
     plan = expand(w, None)
-    # 5 s lead-in, 10 min warm-up, three rounds of 2:00 (each rep 1:25), 5 min cool-down
+    # 5 s lead-in, 10 min warm-up, three rounds of 2:00 (each rep 1:25, no wait after the
+    # last: the cool-down follows at once), 5 min cool-down
     assert end_times(plan.steps, plan.lead_in_s) == pytest.approx(
-        (605, 725, 845, 965, 1265))
-    assert plan.estimated_s == pytest.approx(1265)
+        (605, 725, 845, 930, 1230))
+    assert plan.estimated_s == pytest.approx(1230)
 
 
 def test_send_off_with_rest_rounds_last_their_period() -> None:
