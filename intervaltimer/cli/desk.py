@@ -79,22 +79,9 @@ def find_workout_file(arg: str) -> Path | None:
     candidate = Path(arg).expanduser()
     if candidate.is_file():
         return candidate
-    from intervaltimer.workout.library import find_in_library, list_workout_files
+    from intervaltimer.workout.library import find_by_name, find_in_library
 
-    found = find_in_library(arg)
-    if found is not None:
-        return found
-    from intervaltimer.workout.loader import load_workout
-    from intervaltimer.workout.model import WorkoutError
-
-    wanted = arg.casefold().strip()
-    for path, _origin in list_workout_files():
-        try:
-            if load_workout(path).name.casefold().strip() == wanted:
-                return path
-        except WorkoutError:
-            continue
-    return None
+    return find_in_library(arg) or find_by_name(arg)
 
 
 @click.command("home", hidden=True)

@@ -68,17 +68,46 @@ def _iso(epoch_s: float | None) -> str | None:
     return None if epoch_s is None else iso_time(epoch_s)
 
 
-def resolve_workout(store: Store, name: str) -> str:
-    """The logged workout name meant by `name`: exact, else unique case-insensitive match.
+def _squeezed(text: str) -> str:
+    """`text` without spaces, in one case: "8x400" finds "8 x 400 m at mile pace"."""
+    return "".join(text.split()).casefold()
 
-    Exit 1 listing the logged workouts when none (or several) match.
+
+def _library_name(name: str) -> str | None:
+    """The workout name a library file name (`8x400-mile`) stands for, if it is one."""
+    from intervaltimer.workout.library import find_in_library
+    from intervaltimer.workout.loader import load_workout
+    from intervaltimer.workout.model import WorkoutError
+
+    path = find_in_library(name)
+    if path is None:
+        return None
+    try:
+        return load_workout(path).name
+    except WorkoutError:
+        return None
+
+
+def resolve_workout(store: Store, name: str) -> str:
+    """The logged workout name meant by `name`.
+
+    In order: the exact name; the one name equal in any case; the workout of a library
+    file name (`8x400-mile`); the one name that holds `name`, in any case and spacing
+    (`8x400`). Exit 1 listing the logged workouts when none (or several) match.
     """
     known = [workout for workout, _count in store.workouts()]
     if name in known:
         return name
     folded = name.casefold()
-    for candidates in ([w for w in known if w.casefold() == folded],
-                       [w for w in known if folded in w.casefold()]):
+    same = [w for w in known if w.casefold() == folded]
+    if len(same) == 1:
+        return same[0]
+    from_file = _library_name(name)
+    if from_file in known:
+        assert from_file is not None
+        return from_file
+    squeezed = _squeezed(name)
+    for candidates in (same, [w for w in known if squeezed in _squeezed(w)]):
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
@@ -149,7 +178,8 @@ def _print_history(rows: Sequence[SessionSummary]) -> None:
         cells = [
             str(row.id), _day(row.started_at), row.workout, str(row.reps),
             "" if row.mean_split_s is None else format_time(row.mean_split_s),
-            "" if row.mean_deviation_s is None else format_delta(row.mean_deviation_s),
+            "" if row.mean_deviation_s is None
+            else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
         if with_status:
             cells.append("" if row.status == "completed" else str(row.status))
@@ -185,10 +215,39 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
             "" if rep.distance_m is None else format_distance(rep.distance_m),
             "" if rep.target_s is None else format_time(rep.target_s),
             format_time(rep.split_s),
-            "" if delta is None else format_delta(delta),
+            "" if delta is None else format_delta(round(delta, 1) + 0.0),
             "" if rep.rpe is None else str(rep.rpe),
             "" if rep.rest_s is None else format_time(rep.rest_s, 0))
     console.print(table)
+    for line in metrics_lines(session, reps):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str]:
+    """The session's metrics for people, under its rep table: one line, and one on the reps
+    left out of them (strides); nothing without reps."""
+    from intervaltimer.log.review import left_out_note, metrics_of
+    from intervaltimer.workout.units import format_time
+
+    if not reps:
+        return []
+    m = metrics_of(session, reps)
+    parts: list[str] = []
+    if m.mean_split_s is not None:
+        parts.append(f"mean split {format_time(m.mean_split_s)}")
+    if m.mean_deviation_s is not None:
+        parts.append(f"± target {round(m.mean_deviation_s, 2) + 0.0:+.2f} s")
+    if m.fade_s is not None and m.fade_pct is not None:
+        fade_s, fade_pct = round(m.fade_s, 1) + 0.0, round(m.fade_pct, 1) + 0.0
+        parts.append(f"fade {fade_s:+.1f} s ({fade_pct:+.1f} %)")
+    if m.decrement_pct is not None:
+        parts.append(f"Sdec {m.decrement_pct:.2f} %")
+    if m.mean_rpe is not None:
+        parts.append(f"mean effort {m.mean_rpe:.1f}")
+    if m.load is not None:
+        parts.append(f"load {m.load:.0f}")
+    note = left_out_note(reps)
+    return [" · ".join(parts)] + ([note] if note else [])
 
 
 @click.command()

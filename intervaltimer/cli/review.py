@@ -169,8 +169,12 @@ def import_(file: str, db: str | None) -> None:
     from intervaltimer.log.errors import StoreError
     from intervaltimer.log.exchange import ExportFormatError, import_sessions, read_export
 
+    text = _read_text(file)
+    if text.lstrip().startswith("session,workout,"):
+        raise StoreProblem(f"{file}: a CSV export, which is for spreadsheets; import reads what "
+                           "`intervaltimer export --format json` writes")
     try:
-        sessions = read_export(_read_text(file))
+        sessions = read_export(text)
     except ExportFormatError as error:
         raise StoreProblem(f"{file}: {error}") from None
     with open_log(db) as store:

@@ -9,6 +9,12 @@ figure is computed one way everywhere. Which sessions count:
 - a *trend* is over the completed sessions with reps of one workout, oldest first, the
   newest ``limit`` of them when a limit is given.
 
+Which reps count: the *main set* (``main_set``). Warm-up strides logged before 8 x 400 m
+would otherwise turn an 80 m split into "the first rep" and make fade and Sdec hundreds of
+per cent. When some reps have a target, the metrics are over those; with no targets at all
+(no profile), over the reps of at least a quarter of the longest rep's distance (reps
+without a distance, timed or exercises, always count). The rep table still shows every rep.
+
 The side-by-side rows (``compare``) carry their text already formatted (a change in the
 unit of its figure: seconds, percentage points, CR-10 points), with a verdict
 ("better", "worse", "same") only where a direction means something and the change is beyond
@@ -73,8 +79,45 @@ def effort_words(rpe: int | None) -> str:
     return f"{rpe} {words}" if words else str(rpe)
 
 
+SHORT_REP_SHARE = 0.25
+"""Without targets, a rep shorter than this share of the longest rep is a stride, not the set."""
+
+
+def main_set(reps: Sequence[RepRecord]) -> list[RepRecord]:
+    """The reps the metrics are about, in order: the main set, not the strides before it.
+
+    The reps with a target when some have one; else the reps of at least
+    ``SHORT_REP_SHARE`` of the longest distance (and every rep without a distance).
+    """
+    targeted = [rep for rep in reps if rep.target_s is not None]
+    if targeted:
+        return targeted
+    longest = max((rep.distance_m for rep in reps if rep.distance_m), default=None)
+    if longest is None:
+        return list(reps)
+    return [rep for rep in reps
+            if not rep.distance_m or rep.distance_m >= SHORT_REP_SHARE * longest]
+
+
+def left_out_note(reps: Sequence[RepRecord]) -> str:
+    """One line on the reps the metrics leave out ("" when every rep counts)."""
+    counted = main_set(reps)
+    left = len(reps) - len(counted)
+    if left == 0:
+        return ""
+    plural = "" if left == 1 else "s"
+    if any(rep.target_s is not None for rep in reps):
+        return f"metrics are over the {len(counted)} reps with a target; {left} rep{plural} " \
+               "without one (strides, drills) left out"
+    return f"metrics leave out {left} short rep{plural} (strides) before the main set"
+
+
 def metrics_of(session: Timed, reps: Sequence[RepRecord]) -> SessionMetrics:
-    """Every metric of a session from its reps (in order) and its session RPE and duration."""
+    """Every metric of a session from its reps (in order) and its session RPE and duration.
+
+    Only the main set counts (``main_set``): strides before the reps are left out.
+    """
+    reps = main_set(reps)
     return session_metrics(
         [rep.split_s for rep in reps],
         [rep.target_s for rep in reps],
@@ -249,6 +292,11 @@ class Review:
     def comparison(self) -> Comparison:
         """The side-by-side rows of this session and the previous one."""
         return compare(self.metrics, self.previous_metrics)
+
+    @property
+    def left_out(self) -> str:
+        """One line on the reps the metrics leave out ("" when every rep counts)."""
+        return left_out_note(self.reps)
 
 
 def review_session(store: Store, session_id: int) -> Review | None:

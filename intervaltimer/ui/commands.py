@@ -98,10 +98,11 @@ def entries_for(screen: Screen[Any]) -> Iterator[Entry]:
                     partial(_open_profile, screen))
     app = screen.app
     if app.theme == SUNLIGHT_NAME:
-        yield Entry("Sunlight theme: off", "Back to the default dark theme",
+        yield Entry("Sunlight theme: turn off", "Back to the default dark theme",
                     partial(toggle_sunlight, app))
     else:
-        yield Entry("Sunlight theme: on", "High contrast, black on white, for reading outdoors",
+        yield Entry("Sunlight theme: turn on",
+                    "High contrast, black on white, for reading outdoors",
                     partial(toggle_sunlight, app))
 
 

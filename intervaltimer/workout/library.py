@@ -1,14 +1,16 @@
 """The workout library: finding a workout by path, by name, or as quick syntax.
 
-A name (`8x400-mile`) is a file stem looked up in three folders, first match
-wins: `./workouts/` (local), `<config_dir>/workouts` (the runner's own; the
-config dir is `$INTERVALTIMER_CONFIG` or the platform's), then the workouts
-shipped with intervaltimer.
+A name is a file stem (`8x400-mile`, any case) or the name a workout gives itself
+(`"8 x 400 m at mile pace"`), looked up in three folders, first match wins:
+`./workouts/` (local), `<config_dir>/workouts` (the runner's own; the config dir
+is `$INTERVALTIMER_CONFIG` or the platform's), then the workouts shipped with
+intervaltimer.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from intervaltimer.resources import workouts_dir
@@ -78,7 +80,11 @@ def list_workout_files() -> list[tuple[Path, str]]:
 
 
 def find_in_library(name: str) -> Path | None:
-    """The file a library name stands for (`8x400-mile` or `8x400-mile.yaml`), or None."""
+    """The file a library name stands for (`8x400-mile` or `8x400-mile.yaml`), or None.
+
+    An exact file name wins; else the one file name that differs only in case
+    (`8X400-Mile`).
+    """
     stem = name[: -len(Path(name).suffix)] if Path(name).suffix in SUFFIXES else name
     if not stem or "/" in stem or "\\" in stem or stem in (".", ".."):
         return None
@@ -87,6 +93,42 @@ def find_in_library(name: str) -> Path | None:
             candidate = folder / (stem + suffix)
             if candidate.is_file():
                 return candidate
+    folded = [path for path, _ in list_workout_files() if path.stem.casefold() == stem.casefold()]
+    return folded[0] if len(folded) == 1 else None
+
+
+_NAME_LINE = re.compile(r"^name:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def _written_name(path: Path) -> str | None:
+    """The `name:` a workout file gives at the top level, read from its text without loading."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = _NAME_LINE.search(text)
+    if match is None:
+        return None
+    value = match.group(1)
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value
+
+
+def find_by_name(name: str) -> Path | None:
+    """The library file of the workout called `name` (`"8 x 400 m at mile pace"`, any case).
+
+    Files are searched in library order (local, user, shipped) by their `name:` line, so a
+    hundred files cost a read each, not a parse; None when no file has that name.
+    """
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return None
+    for path, _ in sorted(list_workout_files(),
+                          key=lambda item: [LOCAL, USER, SHIPPED].index(item[1])):
+        written = _written_name(path)
+        if written is not None and " ".join(written.split()).casefold() == wanted:
+            return path
     return None
 
 
@@ -97,7 +139,7 @@ def _near_names(name: str, cutoff: float = 0.6) -> list[str]:
 
 
 def resolve_workout(arg: str) -> Workout:
-    """The workout `arg` names: a path to a file, a library name, or quick syntax.
+    """The workout `arg` names: a path, a library file name, a workout's name, or quick syntax.
 
     Raises `WorkoutError`: the file's problems, the quick text's problems, or
     "no workout called ..." with the nearest library names.
@@ -106,7 +148,7 @@ def resolve_workout(arg: str) -> Workout:
     path = Path(text).expanduser()
     if text and path.is_file():
         return load_workout(path)
-    found = find_in_library(text)
+    found = find_in_library(text) or find_by_name(text)
     if found is not None:
         return load_workout(found)
     if looks_like_quick(text):

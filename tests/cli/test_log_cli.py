@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -266,3 +267,16 @@ def test_the_real_command_prints_no_traceback_and_loads_neither_rich_nor_textual
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_rep_a_hair_under_target_shows_plus_zero_not_minus_zero(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    with Store.open(path) as store:
+        session = store.start_session("8 x 400 m at mile pace", "src", {}, 3, started_at=T0)
+        store.record_rep(session, 1, step_index=1, label="Rep 1/1", split_s=84.5,
+                         ended_at=T0 + 90, distance_m=400.0, target_s=84.506)
+        store.finish_session(session, "completed", ended_at=T0 + 600)
+    for args in (("show", "1"), ("history",)):
+        result = run(*args, "--db", str(path))
+        assert result.exit_code == 0, result.output
+        assert not re.search(r"-0\.0(?!\d)", result.stdout) and "+0.0" in result.stdout

@@ -60,6 +60,21 @@ def test_trend_finds_a_workout_by_part_of_its_name_and_prints_a_table(seeded: Se
     assert "mean effort down 1.1 over 6 sessions" in result.output
 
 
+def test_trend_takes_the_name_as_typed_without_spaces_or_the_library_file_name(
+    seeded: Seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    squeezed = run("trend", "10x400", "--json")
+    assert squeezed.exit_code == 0, squeezed.output
+    assert json.loads(squeezed.stdout)["workout"] == FIVE_K_400
+    # the shipped 8x400-mile.yaml is "8 x 400 m at mile pace"
+    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
+    by_file = run("history", "--workout", "8x400-mile", "--json")
+    assert by_file.exit_code == 0, by_file.output
+    assert {row["workout"] for row in json.loads(by_file.stdout)} == {MILE_400}
+    several = run("trend", "x400")
+    assert several.exit_code == 1 and "matches several" in several.stderr
+
+
 def test_trend_across_changed_targets_compares_deviation(seeded: Seeded) -> None:
     document = json.loads(run("trend", EIGHT_HUNDREDS, "--json").output)
     assert document["compare_by"] == "deviation"
@@ -175,3 +190,23 @@ def test_the_real_commands_print_no_traceback(tmp_path: Path) -> None:
                               capture_output=True, text=True, timeout=60)
         assert done.returncode == 1, (args, done.stderr)
         assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_show_for_people_ends_with_the_metrics(seeded: Seeded) -> None:
+    result = run("show", str(seeded.latest))
+    assert result.exit_code == 0, result.output
+    # the worked example: 87, 86, 87, 88, 88, 89, 90, 91 s against 87.24 s (mean 88.25 s,
+    # shown to the tenth as time displays round: half to even)
+    assert ("mean split 1:28.2 · ± target +1.01 s · fade +4.0 s (+4.6 %) · Sdec 2.62 % · "
+            "mean effort 7.5") in result.output
+
+
+def test_importing_the_csv_export_says_import_wants_the_json_one(seeded: Seeded,
+                                                                 tmp_path: Path) -> None:
+    sheet = tmp_path / "log.csv"
+    assert run("export", "-o", str(sheet)).exit_code == 0
+    result = run("import", str(sheet), "--db", str(tmp_path / "other.sqlite3"))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {sheet}: a CSV export, which is for spreadsheets; import reads what "
+        "`intervaltimer export --format json` writes"]

@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.log.metrics import session_metrics
+from intervaltimer.log.records import RepRecord
 from intervaltimer.log.review import (
     compare,
     effort_words,
+    left_out_note,
+    main_set,
     previous_session,
     review_session,
     summary_load,
@@ -157,3 +160,49 @@ def test_summary_load_and_effort_words(store: Store, seeded: Seeded) -> None:
 
 def test_a_session_not_in_the_log_reviews_as_none(store: Store) -> None:
     assert review_session(store, 9999) is None
+
+
+def _rep(index: int, split_s: float, distance_m: float | None, target_s: float | None = None,
+         rpe: int | None = None) -> RepRecord:
+    return RepRecord(session_id=1, index=index, step_index=index, label=f"Rep {index}",
+                     split_s=split_s, started_at=0.0, ended_at=split_s, distance_m=distance_m,
+                     target_s=target_s, rest_s=None, rpe=rpe)
+
+
+def test_strides_before_the_main_set_are_left_out_of_the_metrics(store: Store) -> None:
+    """4 x 80 m strides (no target, effort 3) then the worked example's 8 x 400 m: the metrics
+    are the worked example's, not a fade from a 14 s stride to a 91 s rep."""
+    session_id = store.start_session(MILE_400, "name: x\n", {}, plan_steps=30, started_at=1e9)
+    strides = [_rep(i, 14.0 + 0.1 * i, 80.0, rpe=3) for i in range(1, 5)]
+    reps = strides + [_rep(4 + i, split, 400.0, 87.24, rpe)
+                      for i, (split, rpe) in enumerate(zip(WORKED_SPLITS, WORKED_RPES,
+                                                           strict=True), start=1)]
+    for rep in reps:
+        store.record_rep(session_id, rep.index, step_index=rep.index, label=rep.label,
+                         split_s=rep.split_s, ended_at=1e9 + 60 * rep.index,
+                         distance_m=rep.distance_m, target_s=rep.target_s, rpe=rep.rpe)
+    store.finish_session(session_id, "completed", ended_at=1e9 + 2700)
+    review = review_session(store, session_id)
+    assert review is not None
+    assert len(review.reps) == 12  # the rep table still shows every rep
+    metrics = review.metrics
+    assert metrics.fade_pct == pytest.approx(4.60, abs=0.005)
+    assert metrics.decrement_pct == pytest.approx(2.62, abs=0.005)
+    assert metrics.mean_rpe == pytest.approx(7.5)
+    assert review.left_out == ("metrics are over the 8 reps with a target; 4 reps without one "
+                               "(strides, drills) left out")
+
+
+def test_without_targets_short_reps_are_strides_and_untimed_reps_count() -> None:
+    strides = [_rep(i, 15.0, 80.0) for i in range(1, 5)]
+    four_hundreds = [_rep(i, 85.0, 400.0) for i in range(5, 9)]
+    assert main_set(strides + four_hundreds) == four_hundreds
+    assert left_out_note(strides + four_hundreds) == (
+        "metrics leave out 4 short reps (strides) before the main set")
+    # a ladder keeps every rung; strides alone are the set; exercises always count
+    ladder = [_rep(1, 85.0, 400.0), _rep(2, 180.0, 800.0), _rep(3, 280.0, 1200.0)]
+    assert main_set(ladder) == ladder
+    assert main_set(strides) == strides
+    circuit = [_rep(1, 45.0, None), _rep(2, 45.0, None)]
+    assert main_set(circuit) == circuit
+    assert left_out_note(circuit) == ""

@@ -42,7 +42,7 @@ async def test_home_offers_its_actions_and_the_other_screens(folders: Desk) -> N
         titles = [e.title for e in entries_for(app.screen)]
         assert titles == ["Run workout", "Edit workout", "Duplicate workout", "Workout history",
                           "Filter workouts", "New workout", "Runner profile",
-                          "Sunlight theme: on"]
+                          "Sunlight theme: turn on"]
         await _palette(pilot, app, "edit work")
         assert isinstance(app.screen, EditorScreen)
         titles = [e.title for e in entries_for(app.screen)]
@@ -79,7 +79,10 @@ async def test_sunlight_theme_is_chosen_from_the_palette_and_remembered(folders:
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(pilot, again)
         assert again.theme == SUNLIGHT_NAME
-        await _palette(pilot, again, "sunlight")  # "Sunlight theme: off"
+        # the entry says what choosing it does, never reads as the state it is in now
+        titles = [e.title for e in entries_for(again.screen)]
+        assert "Sunlight theme: turn off" in titles and "Sunlight theme: turn on" not in titles
+        await _palette(pilot, again, "sunlight")  # "Sunlight theme: turn off"
         assert again.theme == "textual-dark"
     assert load_settings() == {"theme": "textual-dark"}
 

@@ -227,3 +227,43 @@ async def test_an_empty_log_says_how_to_fill_it(tmp_path: Path,
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot, app)
             assert status(app) == "No sessions logged yet: run a workout from the library."
+
+
+@pilot_test
+async def test_a_session_with_strides_reviews_its_main_set(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four 80 m strides, then 8 x 400 m (the worked example, one rep a hair under target):
+    the metrics are the 400s', the screen says the strides are left out, and ± never reads
+    -0.0."""
+    from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
+
+    desk(tmp_path, monkeypatch)
+    path = tmp_path / "strides.sqlite3"
+    with Store.open(path) as opened:
+        session = opened.start_session(MILE_400, "src", {}, 30, started_at=at(2025, 4, 14))
+        for index, (split, rpe) in enumerate(zip((14.0, 14.2, 14.1, 14.3), (3, None, 3, None),
+                                                 strict=True), start=1):
+            opened.record_rep(session, index, step_index=2 * index, label=f"Stride {index}/4",
+                              split_s=split, ended_at=at(2025, 4, 14) + 100 * index,
+                              distance_m=80.0, rpe=rpe)
+        for index, (split, rpe) in enumerate(zip((87.0, 86.0, 87.236, 88.0, 88.0, 89.0, 90.0,
+                                                  91.0), (6, 6, 7, 7, 8, 8, 9, 9),
+                                                 strict=True), start=5):
+            opened.record_rep(session, index, step_index=2 * index, label=f"Rep {index - 4}/8",
+                              split_s=split, ended_at=at(2025, 4, 14) + 100 * index,
+                              distance_m=400.0, target_s=87.24, rpe=rpe)
+        opened.finish_session(session, "completed", ended_at=at(2025, 4, 14) + 2700)
+    with Store.open(path) as store:
+        app = make_app(store=store, start=Start(screen="history"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("enter")
+            await settle(pilot, app)
+            screen = app.screen
+            assert isinstance(screen, SessionScreen)
+            assert len(screen.query_one(SessionRepTable).reps) == 12
+            assert screen.query_one(SessionRepTable).column_text("delta")[6] == "+0.0"
+            # fade of the 400s: 91 - 87 = +4.0 s, 4.60 % (not from a 14 s stride)
+            assert screen.query_one(MetricsPanel).row_text("fade_pct")[1] == "+4.60 %"
+            note = str(screen.query_one("#compare-note", Static).render())
+            assert note.startswith("metrics are over the 8 reps with a target; 4 reps")

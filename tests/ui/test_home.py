@@ -99,6 +99,15 @@ async def test_preview_shows_description_plan_and_targets(folders: Desk) -> None
         assert table.row_count == 18
         # 400 m at 5:40 per mile: 340 s x 400 / 1609.344 = 84.5 s
         assert table.target_column()[1] == "1:24.5"
+        # the targets in a line, above the fold whatever the warm-up and strides take
+        assert summary.splitlines()[1] == "Targets: 8 × 400 m @ mile 1:24.5"
+        await pilot.press("slash")
+        app.screen.query_one("#filter", Input).value = "pyramid"
+        await settle(pilot, app)
+        # 200 m at 1500 m pace, 400 m at mile pace, 200 m again: grouped, in the order run
+        assert _text(app, "preview-summary").splitlines()[1].startswith(
+            "Targets: 2 × 200 m @ 1500m ")
+        assert " · 1 × 400 m @ mile 1:24.5" in _text(app, "preview-summary")
 
 
 @pilot_test
@@ -332,3 +341,40 @@ async def test_enter_opens_the_run_preview_of_the_workout(folders: Desk) -> None
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
         assert getattr(app.screen, "workout") == "Threshold miles"  # noqa: B009
+
+
+@pilot_test
+async def test_a_fast_typed_filter_never_leaves_a_stale_preview(folders: Desk) -> None:
+    """Keys arriving in one burst (as a terminal sends them): the list changes twice before
+    the first highlight event is handled; the preview follows the list, not the old event."""
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"pyr")
+        assert _text(app, "preview-title") == "Pyramid"
+        field = app.screen.query_one("#filter", Input)
+        field.value = ""
+        field.value = "zzz"
+        await pilot.pause()
+        await pilot.pause()
+        assert _list(app).names_shown() == []
+        assert "No workout matches" in _text(app, "preview-title")
+
+
+@pilot_test
+async def test_undoing_a_filter_that_hid_everything_comes_back_to_the_same_workout(
+    folders: Desk,
+) -> None:
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"threshold", "enter")
+        assert _text(app, "preview-title") == "Threshold miles"
+        await pilot.press("slash", *" zzz")
+        assert _list(app).names_shown() == []
+        await pilot.press("escape")  # clears the filter
+        await pilot.pause()
+        assert len(_list(app).names_shown()) == 5
+        assert _list(app).highlighted_entry is not None
+        assert _list(app).highlighted_entry.name == "Threshold miles"  # type: ignore[union-attr]
+        assert _text(app, "preview-title") == "Threshold miles"

@@ -157,3 +157,41 @@ async def test_arrow_keys_and_enter_move_between_time_fields(folders: Desk) -> N
         await pilot.press("up")
         assert app.focused is not None and app.focused.id == "time-mile"
         assert _vdot(app) == "VDOT 51.6"
+
+
+@pilot_test
+async def test_moving_on_from_the_last_field_never_lands_where_typing_does_nothing(
+    folders: Desk,
+) -> None:
+    app = app_for("profile")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#distance-other-1", Input).focus()
+        await pilot.press(*"2mi", "tab")
+        assert app.focused is not None and app.focused.id == "time-other-1"
+        await pilot.press(*"12:30", "tab")
+        assert isinstance(app.focused, Input)  # round to a field, not into the pace table
+        await pilot.press(*"5:40")
+        assert app.screen.query_one("#time-other-1", Input).value == "12:30"
+        assert any(field.value == "5:40" for field in app.screen.query(Input))
+
+
+@pilot_test
+async def test_a_good_save_clears_the_not_saved_messages_of_the_tries_before(
+    folders: Desk,
+) -> None:
+    app = app_for("profile")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await _type(pilot, app, "distance-other-1", "2mix")
+        await _type(pilot, app, "time-other-1", "12:30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Not saved: fix the marked race first") for m in messages)
+        await _type(pilot, app, "distance-other-1", "2mi")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert not any(m.startswith("Not saved") for m in messages)
+        assert any(m.startswith("Saved ") for m in messages)

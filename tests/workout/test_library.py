@@ -8,6 +8,7 @@ import pytest
 
 from intervaltimer.resources import workouts_dir
 from intervaltimer.workout.library import (
+    find_by_name,
     find_in_library,
     library_dirs,
     library_sources,
@@ -132,3 +133,25 @@ def test_bad_quick_text_points_into_it(places: tuple[Path, Path]) -> None:
 @pytest.mark.parametrize("name", ["", "..", "../x", "a/b"])
 def test_names_never_escape_the_library(places: tuple[Path, Path], name: str) -> None:
     assert find_in_library(name) is None
+
+
+def test_a_workout_is_found_by_the_name_it_shows_in_any_case(places: tuple[Path, Path]) -> None:
+    """The library shows "8 x 400 m at mile pace": `plan`, `run` and `edit` take that too."""
+    assert resolve_workout("8 x 400 m at mile pace").path == str(workouts_dir() / "8x400-mile.yaml")
+    assert resolve_workout("threshold  CRUISE miles").name == "Threshold cruise miles"
+    assert resolve_workout("8X400-Mile").name == "8 x 400 m at mile pace"  # a file name, any case
+    local, user = places
+    user.mkdir()
+    (user / "mine.yaml").write_text('name: "Hill sprints"\nsteps: [{run: 60m}]\n')
+    assert find_by_name("hill sprints") == user / "mine.yaml"
+    assert find_by_name("Hill") is None and find_by_name("") is None
+
+
+def test_a_broken_workout_found_by_name_gives_its_problems(places: tuple[Path, Path]) -> None:
+    local, user = places
+    user.mkdir()
+    (user / "broken.yaml").write_text("name: Broken one\nsteps:\n  - run: 400m\n    pace: mil\n")
+    with pytest.raises(WorkoutError) as caught:
+        resolve_workout("Broken one")
+    assert str(caught.value) == f'{user / "broken.yaml"}:4:11: pace "mil" is not a pace; ' \
+                                "did you mean mile?"

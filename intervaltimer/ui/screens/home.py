@@ -183,7 +183,12 @@ class HomeScreen(AppScreen[None]):
 
     @on(OptionList.OptionHighlighted, "#workouts")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_preview(self.query_one(WorkoutList).entry_for(event.option.id))
+        # The event may be stale: typing fast, the filter has since changed the list (to
+        # nothing, even), so show what is highlighted now, not what the event names.
+        workouts = self.query_one(WorkoutList)
+        entry = workouts.highlighted_entry
+        if entry is None or entry.key == event.option.id:
+            self.show_preview(entry)
 
     def show_preview(self, entry: LibraryEntry | None) -> None:
         """Show the entry's plan with the current profile's targets, and its history."""

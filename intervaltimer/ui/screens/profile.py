@@ -73,6 +73,13 @@ def read_rows(rows: list[RaceRow]) -> ReadForm:
     return ReadForm(Profile(tuple(sorted(races, key=lambda r: r.distance_m))), problems)
 
 
+class RaceFields(VerticalScroll):
+    """The race rows. It scrolls to the field in focus but takes no focus itself, so tab
+    from the last field goes round to the first instead of stopping where typing is lost."""
+
+    can_focus = False
+
+
 class ProfileScreen(AsksBeforeLeaving[None]):
     """Race results on the left, VDOT and the pace table on the right."""
 
@@ -108,7 +115,7 @@ class ProfileScreen(AsksBeforeLeaving[None]):
         given = {r.name: r for r in profile.races}
         yield Header(show_clock=False)
         with Horizontal():
-            with VerticalScroll(id="races"):
+            with RaceFields(id="races"):
                 yield Static(HELP, id="help")
                 for name in RACE_DISTANCES_M:
                     race = given.pop(name, None)
@@ -208,7 +215,7 @@ class ProfileScreen(AsksBeforeLeaving[None]):
         form = self.refresh_paces()
         if form.problems:
             first = next(iter(form.problems))
-            self.notify(f"Not saved: fix the marked time first ({form.problems[first]}).",
+            self.notify(f"Not saved: fix the marked race first ({form.problems[first]}).",
                         severity="error", timeout=8)
             return False
         try:
@@ -219,6 +226,7 @@ class ProfileScreen(AsksBeforeLeaving[None]):
         self.saved_profile = form.profile
         self.services.profile = form.profile
         self._mark_dirty()
+        self.app.clear_notifications()  # the "Not saved: fix ..." of the tries before
         self.notify(f"Saved {path}", title="Profile saved")
         return True
 

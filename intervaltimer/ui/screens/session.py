@@ -155,7 +155,8 @@ class SessionScreen(AppScreen[bool]):
                                                         review.session.started_at)
         comparison = review.comparison
         self.query_one(MetricsPanel).show(comparison, label)
-        self.query_one("#compare-note", Static).update(comparison.note)
+        notes = [line for line in (review.left_out, comparison.note) if line]
+        self.query_one("#compare-note", Static).update("\n".join(notes))
         metrics = review.metrics
         minutes = None if metrics.duration_s is None else metrics.duration_s / 60
         self.query_one(SessionEffort).show(review.session.session_rpe, metrics.load, minutes)

@@ -23,7 +23,13 @@ def per(pace: ResolvedPace, metres: float) -> str:
 
 
 class PaceTable(DataTable[Text | str]):
-    """A table of resolved paces; `show_paces(paces)` fills it, estimates marked `~`."""
+    """A table of resolved paces; `show_paces(paces)` fills it, estimates marked `~`.
+
+    It is only read, never typed in, so it takes no focus: tab and enter on the profile's
+    last field go round to the first field instead of into a table where keys do nothing.
+    """
+
+    can_focus = False
 
     DEFAULT_CSS: ClassVar[str] = """
     PaceTable {

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from intervaltimer.workout.plan import Plan, PlannedStep
-from intervaltimer.workout.units import format_time
+from intervaltimer.workout.units import format_distance, format_time
 
 ESTIMATE_MARK = "~"
 LAP_M = 400.0
@@ -36,6 +36,32 @@ def plan_summary(plan: Plan) -> str:
     step_word = "step" if len(plan.steps) == 1 else "steps"
     return (f"≈ {format_estimate(plan.estimated_s)} · {reps} {rep_word} · "
             f"{len(plan.steps)} {step_word}")
+
+
+MAX_TARGET_GROUPS = 4
+
+
+def targets_summary(plan: Plan) -> str:
+    """The reps' targets in one line, `Targets: 8 × 400 m @ mile 1:24.5`; "" without any.
+
+    Reps of the same distance, pace and target are counted together, in the order first
+    run, so the targets show even when warm-up and strides push the reps below the fold.
+    """
+    groups: dict[tuple[float | None, str | None, str], int] = {}
+    for step in plan.work_steps:
+        if step.target_s is None:
+            continue
+        key = (step.distance_m, step.pace_text, target_text(step))
+        groups[key] = groups.get(key, 0) + 1
+    if not groups:
+        return ""
+    parts = []
+    for (distance_m, pace, target), count in list(groups.items())[:MAX_TARGET_GROUPS]:
+        what = format_distance(distance_m) if distance_m else "rep"
+        at = f" @ {pace}" if pace else ""
+        parts.append(f"{count} × {what}{at} {target}")
+    more = " · …" if len(groups) > MAX_TARGET_GROUPS else ""
+    return "Targets: " + " · ".join(parts) + more
 
 
 def target_text(step: PlannedStep) -> str:

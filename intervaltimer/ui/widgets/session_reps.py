@@ -78,7 +78,8 @@ class SessionRepTable(DataTable[Text | str]):
             cells += [
                 Text("" if rep.target_s is None else format_time(rep.target_s), justify="right"),
                 Text(format_time(rep.split_s), justify="right", style="bold"),
-                Text("" if delta is None else format_delta(delta), justify="right",
+                Text("" if delta is None else format_delta(round(delta, 1) + 0.0),  # never -0.0
+                     justify="right",
                      style=tone_style(self.app, deviation_tone(delta))),
                 Text("" if rep.rpe is None else str(rep.rpe), justify="right"),
             ]

@@ -183,6 +183,8 @@ class WorkoutList(OptionList):
         self.shown: list[LibraryEntry] = []
         self.query_text = ""
         self._by_key: dict[str, LibraryEntry] = {}
+        self._last_key: str | None = None
+        """The entry last highlighted: highlighted again when a filter that hid it is undone."""
 
     def set_entries(self, entries: Sequence[LibraryEntry], select: str | None = None) -> None:
         """Replace the library's entries and redraw; keep or move the highlight to `select`."""
@@ -192,7 +194,8 @@ class WorkoutList(OptionList):
 
     def apply_filter(self, query: str, select: str | None = None) -> None:
         """Show only the entries matching `query`; the highlight stays on the same workout."""
-        keep = select or (self.highlighted_entry.key if self.highlighted_entry else None)
+        current = self.highlighted_entry
+        keep = select or (current.key if current is not None else self._last_key)
         self.query_text = query
         self.shown = [e for e in self.entries if e.matches(query)]
         options: list[Option | None] = []
@@ -215,6 +218,13 @@ class WorkoutList(OptionList):
         target = key if key in {e.key for e in self.shown} else self.shown[0].key
         assert target is not None
         self.highlighted = self.get_option_index(target)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Remember the entry highlighted, to come back to it when a filter is undone."""
+        super().watch_highlighted(highlighted)
+        entry = self.highlighted_entry
+        if entry is not None:
+            self._last_key = entry.key
 
     @property
     def highlighted_entry(self) -> LibraryEntry | None:

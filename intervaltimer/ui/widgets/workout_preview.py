@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
+from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary, targets_summary
 from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry, display_path
 from intervaltimer.workout.plan import Plan
 
@@ -137,6 +137,9 @@ class WorkoutPreview(Vertical):
             table.display = False
             return
         summary = plan_summary(plan)
+        targets = targets_summary(plan)
+        if targets:
+            summary += "\n" + targets
         if not plan.has_profile:
             summary += "\n" + NO_PROFILE_HINT
         self._set("preview-summary", summary)
