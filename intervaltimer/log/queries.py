@@ -6,7 +6,13 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from intervaltimer.log.records import RepRecord, SessionRecord, SessionStatus, SessionSummary
+from intervaltimer.log.records import (
+    SHORT_REP_SHARE,
+    RepRecord,
+    SessionRecord,
+    SessionStatus,
+    SessionSummary,
+)
 
 SESSION_COLUMNS = (
     "id, workout, started_at, ended_at, status, note, session_rpe, source, source_hash, "
@@ -71,15 +77,28 @@ def summary_sql(where: str) -> str:
     Correlated subqueries on the rep table's primary key: as fast for the 50
     newest sessions as for all 5,000 (about 30 ms), where a join and GROUP BY
     would aggregate every rep first.
+
+    The averages are over the main set (`intervaltimer.log.review.main_set`):
+    the reps with a target when any has one, else all but the reps of at most
+    SHORT_REP_SHARE of the longest; `reps` counts every rep.
     """
     def per_session(expression: str) -> str:
         return f"(SELECT {expression} FROM rep WHERE session_id = s.id)"
 
+    def main_set(expression: str) -> str:
+        targeted = ("EXISTS (SELECT 1 FROM rep t "
+                    "WHERE t.session_id = s.id AND t.target_s IS NOT NULL)")
+        longest = "(SELECT max(m.distance_m) FROM rep m WHERE m.session_id = s.id)"
+        counted = (f"CASE WHEN {targeted} THEN r.target_s IS NOT NULL "
+                   f"ELSE (r.distance_m IS NULL OR r.distance_m = 0 "
+                   f"OR r.distance_m >= {SHORT_REP_SHARE!r} * {longest}) END")
+        return f"(SELECT {expression} FROM rep r WHERE r.session_id = s.id AND {counted})"
+
     return (
         "SELECT s.id, s.workout, s.started_at, s.ended_at, s.status, s.session_rpe, s.note, "
-        f"{per_session('count(*)')} AS reps, {per_session('avg(split_s)')} AS mean_split_s, "
-        f"{per_session('avg(rpe)')} AS mean_rpe, "
-        f"{per_session('avg(split_s - target_s)')} AS mean_deviation_s "
+        f"{per_session('count(*)')} AS reps, {main_set('avg(r.split_s)')} AS mean_split_s, "
+        f"{main_set('avg(r.rpe)')} AS mean_rpe, "
+        f"{main_set('avg(r.split_s - r.target_s)')} AS mean_deviation_s "
         f"FROM session AS s {where} ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
     )
 

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+# A rep this share of the session's longest rep or shorter (a stride before 400s) is not part
+# of the main set that metrics and history averages are about (when no rep has a target).
+SHORT_REP_SHARE = 0.25
+
 
 class SessionStatus(StrEnum):
     """Where a session stands; equal to its plain string ("running", ...)."""

@@ -31,7 +31,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from intervaltimer.log.metrics import SessionMetrics, session_metrics
-from intervaltimer.log.records import RepRecord, SessionRecord, SessionStatus, SessionSummary
+from intervaltimer.log.records import (
+    SHORT_REP_SHARE,
+    RepRecord,
+    SessionRecord,
+    SessionStatus,
+    SessionSummary,
+)
 from intervaltimer.log.trends import (
     PCT_NOISE,
     RPE_NOISE,
@@ -79,7 +85,6 @@ def effort_words(rpe: int | None) -> str:
     return f"{rpe} {words}" if words else str(rpe)
 
 
-SHORT_REP_SHARE = 0.25
 """Without targets, a rep shorter than this share of the longest rep is a stride, not the set."""
 
 

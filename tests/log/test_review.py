@@ -206,3 +206,28 @@ def test_without_targets_short_reps_are_strides_and_untimed_reps_count() -> None
     circuit = [_rep(1, 45.0, None), _rep(2, 45.0, None)]
     assert main_set(circuit) == circuit
     assert left_out_note(circuit) == ""
+
+
+@pytest.mark.parametrize("targeted", [True, False])
+def test_history_rows_average_the_same_main_set_as_the_metrics(store: Store,
+                                                               targeted: bool) -> None:
+    """The history list's mean split and effort are over the main set, as on the session
+    screen: 4 x 80 m strides at 14 s do not drag a 400 m session's mean split to 1:01."""
+    session_id = store.start_session(MILE_400, "name: x\n", {}, plan_steps=30, started_at=1e9)
+    strides = [_rep(i, 14.0, 80.0, rpe=3) for i in range(1, 5)]
+    main = [_rep(4 + i, split, 400.0, 87.24 if targeted else None, rpe)
+            for i, (split, rpe) in enumerate(zip(WORKED_SPLITS, WORKED_RPES, strict=True),
+                                             start=1)]
+    for rep in strides + main:
+        store.record_rep(session_id, rep.index, step_index=rep.index, label=rep.label,
+                         split_s=rep.split_s, ended_at=1e9 + 60 * rep.index,
+                         distance_m=rep.distance_m, target_s=rep.target_s, rpe=rep.rpe)
+    assert main_set(strides + main) == main
+    row = next(row for row in store.summaries() if row.id == session_id)
+    assert row.reps == 12  # every rep is counted
+    assert row.mean_split_s == pytest.approx(sum(WORKED_SPLITS) / 8)  # 88.25, not 63.5
+    assert row.mean_rpe == pytest.approx(sum(WORKED_RPES) / 8)
+    if targeted:
+        assert row.mean_deviation_s == pytest.approx(88.25 - 87.24)
+    else:
+        assert row.mean_deviation_s is None

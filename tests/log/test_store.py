@@ -277,9 +277,11 @@ def test_history_rows_count_and_average_in_sql(store: Store) -> None:
     assert a.mean_deviation_s == pytest.approx(87.0 - 84.5)
     assert a.status == "completed" and a.duration_s == 1800
     assert (b.reps, b.mean_split_s, b.mean_rpe, b.mean_deviation_s) == (0, None, None, None)
-    # Only the rep with a target counts towards the deviation.
+    # The rep with a target is the main set: the untargeted one (a stride) is left out
+    # of the averages, as on the session screen, but still counted.
+    assert c.reps == 2 and c.mean_split_s == pytest.approx(85.0)
     assert c.mean_deviation_s == pytest.approx(1.0)
-    assert c.mean_rpe == pytest.approx(5.5) and c.status == "running"
+    assert c.mean_rpe == pytest.approx(6.0) and c.status == "running"
     assert [r.id for r in store.summaries(workout="8 x 400", limit=1)] == [ids["c"]]
     assert [r.id for r in store.summaries(since=T0 + 1)] == [ids["c"], ids["b"]]
 
