@@ -223,3 +223,15 @@ async def test_h_and_t_open_the_history_and_the_trend_and_come_back(seeded: Seed
 def test_keys_map_to_the_cr10_scale_as_on_the_run_screen() -> None:
     assert [key_to_rpe(k) for k in "1234567890"] == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
     assert key_to_rpe("a") is None and key_to_rpe("10") is None
+
+
+@pilot_test
+async def test_the_header_says_whether_the_workout_was_done_or_stopped(seeded: Seeded,
+                                                                     store: Store) -> None:
+    app = make_app(store=store, start=Start(screen="home"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        done = await summary_of(pilot, app, seeded.latest)
+        assert done.sub_title == "workout done"
+        app.pop_screen()
+        stopped = await summary_of(pilot, app, seeded.abandoned)
+        assert stopped.sub_title == "workout stopped · abandoned"

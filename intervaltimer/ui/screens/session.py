@@ -139,6 +139,10 @@ class SessionScreen(AppScreen[bool]):
             return
         self.post_message(self.Loaded(review))
 
+    def status_title(self, status: str) -> str:
+        """The header's subtitle for a session of this status."""
+        return self.SUB_TITLE if status == "completed" else f"{self.SUB_TITLE} · {status}"
+
     def on_session_screen_loaded(self, message: Loaded) -> None:
         """Show what the worker read."""
         info = self.query_one("#session-info", Static)
@@ -148,6 +152,7 @@ class SessionScreen(AppScreen[bool]):
             return
         self.review = review
         self.title = review.session.workout
+        self.sub_title = self.status_title(review.session.status)
         info.update(session_line(review))
         self.query_one(SessionRepTable).show_reps(review.reps)
         previous = review.previous

@@ -48,6 +48,10 @@ class SummaryScreen(SessionScreen):
         Binding("q", "quit_app", "Quit", id="summary.quit"),
     ]
 
+    def status_title(self, status: str) -> str:
+        """"workout done" for a completed run; a run quit early says it was stopped."""
+        return "workout done" if status == "completed" else f"workout stopped · {status}"
+
     def leave(self) -> None:
         """Escape leaves for the library, not back into the finished run."""
         self._save_note(wait=True)
