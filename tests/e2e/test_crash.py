@@ -29,12 +29,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import Terminal, app_env, command_path, shell_line, terminal, tmux_available
+from tests.e2e.tmux import Terminal, app_env, command_path, shell_line, terminal
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.slow,
-    pytest.mark.skipif(not tmux_available(), reason="tmux is not installed (make system)"),
 ]
 
 WORKOUT = "20x100m@mile/2s"

@@ -22,13 +22,9 @@ from tests.e2e.tmux import (
     command_path,
     shell_line,
     terminal,
-    tmux_available,
 )
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(not tmux_available(), reason="tmux is not installed (make system)"),
-]
+pytestmark = pytest.mark.e2e
 
 # Card 99 is not there; ALSA says so on fd 2 ("Cannot get card index for 99").
 NO_CARD = 'pcm.!default "hw:99"\nctl.!default "hw:99"\n'

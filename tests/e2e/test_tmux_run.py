@@ -25,13 +25,9 @@ from tests.e2e.tmux import (
     command_path,
     shell_line,
     terminal,
-    tmux_available,
 )
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(not tmux_available(), reason="tmux is not installed (make system)"),
-]
+pytestmark = pytest.mark.e2e
 
 WORKOUT = "2x100m@mile/5s"
 # 100 m at the pace of a 5:40 mile: 340 s * 100 / 1609.344 = 21.13 s
