@@ -11,17 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.audio.backends import SilentPlayer
 from intervaltimer.audio.testing import RecordingPlayer
-from intervaltimer.log.errors import ReadOnlyError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.ui.screens.closing import ClosingScreen
 from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
-from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
-from intervaltimer.ui.widgets.last_split import LastSplit
-from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.rep_table import RepTable
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
@@ -289,138 +284,3 @@ async def test_mute_silences_the_cues_and_says_so(
         assert recording_player.cues == ["tick"]  # only the one before the mute
         await press(pilot, "m")
         assert shown(screen)["sound"] == "sound: on"
-
-
-@pilot_test
-async def test_a_log_that_fails_mid_run_is_shown_and_the_run_goes_on(
-        fake_clock: FakeClock, tmp_db: Store) -> None:
-    app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
-
-        def broken(*args: object, **kwargs: object) -> None:
-            raise ReadOnlyError(tmp_db.path, "the disk went read-only")
-
-        tmp_db.record_rep = broken  # type: ignore[method-assign]
-        await advance(pilot, fake_clock, 3.0 + 21.0)
-        await press(pilot, "space")
-        seen = shown(screen)
-        assert "log not saved" in seen["problem"] and "read-only" in seen["problem"]
-        assert seen["phase"] == "REST"
-        assert screen.query_one(LastSplit).text.startswith("Last  Rep 1/2")
-
-
-@pilot_test
-async def test_nothing_is_redrawn_while_nothing_visible_changes(fake_clock: FakeClock) -> None:
-    app = run_app("2x100m@mile/5s", fake_clock, races=MILE)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
-        await advance(pilot, fake_clock, 3.0 + 5.25)
-        assert screen.next_wake == 1009.0  # the next whole second of the rep's clock
-        before = screen.redraws
-        fake_clock.advance(0.5)
-        screen.sync()
-        screen.sync()
-        assert screen.redraws == before
-        timers = [t for t in screen._timers if t.name == "run-deadline" and t._task is not None
-                  and not t._task.done()]
-        assert len(timers) == 1  # one timer, for the next deadline only
-        fake_clock.advance(0.25)
-        screen.sync()
-        assert screen.redraws == before + 1
-        assert screen.query_one(BigClock).value == "0:06"
-
-
-@pilot_test
-async def test_the_layout_shrinks_to_a_small_terminal(fake_clock: FakeClock) -> None:
-    app = run_app("2x100m@mile/5s", fake_clock, races=MILE)
-    async with app.run_test(size=(40, 15)) as pilot:
-        screen = await start(pilot)
-        await advance(pilot, fake_clock, 3.0 + 30.0)
-        assert screen.compact and screen.has_class("-compact")
-        clock = screen.query_one(BigClock)
-        assert clock.value == "0:30" and clock.scale >= 2
-        assert clock.region.height >= 5 and clock.region.right <= 40
-        # What comes next still shows; the progress moves up beside the sound, in a word.
-        assert screen.query_one("#next-line").region.height == 1
-        assert shown(screen)["next"] == "Next: Rest 5 s"
-        top = screen.query_one("#top-progress", Line)
-        assert top.region.y == 0 and top.text == shown(screen)["progress"]
-        assert top.text.startswith("step 1/4 · ")
-        assert shown(screen)["sound"] == "sound on"
-        # The footer is cut at 40 columns: lap, effort and quit come first, so they show.
-        screenshot = app.export_screenshot().replace("&#160;", " ")
-        footer = screenshot[screenshot.rindex("space"):]
-        assert "space" in footer and "effort" in footer and "quit" in footer
-        await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        assert not screen.compact and screen.query_one("#next-line").display
-        assert top.region.height == 0 and shown(screen)["sound"] == "sound: on"
-
-
-@pilot_test
-async def test_the_sound_status_leaves_the_workouts_name_whole(fake_clock: FakeClock) -> None:
-    """A bell fallback's reason is long: beside a long name it gives way (the preview said it)."""
-    bell = RecordingPlayer(clock=fake_clock,
-                           status="sound: terminal bell (no audio device: no sound card found)")
-    app = run_app(str(WORKOUTS / "8x400-mile.yaml"), fake_clock, bell, races=MILE)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
-        assert shown(screen)["sound"] == "sound: terminal bell"
-        title = screen.query_one("#run-title")
-        assert title.region.width >= len("8 x 400 m at mile pace") + 2
-        await pilot.resize_terminal(120, 30)
-        await pilot.pause()
-        assert shown(screen)["sound"] == \
-            "sound: terminal bell (no audio device: no sound card found)"
-
-
-@pilot_test
-async def test_mute_without_sound_says_there_is_nothing_to_mute(fake_clock: FakeClock) -> None:
-    app = run_app("2x100m@mile/5s", fake_clock, SilentPlayer("--no-sound"), races=MILE)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
-        await press(pilot, "m")
-        assert shown(screen)["sound"] == "sound: off (--no-sound)"
-        assert any("Nothing to mute: sound: off (--no-sound)" in n.message
-                   for n in app._notifications)
-
-
-@pilot_test
-async def test_the_clock_shows_through_the_quit_question(fake_clock: FakeClock) -> None:
-    app = run_app("3x100m@mile/30s", fake_clock, races=MILE)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot)
-        await advance(pilot, fake_clock, 3.0 + 12.0)
-        await press(pilot, "q")
-        assert isinstance(app.screen, ConfirmQuitScreen)
-        assert app.screen.styles.background.a < 1.0
-        screenshot = app.export_screenshot().replace("&#160;", " ")
-        assert "Quit this run?" in screenshot
-        assert "space at the line" in screenshot  # the run screen, under the question
-
-
-@pilot_test
-async def test_the_workouts_notes_are_on_the_screen(fake_clock: FakeClock) -> None:
-    """A step's note (`walk back, tap space at the line`) is what the runner wrote to be told
-    at the track: it is under the step line, for the rep during its lead-in too."""
-    app = run_app(str(WORKOUTS / "8x400-mile.yaml"), fake_clock, races=MILE)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
-        await advance(pilot, fake_clock, 5.0)
-        seen = shown(screen)
-        assert (seen["phase"], seen["step"]) == ("WARM-UP", "Warm-up 15 min")
-        assert seen["step note"] == "easy jog, then drills (A-skips, high knees, heel flicks)"
-        await press(pilot, "s")  # no warm-up: the stride's lead-in
-        seen = shown(screen)
-        assert (seen["phase"], seen["step note"]) == ("GET READY",
-                                                      "build smoothly up to mile pace")
-        await advance(pilot, fake_clock, 5.0 + 14.0)
-        await press(pilot, "space")
-        seen = shown(screen)
-        assert (seen["phase"], seen["step note"]) == ("REST", "walk back, tap space at the line")
-        clock = screen.query_one(BigClock)
-        assert clock.scale >= 5  # the note's line costs the digits nothing at 80x24
-        await pilot.resize_terminal(40, 15)
-        await pilot.pause()
-        assert screen.query_one("#step-note").region.height == 0  # no room for it at 40x15
