@@ -30,6 +30,7 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Desk:
 class Logged:
     started_at: float
     mean_rpe: float | None
+    status: str = "completed"
 
 
 class Log:

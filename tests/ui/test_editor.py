@@ -112,6 +112,29 @@ async def test_live_plan_follows_the_text_with_targets(user_file: Path) -> None:
         assert table.target_column()[1] == "2:49.0"
 
 
+@pytest.mark.parametrize(("size", "lap_shown"), [((120, 30), True), ((100, 30), False),
+                                                ((80, 24), False)])
+@pilot_test
+async def test_live_plan_shows_step_and_target_without_scrolling_sideways(
+        user_file: Path, size: tuple[int, int], lap_shown: bool) -> None:
+    app = app_for("edit", user_file, profile=mile("5:40"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(PlanTable)
+        await pilot.pause()
+        assert table.max_scroll_x == 0  # nothing cut off at the right
+        columns = list(table.columns.values())
+        assert sum(c.get_render_width(table) for c in columns) <= table.size.width
+        assert [str(c.key.value) for c in columns][:3] == ["index", "step", "target"]
+        assert table.shows_lap is lap_shown
+        assert "1:24.5" in app.export_screenshot()  # the 400 m rep's target, on screen
+        labels = [str(cell) for cell in table.get_column("step")]
+        if size[0] < 100:
+            assert labels[1].startswith("Rep 1/8") and labels[1].endswith("…")
+        else:
+            assert labels[1] == "Rep 1/8 · 400 m @ mile"
+
+
 @pilot_test
 async def test_problem_list_and_f8_move_the_cursor_to_the_problem(user_file: Path) -> None:
     app = app_for("edit", user_file)

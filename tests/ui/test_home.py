@@ -138,6 +138,7 @@ async def test_invalid_file_preview_lists_its_problems_and_will_not_run(folders:
 class FakeSession:
     started_at: float
     mean_rpe: float | None
+    status: str = "completed"
 
 
 class FakeStore:
@@ -172,6 +173,26 @@ async def test_preview_shows_last_run_and_effort_trend(folders: Desk) -> None:
         app.screen.query_one("#filter", Input).value = "threshold"
         await settle(pilot, app)
         assert _text(app, "preview-history") == ""
+
+
+@pilot_test
+async def test_preview_counts_and_draws_only_completed_sessions(folders: Desk) -> None:
+    now = 1_750_000_000.0
+    day = 86_400.0
+    store = FakeStore({"Pyramid": [FakeSession(now - 9 * day, 7.0),
+                                   FakeSession(now - 6 * day, 9.0, "abandoned"),
+                                   FakeSession(now - 5 * day, 6.0),
+                                   FakeSession(now - 1 * day, 2.0, "abandoned")]})
+    app = app_for(store=store, wall_clock=lambda: now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"pyramid", "enter")
+        await settle(pilot, app)
+        history = _text(app, "preview-history")
+        assert history.startswith("Last run yesterday (abandoned) · 2 sessions · effort ")
+        bars = history.split("effort ")[1].split(" ")[0]
+        assert len(bars) == 2  # one bar per completed session, none for the abandoned ones
+        assert history.endswith("7.0 → 6.0")
 
 
 @pilot_test

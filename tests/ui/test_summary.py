@@ -132,6 +132,26 @@ async def test_the_summary_shows_the_worked_example_beside_the_previous_session(
 
 
 @pilot_test
+async def test_metric_labels_shorten_rather_than_being_cut_in_a_narrow_panel(
+        seeded: Seeded, store: Store) -> None:
+    app = make_app(store=store, start=Start(screen="home"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await summary_of(pilot, app, seeded.latest)
+        panel = screen.query_one(MetricsPanel)
+        assert {"mean split", "mean effort", "session RPE"} <= set(panel.shown_labels())
+        await pilot.resize_terminal(80, 24)
+        # As at 80 columns beside a rep table with a "rep" column: too narrow for
+        # "mean effort      7.5      7.0    +0.5", wide enough with "effort".
+        screen.query_one("#session-side").styles.width = 38
+        await settle(pilot, app)
+        assert panel.uses_short_labels()
+        assert {"split", "effort", "sess. RPE"} <= set(panel.shown_labels())
+        shown = app.export_screenshot()
+        assert "sess.&#160;RPE" in shown
+        assert "…" not in shown
+
+
+@pilot_test
 async def test_the_session_effort_is_asked_once_and_stored_at_once(seeded: Seeded,
                                                                    store: Store) -> None:
     app = make_app(store=store, start=Start(screen="home"))

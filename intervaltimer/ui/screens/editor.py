@@ -109,7 +109,7 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
                 yield Static("", id="status")
                 yield ErrorList(id="problems")
                 yield Static("", id="plan-summary")
-                yield PlanTable(id="plan")
+                yield PlanTable(id="plan", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

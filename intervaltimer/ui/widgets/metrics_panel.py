@@ -4,12 +4,18 @@ Shows the rows of ``log.review.compare``: mean split, target, ± target, fade (s
 cent and per rep), Sdec, CV, mean effort, effort drift, session effort and load. A change
 that is better is in the theme's success colour, worse in its error colour; the same, or a
 figure without a direction, plain.
+
+Where the full labels ("mean effort", "session RPE") would not fit beside the figures (an
+80-column terminal beside a wide rep table, or a previous session from another year), the
+panel uses short ones ("effort", "sess. RPE") rather than cut them.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -18,6 +24,14 @@ from intervaltimer.log.review import Comparison
 from intervaltimer.ui.widgets.session_reps import Tone, tone_style
 
 _TONES: dict[str, Tone] = {"better": "good", "worse": "bad"}
+
+SHORT_LABELS: dict[str, str] = {
+    "mean split": "split",
+    "mean effort": "effort",
+    "effort/rep": "eff./rep",
+    "session RPE": "sess. RPE",
+}
+"""The label a metric shows when the panel is too narrow for its full label."""
 
 
 class MetricsPanel(Static):
@@ -41,19 +55,49 @@ class MetricsPanel(Static):
         (e.g. ``24 Apr``), None when there is no previous session."""
         self.comparison = comparison
         self.previous_label = previous_label
+        self.refresh(layout=True)
+
+    def _table(self, short: bool) -> Table:
+        """The metrics as a table, with the short labels if ``short``."""
+        assert self.comparison is not None
+        previous_label = self.previous_label
         table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold underline")
         table.add_column("", no_wrap=True)
         table.add_column("now", justify="right", no_wrap=True)
         if previous_label is not None:
             table.add_column(previous_label, justify="right", no_wrap=True)
             table.add_column("change", justify="right", no_wrap=True)
-        for row in comparison.rows:
-            cells: list[Text | str] = [Text(row.label, style="dim"), row.now]
+        for row in self.comparison.rows:
+            label = SHORT_LABELS.get(row.label, row.label) if short else row.label
+            cells: list[Text | str] = [Text(label, style="dim"), row.now]
             if previous_label is not None:
                 cells += [row.before,
                           Text(row.change, style=tone_style(self.app, _TONES.get(row.verdict, "")))]
             table.add_row(*cells)
-        self.update(table)
+        return table
+
+    def uses_short_labels(self) -> bool:
+        """Whether the full table is wider than the panel has room for."""
+        width = self.content_size.width
+        if self.comparison is None or width <= 0:
+            return False
+        console = self.app.console
+        needed = Measurement.get(console, console.options, self._table(short=False)).maximum
+        return needed > width
+
+    def render(self) -> RenderableType:
+        """The metrics table, with short labels when the full ones would be cut."""
+        if self.comparison is None:
+            return ""
+        return self._table(short=self.uses_short_labels())
+
+    def shown_labels(self) -> list[str]:
+        """The labels as they are shown at the panel's present width (for tests)."""
+        if self.comparison is None:
+            return []
+        short = self.uses_short_labels()
+        return [SHORT_LABELS.get(r.label, r.label) if short else r.label
+                for r in self.comparison.rows]
 
     def row_text(self, key: str) -> tuple[str, str, str, str]:
         """The (label, now, before, change) of the metric ``key``, for tests and tools."""

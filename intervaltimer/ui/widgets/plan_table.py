@@ -3,13 +3,19 @@
 Reused by the library's preview pane, the editor's live preview and the run
 flow's preview screen. `show_plan(plan)` fills it; a target that rests on an
 estimated pace is marked `~`.
+
+A `compact` table (the editor's narrow side pane) fits its width instead of scrolling
+sideways: it drops the 400 m lap column when that does not fit, then shortens the step
+labels with `…`, so the step and its target always show.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 from intervaltimer.workout.plan import Plan, PlannedStep
@@ -17,6 +23,7 @@ from intervaltimer.workout.units import format_distance, format_time
 
 ESTIMATE_MARK = "~"
 LAP_M = 400.0
+MIN_STEP_WIDTH = 8
 
 
 def format_estimate(seconds: float) -> str:
@@ -94,28 +101,89 @@ class PlanTable(DataTable[Text | str]):
         ("#", "index"), ("Step", "step"), ("Target", "target"), ("/400 m", "lap"),
     )
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None,  # noqa: A002
+                 compact: bool = False) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self.plan: Plan | None = None
+        self.compact = compact
+        self._fit: tuple[bool, int | None] = (True, None)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """The columns for the present fit: all, or without the lap, the step maybe capped."""
+        show_lap, step_width = self._fit
         for title, key in self.COLUMNS:
-            self.add_column(title, key=key)
+            if key == "lap" and not show_lap:
+                continue
+            self.add_column(title, key=key, width=step_width if key == "step" else None)
+
+    def _rows(self, plan: Plan) -> list[tuple[Text, ...]]:
+        """A row a step, the label cut with `…` to the capped step width, if any."""
+        show_lap, step_width = self._fit
+        rows: list[tuple[Text, ...]] = []
+        for step in plan.steps:
+            style = "bold" if step.is_work else ""
+            label = Text(step.label, style=style)
+            if step_width is not None:
+                label.truncate(step_width, overflow="ellipsis")
+            row = (
+                Text(str(step.index), style="dim", justify="right"),
+                label,
+                Text(target_text(step), style=style, justify="right"),
+            )
+            rows.append((*row, Text(lap_text(step), justify="right")) if show_lap else row)
+        return rows
+
+    def fit_for(self, width: int) -> tuple[bool, int | None]:
+        """(show the lap column, step width cap or None) for a compact table ``width`` wide."""
+        plan = self.plan
+        if not self.compact or plan is None or width <= 0:
+            return True, None
+        pad = 2 * self.cell_padding
+
+        def widest(title: str, texts: list[str]) -> int:
+            return max([cell_len(title), *(cell_len(t) for t in texts)]) + pad
+
+        index_w = widest("#", [str(step.index) for step in plan.steps])
+        step_w = widest("Step", [step.label for step in plan.steps])
+        target_w = widest("Target", [target_text(step) for step in plan.steps])
+        lap_w = widest("/400 m", [lap_text(step) for step in plan.steps])
+        if index_w + step_w + target_w + lap_w <= width:
+            return True, None
+        if index_w + step_w + target_w <= width:
+            return False, None
+        return False, max(MIN_STEP_WIDTH, width - index_w - target_w - pad)
 
     def show_plan(self, plan: Plan | None) -> None:
         """Fill the table with `plan`'s steps (empty for None)."""
         self.plan = plan
-        self.clear()
-        if plan is None:
+        self._refit(force=True)
+
+    def _refit(self, force: bool = False) -> None:
+        """Fit the columns to the width (compact only) and fill the rows."""
+        # Room for a vertical scrollbar is kept, so that one showing up never hides the target.
+        width = self.size.width - self.styles.scrollbar_size_vertical if self.compact else 0
+        fit = self.fit_for(width)
+        if fit != self._fit:
+            self._fit = fit
+            self.clear(columns=True)
+            self._add_columns()
+        elif force:
+            self.clear()
+        else:
             return
-        rows = []
-        for step in plan.steps:
-            style = "bold" if step.is_work else ""
-            rows.append((
-                Text(str(step.index), style="dim", justify="right"),
-                Text(step.label, style=style),
-                Text(target_text(step), style=style, justify="right"),
-                Text(lap_text(step), justify="right"),
-            ))
-        self.add_rows(rows)
+        if self.plan is not None:
+            self.add_rows(self._rows(self.plan))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A compact table fits its new width."""
+        if self.compact:
+            self._refit()
+
+    @property
+    def shows_lap(self) -> bool:
+        """Whether the 400 m lap column is shown."""
+        return self._fit[0]
 
     def target_column(self) -> list[str]:
         """The Target column as shown, one string a row (for tests and screen readers)."""

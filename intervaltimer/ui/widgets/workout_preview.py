@@ -1,8 +1,9 @@
 """The library's preview pane: what a workout is, its plan with targets, and how it went before.
 
 `history_text` turns the log's session summaries into "last run 3 days ago"
-and a small effort trend: the mean RPE of each session as a bar on the CR-10
-scale, oldest first.
+and a small effort trend: the mean RPE of each completed session as a bar on
+the CR-10 scale, oldest first. Abandoned tries count as the last run, but not
+in the number of sessions nor in the trend (as on the trend screen).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from intervaltimer.log.records import SessionStatus
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary, targets_summary
 from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry, display_path
 from intervaltimer.workout.plan import Plan
@@ -33,6 +35,9 @@ class SessionLike(Protocol):
 
     @property
     def mean_rpe(self) -> float | None: ...
+
+    @property
+    def status(self) -> str: ...
 
 
 def when_text(epoch_s: float, now_s: float) -> str:
@@ -56,16 +61,24 @@ def effort_bars(values: Sequence[float]) -> str:
 
 
 def history_text(sessions: Sequence[SessionLike], now_s: float) -> Text:
-    """`Last run 3 days ago · 5 sessions · effort ▅▅▄▃ 6.5 → 5.0` (empty without sessions)."""
+    """`Last run 3 days ago · 5 sessions · effort ▅▅▄▃ 6.5 → 5.0` (empty without sessions).
+
+    The count and the effort trend are of completed sessions only; a last run that was
+    abandoned says so.
+    """
     text = Text()
     if not sessions:
         return text
     ordered = sorted(sessions, key=lambda s: s.started_at)
-    count = len(ordered)
+    completed = [s for s in ordered if s.status == SessionStatus.COMPLETED]
+    count = len(completed)
     text.append("Last run ", style="dim")
     text.append(when_text(ordered[-1].started_at, now_s), style="bold")
-    text.append(f" · {count} session{'s' if count != 1 else ''}", style="dim")
-    efforts = [s.mean_rpe for s in ordered[-TREND_SESSIONS:] if s.mean_rpe is not None]
+    if ordered[-1].status != SessionStatus.COMPLETED:
+        text.append(f" ({str(ordered[-1].status)})", style="dim")
+    if count:
+        text.append(f" · {count} session{'s' if count != 1 else ''}", style="dim")
+    efforts = [s.mean_rpe for s in completed[-TREND_SESSIONS:] if s.mean_rpe is not None]
     if efforts:
         text.append(" · effort ", style="dim")
         text.append(effort_bars(efforts), style="bold")
