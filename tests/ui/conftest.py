@@ -1,4 +1,5 @@
-"""Fixtures of the review screens' tests: the seeded log of tests/reviewkit.py, opened."""
+"""Fixtures of the UI tests: private folders for the run flow; the seeded log of
+tests/reviewkit.py, opened, for the review screens."""
 
 from __future__ import annotations
 
@@ -24,3 +25,10 @@ def store(seeded: Seeded) -> Iterator[Store]:
     """The seeded log opened, closed after the test."""
     with Store.open(seeded.path) as opened:
         yield opened
+
+
+@pytest.fixture
+def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No saved theme or profile of the machine's user reaches the app (or a snapshot)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))

@@ -22,11 +22,7 @@ from tests.ui.runkit import advance, press, run_app, shown
 MILE = ("mile=5:40",)
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No saved theme or profile of the machine's user reaches the app."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("private_config")
 
 
 def line(screen: PreviewScreen, widget_id: str) -> str:

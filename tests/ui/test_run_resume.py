@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from intervaltimer.engine.events import State
@@ -19,11 +17,7 @@ MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s
 WORKOUT = "3x100m@mile/30s"  # run, rest, run, rest, run, rest: 6 steps
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No saved theme or profile of the machine's user reaches the app."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("private_config")
 
 
 async def crash_in_the_rest_after_rep_2(fake_clock: FakeClock, tmp_db: Store,

@@ -22,11 +22,7 @@ WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s, 400 m in 1:24.5
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No saved theme or profile of the machine's user reaches the app."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("private_config")
 
 
 @pilot_test

@@ -7,7 +7,6 @@ then look at the SVGs: big digits, the phase's colour, nothing cut off.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,11 +22,7 @@ SIZES = {"80x24": (80, 24), "40x15": (40, 15)}
 SnapCompare = Callable[..., bool]
 
 
-@pytest.fixture(autouse=True)
-def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No saved theme or profile of the machine's user leaks into a snapshot."""
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
+pytestmark = pytest.mark.usefixtures("private_config")
 
 
 def _app(workout: str = EIGHT_400, races: tuple[str, ...] = ("mile=5:40",)) -> Any:
