@@ -72,16 +72,16 @@ class IntervalTimerApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit, but never past unsaved changes: a screen with some asks first instead."""
+        from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
+
         for screen in reversed(self.screen_stack):
-            if getattr(screen, "dirty", False):
+            if isinstance(screen, AsksBeforeLeaving) and screen.dirty:
                 if screen is not self.screen:
                     self.notify("Unsaved changes in another screen: save or leave it first.",
                                 severity="warning")
                     return
-                back = getattr(screen, "action_back", None)
-                if callable(back):
-                    back()
-                    return
+                screen.action_back()  # asks: save, discard or stay
+                return
         self.exit()
 
     def action_history(self) -> None:
