@@ -10,7 +10,6 @@ textual is imported only inside the command bodies, so `--help` stays fast.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -74,16 +73,6 @@ def _run_ui(start: Start, races: tuple[str, ...] = (), db: str | None = None,
         raise click.exceptions.Exit(code)
 
 
-def find_workout_file(arg: str) -> Path | None:
-    """The file `arg` names: a path, a library file's name or stem, or a workout's name."""
-    candidate = Path(arg).expanduser()
-    if candidate.is_file():
-        return candidate
-    from intervaltimer.workout.library import find_by_name, find_in_library
-
-    return find_in_library(arg) or find_by_name(arg)
-
-
 @click.command("home", hidden=True)
 @race_option
 @db_option
@@ -109,6 +98,8 @@ def edit(workout: str, races: tuple[str, ...]) -> None:
       intervaltimer edit workouts/8x400.yaml
       intervaltimer edit "8 x 400 m at mile pace" --race mile=5:40
     """
+    from intervaltimer.workout.library import find_workout_file
+
     path = find_workout_file(workout)
     if path is None:
         click.echo(f"intervaltimer edit: no workout {workout!r} (not a file, nor a name in the "

@@ -138,6 +138,14 @@ def _near_names(name: str, cutoff: float = 0.6) -> list[str]:
     return difflib.get_close_matches(name.lower(), names, n=3, cutoff=cutoff)
 
 
+def find_workout_file(name: str) -> Path | None:
+    """The file `name` names: a path, a library file's name or stem, or a workout's name."""
+    path = Path(name).expanduser()
+    if path.is_file():
+        return path
+    return find_in_library(name) or find_by_name(name)
+
+
 def resolve_workout(arg: str) -> Workout:
     """The workout `arg` names: a path, a library file name, a workout's name, or quick syntax.
 
@@ -145,12 +153,10 @@ def resolve_workout(arg: str) -> Workout:
     "no workout called ..." with the nearest library names.
     """
     text = arg.strip()
-    path = Path(text).expanduser()
-    if text and path.is_file():
-        return load_workout(path)
-    found = find_in_library(text) or find_by_name(text)
+    found = find_workout_file(text) if text else None
     if found is not None:
         return load_workout(found)
+    path = Path(text).expanduser()
     if looks_like_quick(text):
         try:
             return parse_quick(text)
