@@ -36,3 +36,16 @@ def test_pure_layers_never_sleep_or_read_the_clock() -> None:
         text = path.read_text()
         assert "time.sleep" not in text, path
         assert "time.monotonic" not in text, path
+
+
+@pytest.mark.parametrize("package", ["intervaltimer.track", "intervaltimer.remote"])
+def test_runner_and_remote_never_import_textual(package: str) -> None:
+    code = (
+        "import pkgutil, importlib, sys\n"
+        f"import {package} as p\n"
+        "for m in pkgutil.walk_packages(p.__path__, p.__name__ + '.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

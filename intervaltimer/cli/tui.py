@@ -30,7 +30,7 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
     """Run `app` in this terminal with a real player; the exit status (128 + signal if killed)."""
     from intervaltimer.audio.player import make_player
     from intervaltimer.audio.quiet import stderr_log_path
-    from intervaltimer.ui.runner import stop_active_run
+    from intervaltimer.track.runner import stop_active_run
 
     log_path = stderr_log_path()
     caught: list[int] = []
@@ -89,7 +89,7 @@ def ui_stderr_to(log_path: Path) -> Iterator[None]:
 @contextmanager
 def _signals_end_run(app: IntervalTimerApp, caught: list[int]) -> Iterator[None]:
     """While the block runs, SIGTERM and SIGHUP close the run's session and exit the app."""
-    from intervaltimer.ui.runner import stop_active_run
+    from intervaltimer.track.runner import stop_active_run
 
     def end_run(signum: int) -> None:
         stop_active_run(app.services.extra)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from intervaltimer.audio.player import Player
-    from intervaltimer.ui.runner import Runner
+    from intervaltimer.track.runner import Runner
 
 
 def leave_run_flow(app: App[Any]) -> None:

@@ -17,8 +17,8 @@ from textual.pilot import Pilot
 from intervaltimer.audio.player import Player
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
+from intervaltimer.track.runner import Runner
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
-from intervaltimer.ui.runner import Runner
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt

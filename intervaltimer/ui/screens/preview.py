@@ -14,9 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from intervaltimer.track.runlog import Resume, RunLog
+from intervaltimer.track.runner import Runner
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
-from intervaltimer.ui.runlog import Resume, RunLog
-from intervaltimer.ui.runner import Runner
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary

@@ -23,9 +23,8 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from intervaltimer.engine.events import Phase, State
-from intervaltimer.ui.runflow import closing_screen
-from intervaltimer.ui.runner import ACTIVE_RUN, Runner
-from intervaltimer.ui.runtext import (
+from intervaltimer.track.runner import ACTIVE_RUN, Runner
+from intervaltimer.track.runtext import (
     clock_note,
     clock_text,
     current_line,
@@ -36,6 +35,7 @@ from intervaltimer.ui.runtext import (
     step_note,
     steps_left_s,
 )
+from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt

@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual.content import Content
 
 from intervaltimer.engine.events import Split
-from intervaltimer.ui.runtext import effort_text, scale_text
+from intervaltimer.track.runtext import effort_text, scale_text
 from intervaltimer.ui.widgets.line import Line
 
 

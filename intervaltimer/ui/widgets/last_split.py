@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.content import Content
 
 from intervaltimer.engine.events import Split
-from intervaltimer.ui.runtext import delta_text, effort_text, split_verdict
+from intervaltimer.track.runtext import delta_text, effort_text, split_verdict
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.workout.units import format_time
 

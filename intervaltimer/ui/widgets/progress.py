@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import ProgressBar
 
 from intervaltimer.engine.events import Progress
-from intervaltimer.ui.runtext import progress_line
+from intervaltimer.track.runtext import progress_line
 from intervaltimer.ui.widgets.line import Line
 
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from intervaltimer.engine.events import Split
-from intervaltimer.ui.runtext import delta_text, effort_text, split_verdict
+from intervaltimer.track.runtext import delta_text, effort_text, split_verdict
 from intervaltimer.workout.units import format_time
 
 VERDICT_COLOURS: dict[str, str] = {"faster": "green", "on": "green", "slower": "red", "": ""}

@@ -12,8 +12,8 @@ from intervaltimer.engine.session import Session
 from intervaltimer.log.errors import LockedError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
-from intervaltimer.ui.runlog import Resume, RunLog, paces_used
-from intervaltimer.ui.runner import ABANDONED, ACTIVE_RUN, COMPLETED, Runner, stop_active_run
+from intervaltimer.track.runlog import Resume, RunLog, paces_used
+from intervaltimer.track.runner import ABANDONED, ACTIVE_RUN, COMPLETED, Runner, stop_active_run
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from tests.fakes import FakeClock
@@ -59,6 +59,25 @@ def test_cues_play_at_their_instants(fake_clock: FakeClock,
         ("go", 1026.0), ("rest", 1046.0), ("finish", 1051.0),
     ]
     assert runner.status == COMPLETED
+
+
+def test_every_face_hears_each_tick_whoever_pressed_the_key(fake_clock: FakeClock) -> None:
+    """The screen, the voice and the remote follow one runner through its listeners."""
+    runner = make_runner("2x100m@mile/5s", fake_clock, None)
+    heard: list[list[str]] = []
+
+    def listener(events: list[Any]) -> None:
+        heard.append([event.kind.name for event in events])
+
+    runner.add_listener(listener)
+    runner.start()
+    step_to(runner, fake_clock, 1010.0)
+    runner.lap()
+    assert any("STEP_FINISHED" in kinds for kinds in heard)
+    count = len(heard)
+    runner.remove_listener(listener)
+    runner.tick()
+    assert len(heard) == count
 
 
 def test_a_cue_noticed_late_is_not_played(fake_clock: FakeClock,

@@ -22,7 +22,7 @@ from intervaltimer.engine.events import Event, EventKind, Split, State
 if TYPE_CHECKING:
     from intervaltimer.audio.player import Player
     from intervaltimer.engine.session import Session
-    from intervaltimer.ui.runlog import RunLog
+    from intervaltimer.track.runlog import RunLog
 
 STALE_CUE_S = 2.0  # a cue noticed later than this after its instant is not played
 ACTIVE_RUN = "run"
@@ -46,6 +46,20 @@ class Runner:
         self.missed_rest_s: float | None = None
         self.finished_at: float | None = None
         self.status: str | None = None
+        self._listeners: list[Callable[[list[Event]], None]] = []
+
+    def add_listener(self, listener: Callable[[list[Event]], None]) -> None:
+        """Call `listener(events)` after every tick, key or not (events may be empty).
+
+        The faces of the run (the screen, the voice, the remote) follow the runner
+        this way, whichever of them pressed the key.
+        """
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[list[Event]], None]) -> None:
+        """Stop calling `listener`; nothing happens if it was not added."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     # ---- the timeline ---------------------------------------------------------------
 
@@ -71,6 +85,8 @@ class Runner:
             self.log.close(self.session, COMPLETED, self.finished_at)
         else:
             self.log.sync(self.session)
+        for listener in tuple(self._listeners):
+            listener(events)
         return events
 
     def next_wake(self) -> float | None:

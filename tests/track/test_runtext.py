@@ -9,7 +9,7 @@ import pytest
 
 from intervaltimer.engine.events import EventKind, Progress, Split
 from intervaltimer.engine.session import Session
-from intervaltimer.ui.runtext import (
+from intervaltimer.track.runtext import (
     clock_note,
     clock_text,
     delta_text,

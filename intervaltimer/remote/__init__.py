@@ -1,0 +1,1 @@
+"""The phone page: an async HTTP server over the track layer (never imports Textual)."""
