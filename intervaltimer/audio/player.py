@@ -22,7 +22,8 @@ from intervaltimer.audio.backends import (
     bell_or_silent,
     describe_error,
 )
-from intervaltimer.audio.quiet import stderr_log_path, stderr_to
+from intervaltimer.audio.quiet import stderr_to
+from intervaltimer.locations import stderr_log_path
 
 __all__ = [
     "STATUS_MUTED",

@@ -21,13 +21,6 @@ from pathlib import Path
 LOG_LIMIT_BYTES = 256 * 1024
 
 
-def stderr_log_path() -> Path:
-    """Where fd 2 goes while the UI is drawn: `stderr.log` in the user's state folder."""
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("intervaltimer")) / "stderr.log"
-
-
 def _open_target(target: str | os.PathLike[str] | None) -> tuple[int, str]:
     """Open `target` for appending (creating its folder); /dev/null if that fails."""
     if target is not None:

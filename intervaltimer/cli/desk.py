@@ -137,12 +137,12 @@ def new(name: str, template: str, no_edit: bool) -> None:
       intervaltimer new "6 x 800 m at 5k" --from reps
     """
     from intervaltimer.fileio import atomic_write_text
-    from intervaltimer.workout.profile import config_dir
+    from intervaltimer.locations import user_workouts_dir
     from intervaltimer.workout.templates import render_template, slug
 
     if not name.strip():
         raise click.BadParameter("a workout needs a name", param_hint="NAME")
-    path = config_dir() / "workouts" / f"{slug(name)}.yaml"
+    path = user_workouts_dir() / f"{slug(name)}.yaml"
     if path.exists():
         click.echo(f"intervaltimer new: {path} already exists; edit it with: "
                    f"intervaltimer edit {_quote(str(path))}", err=True)

@@ -14,8 +14,9 @@ from typing import IO, Any, TypeVar
 
 import click
 
+from intervaltimer.locations import profile_path
 from intervaltimer.workout.model import WorkoutError
-from intervaltimer.workout.profile import Profile, load_profile, merge, parse_race, profile_path
+from intervaltimer.workout.profile import Profile, load_profile, merge, parse_race
 from intervaltimer.workout.units import UnitError
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -21,7 +21,8 @@ def sounds(no_sound: bool) -> None:
     from intervaltimer.audio.backends import STATUS_ON, SilentPlayer, SimpleaudioPlayer
     from intervaltimer.audio.cues import CUE_MEANINGS, cue_duration_s
     from intervaltimer.audio.player import make_player
-    from intervaltimer.audio.quiet import stderr_log_path, stderr_to
+    from intervaltimer.audio.quiet import stderr_to
+    from intervaltimer.locations import stderr_log_path
 
     with stderr_to(stderr_log_path()):
         player = make_player(enabled=not no_sound)

@@ -29,7 +29,7 @@ SIGNALS = ("SIGTERM", "SIGHUP")
 def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "intervaltimer") -> int:
     """Run `app` in this terminal with a real player; the exit status (128 + signal if killed)."""
     from intervaltimer.audio.player import make_player
-    from intervaltimer.audio.quiet import stderr_log_path
+    from intervaltimer.locations import stderr_log_path
     from intervaltimer.track.runner import stop_active_run
 
     log_path = stderr_log_path()

@@ -5,15 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
+from intervaltimer.locations import DB_ENV, DB_FILE, default_db_path
 
-ENV_VAR = "INTERVALTIMER_DB"
-FILE_NAME = "log.sqlite3"
-
-
-def default_db_path() -> Path:
-    """The platform's per-user data directory for intervaltimer, with `log.sqlite3` in it."""
-    return Path(platformdirs.user_data_dir("intervaltimer")) / FILE_NAME
+ENV_VAR = DB_ENV
+FILE_NAME = DB_FILE
+__all__ = ["ENV_VAR", "FILE_NAME", "db_path", "default_db_path"]
 
 
 def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:

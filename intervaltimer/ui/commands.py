@@ -61,7 +61,8 @@ def _open_profile(screen: Screen[Any]) -> None:
 
 
 def _new_workout(screen: Screen[Any]) -> None:
-    from intervaltimer.ui.screens.home import HomeScreen, user_workouts_dir
+    from intervaltimer.locations import user_workouts_dir
+    from intervaltimer.ui.screens.home import HomeScreen
     from intervaltimer.ui.screens.new_workout import NewWorkout, NewWorkoutScreen
 
     if isinstance(screen, HomeScreen):

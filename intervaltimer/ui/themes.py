@@ -15,6 +15,7 @@ from textual.app import App
 from textual.theme import Theme
 
 from intervaltimer.fileio import atomic_write_text
+from intervaltimer.locations import settings_path
 
 SUNLIGHT_NAME = "sunlight"
 DEFAULT_THEME = "textual-dark"
@@ -55,14 +56,6 @@ SUNLIGHT = Theme(
     },
 )
 
-SETTINGS_FILE = "settings.json"
-
-
-def settings_path() -> Path:
-    """Where the UI's settings live: `<config_dir>/settings.json`."""
-    from intervaltimer.workout.profile import config_dir
-
-    return Path(config_dir()) / SETTINGS_FILE
 
 
 def load_settings(path: Path | None = None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import difflib
 import re
 from pathlib import Path
 
+from intervaltimer.locations import user_workouts_dir
 from intervaltimer.resources import workouts_dir
 from intervaltimer.workout.loader import load_workout
 from intervaltimer.workout.model import Problem, Workout, WorkoutError
@@ -20,13 +21,6 @@ from intervaltimer.workout.quick import looks_like_quick, parse_quick
 
 SUFFIXES = (".yaml", ".yml")
 LOCAL, USER, SHIPPED = "local", "user", "shipped"
-
-
-def _config_dir() -> Path:
-    """The runner's config folder (`$INTERVALTIMER_CONFIG` or the platform's)."""
-    from intervaltimer.workout.profile import config_dir
-
-    return config_dir()
 
 
 def library_sources() -> list[tuple[Path, str]]:
@@ -38,7 +32,7 @@ def library_sources() -> list[tuple[Path, str]]:
     shipped = workouts_dir()
     found: list[tuple[Path, str]] = []
     for folder, source in ((Path.cwd() / "workouts", LOCAL),
-                           (_config_dir() / "workouts", USER)):
+                           (user_workouts_dir(), USER)):
         if not _same_folder(folder, shipped) and \
                 not any(_same_folder(folder, seen) for seen, _ in found):
             found.append((folder, source))

@@ -1,7 +1,7 @@
 """The runner's profile: race results, from `profile.yaml` and `--race DIST=TIME` flags.
 
-The file lives in the config directory (`$INTERVALTIMER_CONFIG` if set, else
-`platformdirs.user_config_dir("intervaltimer")`) and looks like this:
+The file lives in the config directory (`intervaltimer.locations.profile_path`)
+and looks like this:
 
     races:
       mile: 5:40
@@ -24,7 +24,6 @@ Every problem in the file is reported at once as `path:line:col: message`
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,12 +32,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from intervaltimer.fileio import atomic_write_text
+from intervaltimer.locations import profile_path
 from intervaltimer.workout.model import Problem, WorkoutError
 from intervaltimer.workout.paces import Race, format_race_time
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M, TRAINING_PACES, parse_pace
 from intervaltimer.workout.units import UnitError, format_distance, parse_distance, parse_duration
 
-PROFILE_FILE = "profile.yaml"
 MAX_PROFILE_BYTES = 64 * 1024
 MIN_RACE_M = 400.0
 # Quicker than the world records: 400 m 43.03 s (9.3 m/s), 800 m 1:40.91 (7.9 m/s).
@@ -62,21 +61,6 @@ class Profile:
             if abs(race.distance_m - distance_m) < _SAME_DISTANCE_M:
                 return race
         return None
-
-
-def config_dir() -> Path:
-    """Where the profile lives: `$INTERVALTIMER_CONFIG`, else the platform's config dir."""
-    override = os.environ.get("INTERVALTIMER_CONFIG")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("intervaltimer"))
-
-
-def profile_path() -> Path:
-    """The path of `profile.yaml` in the config directory."""
-    return config_dir() / PROFILE_FILE
 
 
 def parse_race_distance(text: str) -> tuple[str, float]:

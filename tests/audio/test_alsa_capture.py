@@ -32,7 +32,8 @@ player.close()
 PLAY_WITHOUT_A_CARD = """
 import sys
 from intervaltimer.audio.player import make_player
-from intervaltimer.audio.quiet import stderr_log_path, stderr_to
+from intervaltimer.audio.quiet import stderr_to
+from intervaltimer.locations import stderr_log_path
 rings = []
 if sys.argv[1] == "inside-ui":  # as the UI runs: the whole lifetime redirected
     with stderr_to(stderr_log_path()):

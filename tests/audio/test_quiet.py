@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.audio import quiet
-from intervaltimer.audio.quiet import stderr_log_path, stderr_to
+from intervaltimer.audio.quiet import stderr_to
+from intervaltimer.locations import stderr_log_path
 
 
 def test_fd_2_goes_to_the_file_inside_and_back_to_the_terminal_after(

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
+from intervaltimer.locations import profile_path
 from intervaltimer.ui.screens.profile import ProfileScreen, RaceRow, read_rows
 from intervaltimer.ui.screens.unsaved import UnsavedChangesScreen
 from intervaltimer.ui.widgets.pace_table import PaceTable
-from intervaltimer.workout.profile import load_profile, profile_path
+from intervaltimer.workout.profile import load_profile
 from tests.ui.deskkit import Desk, app_for, desk, mile, pilot_test
 
 

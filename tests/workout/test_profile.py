@@ -12,12 +12,10 @@ from intervaltimer.workout.model import WorkoutError
 from intervaltimer.workout.paces import Race
 from intervaltimer.workout.profile import (
     Profile,
-    config_dir,
     dump_profile,
     load_profile,
     merge,
     parse_race,
-    profile_path,
     read_profile_text,
     save_profile,
 )
@@ -85,22 +83,6 @@ def test_flags_override_the_file_distance_by_distance() -> None:
     assert merge(None, []) == Profile(())
     assert merged.race_at(MILE_M) == Race("mile", MILE_M, 340.0)
     assert merged.race_at(3000.0) is None
-
-
-# --- config dir ---------------------------------------------------------------------------
-
-def test_config_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch,
-                                            tmp_path: Path) -> None:
-    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path))
-    assert config_dir() == tmp_path
-    assert profile_path() == tmp_path / "profile.yaml"
-
-
-def test_config_dir_defaults_to_the_platform_dir(monkeypatch: pytest.MonkeyPatch) -> None:
-    import platformdirs
-
-    monkeypatch.delenv("INTERVALTIMER_CONFIG", raising=False)
-    assert config_dir() == Path(platformdirs.user_config_dir("intervaltimer"))
 
 
 # --- reading profile.yaml -------------------------------------------------------------------

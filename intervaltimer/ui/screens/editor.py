@@ -223,7 +223,7 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
 
     def action_save(self) -> bool:
         """Write the text atomically; a shipped workout goes to a copy in the user's folder."""
-        from intervaltimer.ui.screens.home import user_workouts_dir
+        from intervaltimer.locations import user_workouts_dir
 
         text = self.text
         target = self.path

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from intervaltimer.fileio import atomic_write_text, unique_path
+from intervaltimer.locations import user_workouts_dir
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.workout_list import (
     LibraryEntry,
@@ -59,13 +60,6 @@ def tell_profile_problems(screen: Screen[Any]) -> None:
         screen.notify(f"{shown}\nEnter your times on the profile screen (p); saving there "
                       "replaces the file.", title="profile.yaml was not used",
                       severity="error", timeout=20)
-
-
-def user_workouts_dir() -> Path:
-    """The runner's own workouts folder: `<config_dir>/workouts`."""
-    from intervaltimer.workout.profile import config_dir
-
-    return config_dir() / "workouts"
 
 
 class HomeScreen(AppScreen[None]):
