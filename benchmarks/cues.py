@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from intervaltimer.audio.testing import RecordingPlayer  # noqa: E402
 from intervaltimer.engine.events import Event, EventKind  # noqa: E402
 from intervaltimer.log.store import Store  # noqa: E402
-from intervaltimer.ui import runner as runner_module  # noqa: E402
+from intervaltimer.track import runner as runner_module  # noqa: E402
 from intervaltimer.ui.app import Start, make_app  # noqa: E402
 from intervaltimer.workout.loader import parse_workout  # noqa: E402
 
@@ -128,7 +128,7 @@ async def run_workout(store: Store, log: CueLog) -> float:
         await pilot.press("enter")
         lapped: set[int] = set()
         while True:
-            runner = app.services.extra.get(runner_module.ACTIVE_RUN)
+            runner = app.services.active_run
             if runner is None:
                 await asyncio.sleep(0.05)
                 continue

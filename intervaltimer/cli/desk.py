@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from intervaltimer.ui.app import Start
     from intervaltimer.workout.profile import Profile
 
-# Services.extra key for the problems of a profile.yaml that could not be used; the
-# screens show them (the same key as intervaltimer.ui.screens.home.PROFILE_PROBLEMS).
-PROFILE_PROBLEMS = "profile_problems"
 
 
 def _open_store(db: str | None) -> Store | None:
@@ -63,8 +60,7 @@ def _run_ui(start: Start, races: tuple[str, ...] = (), db: str | None = None,
     store = _open_store(db)
     try:
         app = make_app(profile=profile, store=store, start=start)
-        if problems:
-            app.services.extra[PROFILE_PROBLEMS] = problems
+        app.services.profile_problems = problems
         code = launch(app, sound=sound)
     finally:
         if store is not None:

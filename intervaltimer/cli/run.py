@@ -13,12 +13,17 @@ The terminal side (fd 2, signals, the player) is `intervaltimer.cli.tui.launch`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from intervaltimer.cli.dbopt import db_option, open_log
 from intervaltimer.cli.options import profile_from_races, race_option
+
+if TYPE_CHECKING:
+    from intervaltimer.log.store import Store
+    from intervaltimer.workout.model import Workout
+    from intervaltimer.workout.profile import Profile
 
 MAX_LEAD_IN_S = 600.0
 
@@ -85,7 +90,7 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
         raise click.exceptions.Exit(code)
 
 
-def _run_app(workout: Any, profile: Any, store: Any, lead_in: float | None,
+def _run_app(workout: Workout, profile: Profile | None, store: Store, lead_in: float | None,
              *, sound: bool) -> int:
     """Build the app with the real collaborators, run it, close the session; the exit status."""
     from intervaltimer.cli.tui import launch

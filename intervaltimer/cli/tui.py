@@ -30,7 +30,6 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
     """Run `app` in this terminal with a real player; the exit status (128 + signal if killed)."""
     from intervaltimer.audio.player import make_player
     from intervaltimer.locations import stderr_log_path
-    from intervaltimer.track.runner import stop_active_run
 
     log_path = stderr_log_path()
     caught: list[int] = []
@@ -41,7 +40,7 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
             with _signals_end_run(app, caught):
                 app.run()
         finally:
-            stop_active_run(app.services.extra)
+            app.services.stop_active_run()
             player.close()
     if caught:
         return 128 + caught[0]
@@ -89,10 +88,9 @@ def ui_stderr_to(log_path: Path) -> Iterator[None]:
 @contextmanager
 def _signals_end_run(app: IntervalTimerApp, caught: list[int]) -> Iterator[None]:
     """While the block runs, SIGTERM and SIGHUP close the run's session and exit the app."""
-    from intervaltimer.track.runner import stop_active_run
 
     def end_run(signum: int) -> None:
-        stop_active_run(app.services.extra)
+        app.services.stop_active_run()
         app.exit(return_code=128 + signum)
 
     def handler(signum: int, frame: FrameType | None) -> None:
@@ -100,7 +98,7 @@ def _signals_end_run(app: IntervalTimerApp, caught: list[int]) -> Iterator[None]
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # the UI is not running (yet, or any more)
-            stop_active_run(app.services.extra)
+            app.services.stop_active_run()
             raise SystemExit(128 + signum) from None
         loop.call_soon_threadsafe(end_run, signum)
 

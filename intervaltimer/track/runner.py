@@ -6,16 +6,12 @@ runner's keys (`lap()`, `pause_or_resume()`, `rate(7)`, ...) and it calls
 happened by now, plays the cues of what just became due, and writes what
 changed to the log (see runlog.py). No Textual here, so all of it is tested
 without a terminal.
-
-`ACTIVE_RUN` is the key under which the run screen files its runner in the
-app's `Services.extra`, so a signal handler or the command line can close the
-session (`stop_active_run`) however the app ends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Event, EventKind, Split, State
 
@@ -25,7 +21,6 @@ if TYPE_CHECKING:
     from intervaltimer.track.runlog import RunLog
 
 STALE_CUE_S = 2.0  # a cue noticed later than this after its instant is not played
-ACTIVE_RUN = "run"
 COMPLETED = "completed"
 ABANDONED = "abandoned"
 
@@ -175,15 +170,3 @@ class Runner:
         else:
             self.log.sync(self.session)
         return self.status
-
-
-def stop_active_run(extra: MutableMapping[str, Any]) -> str | None:
-    """Close the session of the run screen filed in `extra` (see `ACTIVE_RUN`), if any.
-
-    For signal handlers and the command line's last word: returns the status
-    the session ended with, or None when no run was on.
-    """
-    runner = extra.get(ACTIVE_RUN)
-    if not isinstance(runner, Runner):
-        return None
-    return runner.stop()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from intervaltimer.audio.player import Player
     from intervaltimer.log.store import Store
+    from intervaltimer.track.runner import Runner
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.profile import Profile
 
@@ -37,7 +38,16 @@ class Services:
     store: Store | None = None
     profile: Profile | None = None
     lead_in_s: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    # The run on screen, filed by the run screen so a signal handler or the command
+    # line can close its session however the app ends (`stop_active_run`).
+    active_run: Runner | None = None
+    # Problems of a profile.yaml set aside at launch; the first desk screen tells them.
+    profile_problems: list[str] = field(default_factory=list)
+
+    def stop_active_run(self) -> str | None:
+        """Close the session of the run on screen, if any: the status it ended with, else None."""
+        runner, self.active_run = self.active_run, None
+        return None if runner is None else runner.stop()
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ class Entry:
 
     title: str
     help: str
-    run: Callable[[], Any]
+    run: Callable[[], object]
 
 
 # (screen class name, action, title, help): actions offered while that screen is shown.

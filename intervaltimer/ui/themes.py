@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from textual.app import App
 from textual.theme import Theme
 
 from intervaltimer.fileio import atomic_write_text
 from intervaltimer.locations import settings_path
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 SUNLIGHT_NAME = "sunlight"
 DEFAULT_THEME = "textual-dark"
@@ -58,7 +60,7 @@ SUNLIGHT = Theme(
 
 
 
-def load_settings(path: Path | None = None) -> dict[str, Any]:
+def load_settings(path: Path | None = None) -> dict[str, object]:
     """The saved settings; an empty dict when there are none or they cannot be read."""
     target = path or settings_path()
     try:
@@ -68,7 +70,7 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def save_settings(changes: dict[str, Any], path: Path | None = None) -> None:
+def save_settings(changes: dict[str, object], path: Path | None = None) -> None:
     """Merge `changes` into the saved settings and write them atomically."""
     target = path or settings_path()
     settings = load_settings(target)
@@ -85,7 +87,7 @@ def remember_theme(name: str) -> None:
         pass
 
 
-def install_themes(app: App[Any]) -> None:
+def install_themes(app: App[None]) -> None:
     """Register the sunlight theme, apply the remembered theme, and remember changes."""
     app.register_theme(SUNLIGHT)
     saved = load_settings().get("theme")
@@ -98,6 +100,6 @@ def install_themes(app: App[Any]) -> None:
     app.theme_changed_signal.subscribe(app, on_theme_changed)
 
 
-def toggle_sunlight(app: App[Any]) -> None:
+def toggle_sunlight(app: App[None]) -> None:
     """Switch between the sunlight theme and the default dark theme."""
     app.theme = DEFAULT_THEME if app.theme == SUNLIGHT_NAME else SUNLIGHT_NAME

@@ -13,9 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from intervaltimer.cli import main
-from intervaltimer.cli.desk import PROFILE_PROBLEMS
 from intervaltimer.ui.app import IntervalTimerApp, Start
-from intervaltimer.ui.screens import home as home_screen
 from intervaltimer.workout.loader import load_workout
 from tests.ui.deskkit import Desk, desk, pilot_test
 
@@ -122,17 +120,16 @@ def test_a_broken_profile_still_opens_the_desk_and_is_told_there(
     folders: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (folders.config / "profile.yaml").write_text("races:\n  mile: soon\n")
-    extras: list[dict[str, Any]] = []
+    told: list[list[str]] = []
 
     def record(self: IntervalTimerApp, *args: Any, **kwargs: Any) -> None:
-        extras.append(dict(self.services.extra))
+        told.append(list(self.services.profile_problems))
 
     monkeypatch.setattr(IntervalTimerApp, "run", record)
     assert run("profile").exit_code == 0
     assert run("edit", "strides", "--race", "5k=20:00").exit_code == 0
-    problems = extras[0][PROFILE_PROBLEMS]
+    problems = told[0]
     assert len(problems) == 1 and "profile.yaml:2:9" in problems[0]
-    assert PROFILE_PROBLEMS == home_screen.PROFILE_PROBLEMS
 
 
 @pilot_test
@@ -140,8 +137,8 @@ async def test_the_screen_tells_of_a_profile_set_aside(folders: Desk) -> None:
     from intervaltimer.ui.app import make_app
 
     app = make_app(start=Start(screen="profile"))
-    app.services.extra[PROFILE_PROBLEMS] = ["profile.yaml:2:9: mile time: bad"]
+    app.services.profile_problems = ["profile.yaml:2:9: mile time: bad"]
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert any("profile.yaml:2:9" in n.message for n in app._notifications)
-        assert PROFILE_PROBLEMS not in app.services.extra
+        assert app.services.profile_problems == []

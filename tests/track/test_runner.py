@@ -13,7 +13,8 @@ from intervaltimer.log.errors import LockedError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.track.runlog import Resume, RunLog, paces_used
-from intervaltimer.track.runner import ABANDONED, ACTIVE_RUN, COMPLETED, Runner, stop_active_run
+from intervaltimer.track.runner import ABANDONED, COMPLETED, Runner
+from intervaltimer.ui.app import Services
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from tests.fakes import FakeClock
@@ -193,9 +194,10 @@ def test_quitting_in_the_last_rest_completes_the_session(fake_clock: FakeClock,
     runner.lap()
     fake_clock.advance(10.0)
     assert not runner.work_left()
-    extra: dict[str, Any] = {ACTIVE_RUN: runner}
-    assert stop_active_run(extra) == COMPLETED  # as on SIGTERM
-    assert stop_active_run({}) is None
+    services = Services(active_run=runner)
+    assert services.stop_active_run() == COMPLETED  # as on SIGTERM
+    assert services.active_run is None
+    assert services.stop_active_run() is None
     session_id = logged_session(runner)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.COMPLETED

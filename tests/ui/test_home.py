@@ -308,14 +308,9 @@ class FakePreview(Screen[None]):
 async def test_enter_pushes_the_run_preview_and_h_the_history(
     folders: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[tuple[str, str]] = []
-
-    def fake_optional(module: str, name: str) -> Any:
-        asked.append((module, name))
-        return FakePreview
-
     FakePreview.made = []
-    monkeypatch.setattr(home_module, "optional_screen", fake_optional)
+    monkeypatch.setattr(home_module, "PreviewScreen", FakePreview)
+    monkeypatch.setattr(home_module, "HistoryScreen", FakePreview)
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
@@ -329,22 +324,6 @@ async def test_enter_pushes_the_run_preview_and_h_the_history(
         await pilot.press("h")
         await pilot.pause()
         assert FakePreview.made[1] == ((), {"workout": "Threshold miles"})
-    assert asked == [("intervaltimer.ui.screens.preview", "PreviewScreen"),
-                     ("intervaltimer.ui.screens.history", "HistoryScreen")]
-
-
-@pilot_test
-async def test_missing_run_screen_is_said_not_crashed(
-    folders: Desk, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(home_module, "optional_screen", lambda module, name: None)
-    app = app_for()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("slash", *"threshold", "enter", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert any("not available" in n.message for n in app._notifications)
 
 
 @pilot_test

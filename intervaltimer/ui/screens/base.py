@@ -1,14 +1,16 @@
-"""The app's screens: each one reaches the app's collaborators (`Services`) the same way."""
+"""The app's screens: each one reaches the app and its collaborators (`Services`) typed."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from textual import getters
+
     from intervaltimer.log.store import Store
-    from intervaltimer.ui.app import Services
+    from intervaltimer.ui.app import IntervalTimerApp, Services
 
 ResultType = TypeVar("ResultType")
 
@@ -16,14 +18,25 @@ ResultType = TypeVar("ResultType")
 class AppScreen(Screen[ResultType]):
     """A screen of intervaltimer's app, with the app's collaborators at hand."""
 
+    if TYPE_CHECKING:
+        # The app, typed as intervaltimer's (Textual's own getter; posting casts likewise).
+        app = getters.app(IntervalTimerApp)
+
     @property
     def services(self) -> Services:
-        """The app's collaborators (clocks, player, store, profile)."""
-        services: Services = getattr(self.app, "services")  # noqa: B009
-        return services
+        """The app's collaborators (clocks, player, store, profile, the run on screen)."""
+        return self.app.services
 
     @property
     def store(self) -> Store | None:
-        """The app's log, if it has one (None also in an app without services)."""
-        services: Any = getattr(self.app, "services", None)
-        return None if services is None else services.store
+        """The app's log, if it has one."""
+        return self.app.services.store
+
+    def tell_profile_problems(self) -> None:
+        """Say once, on whichever desk screen opens first, that profile.yaml could not be used."""
+        problems, self.services.profile_problems = self.services.profile_problems, []
+        if problems:
+            shown = "\n".join(problems[:3]) + ("\n…" if len(problems) > 3 else "")
+            self.notify(f"{shown}\nEnter your times on the profile screen (p); saving there "
+                        "replaces the file.", title="profile.yaml was not used",
+                        severity="error", timeout=20)

@@ -11,11 +11,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from intervaltimer.engine.events import Split
 from intervaltimer.ui.runflow import leave_run_flow
+from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.rep_table import RepTable
 from intervaltimer.workout.units import format_clock, format_time
@@ -32,7 +32,7 @@ def closing_lines(splits: Sequence[Split], status: str, elapsed_s: float) -> str
     return text
 
 
-class ClosingScreen(Screen[None]):
+class ClosingScreen(AppScreen[None]):
     """The reps of the run just ended, with how it ended and whether it was logged."""
 
     DEFAULT_CSS: ClassVar[str] = """

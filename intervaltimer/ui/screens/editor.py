@@ -128,9 +128,7 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
         self._update_title()
         self.validate()
         editor.focus()
-        from intervaltimer.ui.screens.home import tell_profile_problems
-
-        tell_profile_problems(self)
+        self.tell_profile_problems()
 
     @property
     def text(self) -> str:

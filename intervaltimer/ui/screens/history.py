@@ -11,10 +11,10 @@ workout filtered), ``w`` choose the workout, ``escape`` back.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
@@ -30,6 +30,9 @@ from intervaltimer.ui.widgets.session_table import (
     session_cells,
     short_name,
 )
+
+if TYPE_CHECKING:
+    from intervaltimer.ui.app import IntervalTimerApp
 
 PAGE = 100
 """Rows read first, and added each time the cursor nears the end."""
@@ -48,7 +51,7 @@ def history_allowed(screen: Screen[Any]) -> bool:
     return all(getattr(shown, "ALLOWS_HISTORY", True) for shown in stack)
 
 
-def open_history(app: App[Any], workout: str | None = None) -> None:
+def open_history(app: IntervalTimerApp, workout: str | None = None) -> None:
     """Push the history (of ``workout``, else of every workout) unless the screen forbids it."""
     if history_allowed(app.screen):
         app.push_screen(HistoryScreen(workout=workout))

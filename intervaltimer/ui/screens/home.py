@@ -7,22 +7,22 @@ h history, p profile, / filter.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.locations import user_workouts_dir
+from intervaltimer.log.records import SessionSummary
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.screens.history import HistoryScreen
+from intervaltimer.ui.screens.preview import PreviewScreen
 from intervaltimer.ui.widgets.workout_list import (
     LibraryEntry,
     Lister,
@@ -35,31 +35,6 @@ from intervaltimer.workout.templates import render_template, slug, with_name
 
 if TYPE_CHECKING:
     from intervaltimer.ui.screens.new_workout import NewWorkout
-
-
-def optional_screen(module: str, name: str) -> Callable[..., Screen[Any]] | None:
-    """A screen class from a module that may not be part of this build, else None."""
-    try:
-        found = importlib.import_module(module)
-    except ImportError:
-        return None
-    screen: Callable[..., Screen[Any]] | None = getattr(found, name, None)
-    return screen
-
-
-# Services.extra key: problems of a profile.yaml set aside at launch (see cli/desk.py).
-PROFILE_PROBLEMS = "profile_problems"
-
-
-def tell_profile_problems(screen: Screen[Any]) -> None:
-    """Say once, on whichever desk screen opens first, that profile.yaml could not be used."""
-    services = getattr(screen.app, "services", None)
-    problems = services.extra.pop(PROFILE_PROBLEMS, None) if services is not None else None
-    if problems:
-        shown = "\n".join(problems[:3]) + ("\n…" if len(problems) > 3 else "")
-        screen.notify(f"{shown}\nEnter your times on the profile screen (p); saving there "
-                      "replaces the file.", title="profile.yaml was not used",
-                      severity="error", timeout=20)
 
 
 class HomeScreen(AppScreen[None]):
@@ -98,7 +73,7 @@ class HomeScreen(AppScreen[None]):
     class HistoryLoaded(Message):
         """The worker read a workout's logged sessions."""
 
-        def __init__(self, key: str, sessions: list[Any]) -> None:
+        def __init__(self, key: str, sessions: list[SessionSummary]) -> None:
             super().__init__()
             self.key = key
             self.sessions = sessions
@@ -125,7 +100,7 @@ class HomeScreen(AppScreen[None]):
         self.sub_title = "workout library"
         self.query_one(WorkoutList).focus()
         self.call_after_refresh(self.reload)  # paint first, then read
-        tell_profile_problems(self)
+        self.tell_profile_problems()
 
     def on_screen_resume(self) -> None:
         """Back from the editor, the profile or a run: files and targets may have changed."""
@@ -238,11 +213,7 @@ class HomeScreen(AppScreen[None]):
         if entry.workout is None:
             self.notify("This file has problems; press e to fix them first.", severity="warning")
             return
-        preview = optional_screen("intervaltimer.ui.screens.preview", "PreviewScreen")
-        if preview is None:
-            self.notify("The run screen is not available in this build.", severity="error")
-            return
-        self.app.push_screen(preview(entry.workout))
+        self.app.push_screen(PreviewScreen(entry.workout))
 
     def action_edit(self) -> None:
         """Open the highlighted file in the editor."""
@@ -299,11 +270,7 @@ class HomeScreen(AppScreen[None]):
         """Show the sessions logged for the highlighted workout."""
         entry = self.entry
         name = entry.workout.name if entry is not None and entry.workout is not None else None
-        history = optional_screen("intervaltimer.ui.screens.history", "HistoryScreen")
-        if history is None:
-            self.notify("The history screen is not available in this build.", severity="error")
-            return
-        self.app.push_screen(history(workout=name))
+        self.app.push_screen(HistoryScreen(workout=name))
 
     def action_profile(self) -> None:
         """Open the runner's profile: race times and the paces they give."""

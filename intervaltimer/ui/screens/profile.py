@@ -150,9 +150,7 @@ class ProfileScreen(AsksBeforeLeaving[None]):
         self.sub_title = "race results → paces"
         self.refresh_paces()
         self.query(Input).first().focus()
-        from intervaltimer.ui.screens.home import tell_profile_problems
-
-        tell_profile_problems(self)
+        self.tell_profile_problems()
 
     def rows(self) -> list[RaceRow]:
         """The rows as typed."""

@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from intervaltimer.engine.events import Phase, State
-from intervaltimer.track.runner import ACTIVE_RUN, Runner
+from intervaltimer.track.runner import Runner
 from intervaltimer.track.runtext import (
     clock_note,
     clock_text,
@@ -147,7 +147,7 @@ class RunScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         """Start the session (its lead-in first) and draw the first frame."""
-        self.services.extra[ACTIVE_RUN] = self.runner
+        self.services.active_run = self.runner
         self._set_compact(self.size.width, self.size.height)
         if self.runner.session.state is State.READY:
             self.runner.start(self.at_step)
@@ -157,8 +157,8 @@ class RunScreen(AppScreen[None]):
         """Leaving the screen however it happens keeps the session (abandoned if unfinished)."""
         self._stop_timer()
         self.runner.stop()
-        if self.services.extra.get(ACTIVE_RUN) is self.runner:
-            del self.services.extra[ACTIVE_RUN]
+        if self.services.active_run is self.runner:
+            self.services.active_run = None
 
     def on_resize(self, event: events.Resize) -> None:
         """Pick the layout for the terminal's size."""

@@ -8,15 +8,17 @@ library, ``q`` quit; ``h`` opens the history, ``t`` the workout's trend.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 
 from intervaltimer.ui.screens.session import SessionScreen
 
+if TYPE_CHECKING:
+    from intervaltimer.ui.app import IntervalTimerApp
 
-def go_home(app: App[Any]) -> None:
+
+def go_home(app: IntervalTimerApp) -> None:
     """Back to the workout library: pop to it if it is in the stack, else open it."""
     from intervaltimer.ui.screens.home import HomeScreen
 
@@ -30,7 +32,7 @@ def go_home(app: App[Any]) -> None:
     app.switch_screen(HomeScreen())
 
 
-def back_or_home(app: App[Any]) -> None:
+def back_or_home(app: IntervalTimerApp) -> None:
     """Back to the screen below, or to the library when the screen on top was opened alone."""
     if len(app.screen_stack) > 2:
         app.pop_screen()

@@ -72,7 +72,7 @@ class MetricsPanel(Static):
             cells: list[Text | str] = [Text(label, style="dim"), row.now]
             if previous_label is not None:
                 cells += [row.before,
-                          Text(row.change, style=tone_style(self.app, _TONES.get(row.verdict, "")))]
+                          Text(row.change, style=tone_style(self, _TONES.get(row.verdict, "")))]
             table.add_row(*cells)
         return table
 

@@ -10,10 +10,10 @@ not all the same distance (a pyramid), a column says which rep was which.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from rich.text import Text
-from textual.app import App
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from intervaltimer.log.records import RepRecord
@@ -25,11 +25,11 @@ ON_TARGET_S = 0.5
 """A split at most this much slower than its target still counts as on target."""
 
 
-def tone_style(app: App[Any], tone: Tone) -> str:
+def tone_style(widget: Widget, tone: Tone) -> str:
     """The text colour of the app's theme for good (success) and bad (error) news."""
     if not tone:
         return ""
-    return app.theme_variables.get("text-success" if tone == "good" else "text-error", "")
+    return widget.app.theme_variables.get("text-success" if tone == "good" else "text-error", "")
 
 
 def deviation_tone(deviation_s: float | None) -> Tone:
@@ -80,7 +80,7 @@ class SessionRepTable(DataTable[Text | str]):
                 Text(format_time(rep.split_s), justify="right", style="bold"),
                 Text("" if delta is None else format_delta(round(delta, 1) + 0.0),  # never -0.0
                      justify="right",
-                     style=tone_style(self.app, deviation_tone(delta))),
+                     style=tone_style(self, deviation_tone(delta))),
                 Text("" if rep.rpe is None else str(rep.rpe), justify="right"),
             ]
             self.add_row(*cells, key=str(rep.index))
