@@ -3,11 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
+# The exact versions the tests ran on; every install here takes them (`make lock` renews it).
+CONSTRAINTS := constraints.txt
+LOCK_VENV   := .lock-venv
 # What the build and the tests need from Debian: ALSA headers and a C compiler
 # for simpleaudio, tmux for the real-terminal tests.
 SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux
 
-.PHONY: run test lint typecheck contracts pytest system clean snapshots bench
+.PHONY: run test lint typecheck contracts pytest system clean snapshots bench lock
 
 run: $(STAMP)
 	$(BIN)/intervaltimer
@@ -29,7 +33,7 @@ pytest: $(STAMP)
 snapshots: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -q tests/ui --snapshot-update
 
-bench: $(STAMP)
+bench: $(BENCH_STAMP)
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
 
 system:
@@ -45,12 +49,30 @@ system:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing </dev/null; \
 	fi
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(MAKE) system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e '.[dev]'
 	touch $(STAMP)
 
+# The benchmarks' peer programs (termdown), on top of the development install.
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+# Renew constraints.txt: the newest versions pyproject.toml allows (every extra), installed
+# into a scratch venv and frozen. Run it after changing a dependency, then `make test`.
+lock: system
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install -q --upgrade pip
+	$(LOCK_VENV)/bin/python -m pip install -q -e '.[dev,bench]'
+	{ echo "# The exact versions the tests run on: every install in the Makefile takes them"; \
+	  echo "# (pip install -c constraints.txt). Made by \`make lock\`; do not edit by hand."; \
+	  $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	rm -rf $(LOCK_VENV)
+
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) dist build .pytest_cache .mypy_cache .ruff_cache
