@@ -110,8 +110,9 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
 @db_option
 @click.option("--format", "form", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True, help="CSV for a spreadsheet, JSON for programs and `import`.")
-@click.option("-o", "--output", "output", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Write to FILE (replaced whole, never half-written) instead of the screen.")
+@click.option("-o", "--output", "output", metavar="FILE",
+              help="Write to FILE (replaced whole, never half-written; a symlink's target is "
+              "replaced) instead of the screen; - is standard output.")
 def export(db: str | None, form: str, output: str | None) -> None:
     """Every rep of every session, one row each, oldest first.
 
@@ -128,17 +129,22 @@ def export(db: str | None, form: str, output: str | None) -> None:
             text = export_json(store, time.time()) if form == "json" else export_csv(store)
         except StoreError as error:
             raise StoreProblem(str(error)) from None
-    if output is None:
+    if output is None or output == "-":
         click.echo(text, nl=False)
         return
-    from intervaltimer.fileio import atomic_write_text
+    from intervaltimer.fileio import RefusedTarget, atomic_write_text
 
     path = Path(output).expanduser()
+    log_files = [store.path] + [Path(f"{store.path}{end}") for end in ("-wal", "-shm", "-journal")]
     try:
-        atomic_write_text(path, text, encoding="utf-8-sig" if form == "csv" else "utf-8")
+        written = atomic_write_text(path, text, encoding="utf-8-sig" if form == "csv" else "utf-8",
+                                    protect=log_files)
+    except RefusedTarget as error:
+        raise StoreProblem(f"cannot write the export: {error}") from None
     except OSError as error:
         raise StoreProblem(f"{path}: cannot write: {error.strerror or error}") from None
-    click.echo(f"wrote {path}", err=True)
+    click.echo(f"wrote {path}" + ("" if written == path.absolute() else f" (to {written})"),
+               err=True)
 
 
 def _read_text(file: str) -> str:

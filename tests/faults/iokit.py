@@ -1,0 +1,43 @@
+"""Shared by the file-and-text fault tests: the installed command in a private home, and a log."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from intervaltimer.log.store import Store
+from tests.cli.clikit import command
+
+T0 = datetime(2025, 5, 1, 18, 0).timestamp()
+
+
+def private_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a runner with their own empty config, log and home."""
+    env = {**os.environ, "HOME": str(home), "INTERVALTIMER_CONFIG": str(home / "config"),
+           "INTERVALTIMER_DB": str(home / "log.sqlite3"), "COLUMNS": "120"}
+    env.update(extra)
+    return env
+
+
+def cli(args: list[str], env: dict[str, str], cwd: Path, *, stdin: str | None = None,
+        timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The installed command, run as a process with no terminal."""
+    return subprocess.run([command(), *args], env=env, cwd=cwd, capture_output=True, text=True,
+                          input=stdin if stdin is not None else "", timeout=timeout, check=False)
+
+
+def one_session_log(path: Path, workout: str = "8 x 400 m at mile pace",
+                    note: str | None = "windy", label: str = "Rep {i}/3") -> Path:
+    """A log at `path` holding one completed session of three reps."""
+    with Store.open(path) as store:
+        session = store.start_session(workout, "name: x\n", {"mile": 340.0}, 7, started_at=T0)
+        for i, split in enumerate((85.9, 86.4, 87.2), start=1):
+            store.record_rep(session, i, step_index=2 * i, label=label.format(i=i),
+                             split_s=split, ended_at=T0 + 200 * i, distance_m=400.0,
+                             target_s=84.5, rpe=5 + i)
+        store.finish_session(session, "completed", ended_at=T0 + 900)
+        if note is not None:
+            store.set_note(session, note)
+    return path
