@@ -15,6 +15,9 @@ will meet:
   step's start is taken for a double tap and ignored.
 - `skip()` skips the step on the screen (no split for a skipped rep). During
   a lead-in that is the rep about to start; during a send-off wait, the wait.
+- `extend(seconds)` moves the end of a rest or a wait; shortened, a rest that
+  leads into a rep keeps its 3-2-1 (COUNTDOWN_FROM seconds), as `skip()` keeps
+  the lead-in: `-` never starts a rep without a count.
 - `undo_lap()` works only for the most recent lap, and only while the session
   is still in the step that lap started (or its lead-in, or the send-off wait
   after it). A timed step whose end has passed cannot be re-entered; nor can
@@ -35,7 +38,7 @@ from dataclasses import replace
 from math import isfinite
 
 from intervaltimer.engine.events import Event, EventKind, Split
-from intervaltimer.engine.schedule import Wait, timeline
+from intervaltimer.engine.schedule import COUNTDOWN_FROM, Wait, timeline
 from intervaltimer.engine.transitions import SessionTransitions, Undo
 from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.plan import Plan
@@ -109,7 +112,7 @@ class Session(SessionTransitions):
         if seg is None or self._finished:
             return None
         at_s = self._session_s(now)
-        if at_s - seg.start_s < LAP_DEBOUNCE_S:
+        if self.lap_guarded():
             return None
         if seg.wait is not None:
             self._end_wait(seg, at_s)
@@ -122,6 +125,15 @@ class Session(SessionTransitions):
             self._undo = undo
         self._advance(now)
         return split
+
+    def lap_guarded(self) -> bool:
+        """A lap now would be taken for a double tap (the step, or its wait, began less than
+        LAP_DEBOUNCE_S ago) and ignored."""
+        self._catch_up()
+        seg = self._seg
+        if seg is None or self._finished:
+            return False
+        return self._session_s(self._read()) - seg.start_s < LAP_DEBOUNCE_S
 
     def undo_lap(self) -> bool:
         """Take back the last lap: back in that step, its clock intact, its split withdrawn.
@@ -204,8 +216,10 @@ class Session(SessionTransitions):
     def extend(self, seconds: float) -> float | None:
         """Move the end of a rest (or lead-in, or other timed non-rep step) by `seconds`.
 
-        Never earlier than now. Returns the change applied, or None when the
-        step on the screen has no end to move (a rep, an open step).
+        Never earlier than now, and a rest or wait that counts down to a rep keeps
+        at least its 3-2-1 (COUNTDOWN_FROM s) when shortened. Returns the change
+        applied, or None when the step on the screen has no end to move (a rep,
+        an open step).
         """
         now = self._read()
         self._advance(now)
@@ -216,7 +230,9 @@ class Session(SessionTransitions):
         if seg.wait is None and step.is_work:
             return None
         at_s = self._session_s(now)
-        end_s = max(seg.end_s + seconds, at_s)
+        # Shortened, a rest before a rep keeps its 3-2-1 (unless it has less left already).
+        least_s = COUNTDOWN_FROM if seg.countdown else 0.0
+        end_s = max(seg.end_s + seconds, min(seg.end_s, at_s + least_s))
         applied = end_s - seg.end_s
         seg.end_s = end_s
         seg.reschedule(timeline(step, seg.wait, seg.start_s, end_s, seg.countdown,

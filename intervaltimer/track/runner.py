@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from intervaltimer.track.runlog import RunLog
 
 STALE_CUE_S = 2.0  # a cue noticed later than this after its instant is not played
+IGNORED_TAP_SHOWN_S = 2.0  # how long the faces say a double tap was ignored
 COMPLETED = "completed"
 ABANDONED = "abandoned"
 
@@ -41,6 +42,7 @@ class Runner:
         self.missed_rest_s: float | None = None
         self.finished_at: float | None = None
         self.status: str | None = None
+        self.ignored_tap_at: float | None = None
         self._listeners: list[Callable[[list[Event]], None]] = []
 
     def add_listener(self, listener: Callable[[list[Event]], None]) -> None:
@@ -89,6 +91,12 @@ class Runner:
         return self.session.next_deadline()
 
     @property
+    def tap_ignored(self) -> bool:
+        """A lap was ignored as a double tap less than IGNORED_TAP_SHOWN_S ago."""
+        at = self.ignored_tap_at
+        return at is not None and self.clock() - at < IGNORED_TAP_SHOWN_S
+
+    @property
     def finished(self) -> bool:
         """The workout has run to its end."""
         return self.session.state is State.FINISHED
@@ -101,7 +109,12 @@ class Runner:
     # ---- keys -----------------------------------------------------------------------
 
     def lap(self) -> bool:
-        """Space: end the step now (a rep's split), or start the rep during a lead-in."""
+        """Space: end the step now (a rep's split), or start the rep during a lead-in.
+
+        A tap in the first second of a step is taken for a double tap by the
+        engine and ignored; `tap_ignored` then says so for a moment.
+        """
+        self.ignored_tap_at = self.clock() if self.session.lap_guarded() else None
         before = (self.session.progress.steps_done, self.session.waiting, len(self.session.splits))
         self.session.lap()
         self.tick()

@@ -7,6 +7,7 @@ and the CR-10 words of the effort prompt.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from math import ceil, floor
 
 from intervaltimer.engine.events import Phase, Progress, Split, State
@@ -75,10 +76,19 @@ def clock_text(view: SessionView) -> str:
     return format_clock(clock_seconds(view))
 
 
-def clock_note(view: SessionView, missed_rest_s: float | None) -> str:
-    """The line under the clock: what the numbers mean and what the runner can do."""
+IGNORED_TAP_NOTE = "tap ignored: under 1 s into the step"
+
+
+def clock_note(view: SessionView, missed_rest_s: float | None, tap_ignored: bool = False) -> str:
+    """The line under the clock: what the numbers mean and what the runner can do.
+
+    `tap_ignored`: a lap was just taken for a double tap and ignored (the
+    engine's guard in the first second of a step); the line says so.
+    """
     state = view.state
     current = view.current
+    if tap_ignored and state is not State.FINISHED:
+        return IGNORED_TAP_NOTE
     if state is State.PAUSED:
         return "paused · p to go on"
     if state is State.FINISHED:
@@ -109,12 +119,30 @@ def in_send_off_wait(view: SessionView) -> bool:
     return view.waiting and view.phase is Phase.REST
 
 
+def rest_change_s(view: SessionView) -> float:
+    """How much `+`/`-` changed the rest on the clock, in whole seconds (0: as planned)."""
+    current = view.current
+    left = view.remaining_s()
+    if (current is None or current.kind is not StepKind.REST or current.duration_s is None
+            or current.round_s is not None or view.waiting or left is None):
+        return 0.0
+    return float(round(view.elapsed_s() + left - current.duration_s))
+
+
 def current_line(view: SessionView) -> str:
     """The step line of what is on the clock: the step, or during the rest the engine adds
-    between send-off rounds, `Rest until 2:30` (the rep comes next)."""
+    between send-off rounds, `Rest until 2:30` (the rep comes next). A rest lengthened
+    with `+` says its new length: `Rest 75 s (+15 s) · stand`."""
     current = view.current
     if current is not None and current.round_s is not None and in_send_off_wait(view):
         return f"Rest {send_off_text(current.round_s)}"
+    change = rest_change_s(view)
+    if current is not None and current.duration_s is not None and change:
+        planned = format_span(current.duration_s)
+        now = f"{format_span(current.duration_s + change)} ({change:+g} s)"
+        if planned in current.label:
+            return step_line(replace(current, label=current.label.replace(planned, now, 1)))
+        return f"{step_line(current)} · now {now}"
     return step_line(current)
 
 

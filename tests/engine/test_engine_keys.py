@@ -7,6 +7,7 @@ import pytest
 from intervaltimer.engine import Cue, EventKind, Phase, Session, State
 from tests.engine.engine_helpers import (
     at_of,
+    cooldown,
     of_kind,
     plan,
     rest,
@@ -182,13 +183,36 @@ def test_shortening_the_rest_never_goes_below_now(fake_clock: FakeClock) -> None
     assert at_of(events, EventKind.COUNTDOWN, 2) == [65.0, 66.0, 67.0]
     assert at_of(events, EventKind.STEP_STARTED, 3) == [68.0]
 
+
+
+def test_shortening_a_rest_before_a_rep_keeps_its_countdown(fake_clock: FakeClock) -> None:
+    """`-` with little rest left must not start the rep cold: the 3-2-1 stays, as the
+    lead-in stays when the rest is skipped."""
+    session = _rest_from_23(fake_clock)
+    fake_clock.set(30.0)
+    assert session.extend(-100.0) == -50.0  # to 33: three seconds for the 3-2-1
+    events = run_until(session, fake_clock, 40.0)
+    assert [(e.at, e.count) for e in of_kind(events, EventKind.COUNTDOWN)
+            if e.step_index == 2] == [(30.0, 3), (31.0, 2), (32.0, 1)]
+    assert at_of(events, EventKind.STEP_STARTED, 3) == [33.0]
+
     clock = FakeClock(0.0)
     session = _rest_from_23(clock)
-    clock.set(30.0)
-    assert session.extend(-100.0) == -53.0
-    events = session.poll()
-    assert at_of(events, EventKind.STEP_STARTED)[-1] == 30.0
-    assert at_of(events, EventKind.COUNTDOWN, 2) == []
+    clock.set(81.5)  # 1.5 s left, two ticks gone: `-` changes nothing
+    session.poll()
+    assert session.extend(-15.0) == 0.0
+    events = run_until(session, clock, 90.0)
+    assert [e.count for e in of_kind(events, EventKind.COUNTDOWN) if e.step_index == 2] == [1]
+    assert at_of(events, EventKind.STEP_STARTED, 3) == [83.0]
+
+
+def test_a_rest_before_the_cool_down_can_be_cut_to_now(fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(60.0), cooldown(60.0)), fake_clock)
+    fake_clock.set(23.0)
+    session.lap()
+    fake_clock.set(30.0)
+    assert session.extend(-100.0) == -53.0  # no rep follows: no count to keep
+    assert at_of(session.poll(), EventKind.STEP_STARTED)[-1] == 30.0
 
 
 def test_extend_during_the_countdown_moves_the_countdown_too(fake_clock: FakeClock) -> None:

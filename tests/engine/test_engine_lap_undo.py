@@ -228,3 +228,15 @@ def test_no_undo_after_the_workout_finished(fake_clock: FakeClock) -> None:
     assert session.state is State.FINISHED
     assert session.undo_lap() is False
     assert len(session.splits) == 1
+
+
+def test_lap_guarded_says_when_a_lap_would_be_taken_for_a_double_tap(
+        fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(60.0), run(200.0)), fake_clock)
+    assert session.lap_guarded()  # the lead-in began this instant
+    fake_clock.set(3.0 + LAP_DEBOUNCE_S / 2)
+    assert session.lap_guarded() and session.lap() is None
+    fake_clock.set(3.0 + LAP_DEBOUNCE_S)
+    assert not session.lap_guarded()
+    assert session.lap() is not None
+    assert session.lap_guarded()  # the rest has just begun

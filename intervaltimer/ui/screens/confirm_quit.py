@@ -1,11 +1,15 @@
 """Asked before a run is left: quit now (the session is kept) or carry on.
 
-The run's clock keeps going underneath while the question is on screen.
+The run's clock keeps going underneath while the question is on screen. Only
+`y` quits: `q` again or Enter (a runner's reflex, or a second tap) is no
+answer, so a run is never ended by a key pressed twice. A lap key answers
+"keep running" and laps, so a rep that ends while the question is up keeps
+its split.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,10 +19,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 SEE_THROUGH = 0.6  # the run screen shows through the question's backdrop, dimmed
+Answer = Literal["quit", "stay", "lap"]
+LAP_KEYS = "space,pagedown,right"
 
 
-class ConfirmQuitScreen(ModalScreen[bool]):
-    """A yes/no question over the run screen; dismissed with True to quit."""
+class ConfirmQuitScreen(ModalScreen[Answer]):
+    """A yes/no question over the run screen: `quit`, `stay`, or `lap` (stay, and lap now)."""
 
     DEFAULT_CSS: ClassVar[str] = """
     ConfirmQuitScreen {
@@ -39,19 +45,21 @@ class ConfirmQuitScreen(ModalScreen[bool]):
     ALLOWS_HISTORY = False  # `h` opens no history over this question
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,q,enter", "answer(True)", "Quit", id="confirm_quit.yes"),
-        Binding("n,escape", "answer(False)", "Keep running", id="confirm_quit.no"),
+        Binding("y", "answer('quit')", "Quit", id="confirm_quit.yes"),
+        Binding("n,escape", "answer('stay')", "Keep running", id="confirm_quit.no"),
     ]
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, lap_keys: str = LAP_KEYS) -> None:
         super().__init__()
         self.detail = detail
+        self._bindings.bind(lap_keys, "answer('lap')", "Lap", show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Quit this run?", id="quit-question")
             yield Static(self.detail, id="quit-detail")
-            yield Static("y / q / enter: quit    n / escape: keep running", id="quit-keys")
+            yield Static("y: quit    n / escape: keep running    space: lap, keep running",
+                         id="quit-keys")
 
     def on_mount(self) -> None:
         """See through to the run: the app's stylesheet gives every screen an opaque
@@ -59,6 +67,6 @@ class ConfirmQuitScreen(ModalScreen[bool]):
         background = self.app.theme_variables.get("background", "black")
         self.styles.background = Color.parse(background).with_alpha(SEE_THROUGH)
 
-    def action_answer(self, quit_run: bool) -> None:
+    def action_answer(self, answer: Answer) -> None:
         """Close the question with the answer."""
-        self.dismiss(quit_run)
+        self.dismiss(answer)

@@ -1,11 +1,13 @@
 """The run screen: big digits, the step, what is next, the last split, the effort prompt.
 
-It is a view of the engine plus keys. It never counts time itself: after
-every key and at every deadline it calls `sync()`, which lets the runner
-(ui/runner.py) poll the engine, play cues and write the log, redraws what
-changed, and sets ONE timer for the engine's next deadline (the next event or
-the next change of the displayed second), read from the injected clock. No
-interval polling; nothing is redrawn while nothing visible changes.
+It is a view of the engine plus keys. It never counts time itself: at every
+deadline it calls `sync()`, which lets the runner (track/runner.py) poll the
+engine, play cues and write the log. The screen listens to the runner
+(`Runner.add_listener`): after every tick, whichever face caused it (a key
+here, a tap on the phone page, the timer), it redraws what changed and sets
+ONE timer for the engine's next deadline (the next event or the next change
+of the displayed second), read from the injected clock. No interval polling;
+nothing is redrawn while nothing visible changes.
 
 Tests drive it with a fake clock: advance the clock, then call `sync()`.
 """
@@ -22,7 +24,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
-from intervaltimer.engine.events import Phase, State
+from intervaltimer.engine.events import Event, Phase, State
 from intervaltimer.track.runner import Runner
 from intervaltimer.track.runtext import (
     clock_note,
@@ -37,6 +39,7 @@ from intervaltimer.track.runtext import (
 )
 from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.screens.confirm_quit import Answer, ConfirmQuitScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.last_split import LastSplit
@@ -96,7 +99,8 @@ class RunScreen(AppScreen[None]):
     # The footer lists the keys in this order, so the ones a runner needs most (lap, effort,
     # quit) come first and still show when a narrow terminal cuts the footer short.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "lap", "lap", id="run.lap"),
+        # A presenter clicker sends PageDown / Right for "next" and PageUp for "back".
+        Binding("space,pagedown,right", "lap", "lap", key_display="space", id="run.lap"),
         # The footer lists the effort keys as "1-9 0 effort"; each digit is its own key.
         Binding("1", "effort(1)", "effort 1", key_display="1-9", group=_EFFORT),
         *(Binding(str(key), f"effort({key})", f"effort {key}", show=False)
@@ -106,7 +110,7 @@ class RunScreen(AppScreen[None]):
         Binding("ctrl+q", "quit_run", "quit", show=False),
         Binding("p", "pause", "pause", id="run.pause"),
         Binding("s", "skip", "skip", id="run.skip"),
-        Binding("u", "undo", "undo", id="run.undo"),
+        Binding("u,pageup", "undo", "undo", key_display="u", id="run.undo"),
         Binding("plus", "rest(15)", "rest +15 s", key_display="+", group=_REST),
         Binding("equals_sign", "rest(15)", "rest +15 s", show=False),
         Binding("minus", "rest(-15)", "rest -15 s", key_display="-", group=_REST),
@@ -148,6 +152,7 @@ class RunScreen(AppScreen[None]):
     def on_mount(self) -> None:
         """Start the session (its lead-in first) and draw the first frame."""
         self.services.active_run = self.runner
+        self.runner.add_listener(self._follow)
         self._set_compact(self.size.width, self.size.height)
         if self.runner.session.state is State.READY:
             self.runner.start(self.at_step)
@@ -155,6 +160,7 @@ class RunScreen(AppScreen[None]):
 
     def on_unmount(self) -> None:
         """Leaving the screen however it happens keeps the session (abandoned if unfinished)."""
+        self.runner.remove_listener(self._follow)
         self._stop_timer()
         self.runner.stop()
         if self.services.active_run is self.runner:
@@ -177,10 +183,16 @@ class RunScreen(AppScreen[None]):
     # ---- the clock ----------------------------------------------------------------------
 
     def sync(self) -> None:
-        """Catch up with the engine now: cues and log, redraw, and wait for the next deadline."""
+        """Catch up with the engine now (cues and log); the runner then calls `_follow`."""
         if self._leaving or self.runner.status == "abandoned":
             return
         self.runner.tick()
+
+    def _follow(self, events: list[Event]) -> None:
+        """The runner moved (a key here, a tap on the phone page, a deadline): redraw what
+        changed and wait for the next deadline."""
+        if self._leaving:
+            return
         self.redraw()
         self._schedule()
 
@@ -224,7 +236,8 @@ class RunScreen(AppScreen[None]):
         changed = [
             self.query_one(StepHeader).show(phase_word(view), header, step_note(view)),
             self.query_one(BigClock).show(clock_text(view)),
-            self.query_one("#clock-note", Line).show(clock_note(view, self.runner.missed_rest_s)),
+            self.query_one("#clock-note", Line).show(
+                clock_note(view, self.runner.missed_rest_s, self.runner.tap_ignored)),
             self.query_one("#next-line", Line).show(next_line(view)),
             self.query_one(LastSplit).show_split(view.last_split, self.compact),
             self._show_effort(phase),
@@ -321,35 +334,29 @@ class RunScreen(AppScreen[None]):
             self.action_summary()
             return
         self.runner.lap()
-        self.sync()
 
     def action_pause(self) -> None:
         """Pause, or go on after a pause."""
         self.runner.pause_or_resume()
-        self.sync()
 
     def action_skip(self) -> None:
         """Skip the step on the screen."""
         self.runner.skip()
-        self.sync()
 
     def action_undo(self) -> None:
         """Take back the last lap (a mistaken tap): back in the rep, its split withdrawn."""
         if not self.runner.undo():
             self.notify("Nothing to undo.", timeout=2)
-        self.sync()
 
     def action_rest(self, seconds: int) -> None:
         """Lengthen or shorten the rest on the clock by `seconds`."""
         if self.runner.extend(float(seconds)) is None:
             self.notify("+ and - change a rest or a countdown.", timeout=2)
-        self.sync()
 
     def action_effort(self, rpe: int) -> None:
         """Rate the rep just run (CR-10; the key 0 gives 10)."""
         if self.runner.rate(rpe) is None:
             self.notify("No rep to rate yet.", timeout=2)
-        self.sync()
 
     def action_mute(self) -> None:
         """Silence the cues, or bring them back (and say so when there is no sound to mute)."""
@@ -366,8 +373,6 @@ class RunScreen(AppScreen[None]):
         if self.runner.finished:
             self.action_summary()
             return
-        from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
-
         reps = len(self.runner.session.splits)
         ending = "abandoned" if self.runner.work_left() else "completed"
         detail = (f"The session is kept as {ending}, with the {reps} rep"
@@ -376,10 +381,12 @@ class RunScreen(AppScreen[None]):
             detail = "This run is not being logged."
         self.app.push_screen(ConfirmQuitScreen(detail), self._quit_answer)
 
-    def _quit_answer(self, quit_run: bool | None) -> None:
-        if quit_run:
+    def _quit_answer(self, answer: Answer | None) -> None:
+        if answer == "quit":
             self.runner.stop()
             self.action_summary()
+        elif answer == "lap":
+            self.action_lap()
 
     def action_summary(self) -> None:
         """Leave the run for its closing screen."""
