@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from intervaltimer.workout.ladder import check_progression, read_progression
 from intervaltimer.workout.model import DEFAULT_LEAD_IN_S, Problem, Workout, WorkoutError
 from intervaltimer.workout.steps import StepReader, did_you_mean
 from intervaltimer.workout.units import UnitError, parse_duration
@@ -29,15 +30,18 @@ from intervaltimer.workout.yamlnodes import (
 )
 
 FORMAT = "1"
-TOP_KEYS = ("name", "description", "tags", "lead_in", "steps", "format")
+TOP_KEYS = ("name", "description", "tags", "lead_in", "steps", "progression", "format")
 MAX_NAME = 120
 MAX_DESCRIPTION = 4000
 MAX_TAGS = 30
 MAX_LEAD_IN_S = 600.0
 
 
-def load_workout(path: str | Path) -> Workout:
-    """The workout in the file at `path`; raises `WorkoutError` listing every problem."""
+def load_workout(path: str | Path, chain: tuple[str, ...] = ()) -> Workout:
+    """The workout in the file at `path`; raises `WorkoutError` listing every problem.
+
+    `chain` lists the files that include this one (see `include`), outermost first.
+    """
     shown = str(path)
     try:
         with open(path, "rb") as handle:
@@ -62,11 +66,14 @@ def load_workout(path: str | Path) -> Workout:
         line, col = position_of(good, len(good))
         raise WorkoutError([Problem(shown, line, col, "this is not UTF-8 text; save the file "
                                                       "as UTF-8")]) from None
-    return parse_workout(text, shown)
+    return parse_workout(text, shown, chain)
 
 
-def parse_workout(text: str, path: str = "<text>") -> Workout:
-    """The workout in YAML `text` (format 1); raises `WorkoutError` listing every problem."""
+def parse_workout(text: str, path: str = "<text>", chain: tuple[str, ...] = ()) -> Workout:
+    """The workout in YAML `text` (format 1); raises `WorkoutError` listing every problem.
+
+    `path` names the file in messages, and `include:` looks beside it first.
+    """
     problems = Problems(path)
     workout: Workout | None = None
     collecting = gc.isenabled()
@@ -74,7 +81,7 @@ def parse_workout(text: str, path: str = "<text>") -> Workout:
     try:
         root = compose_text(text, problems)
         if root is not None:
-            workout = _workout(root, text, path, problems)
+            workout = _workout(root, text, path, problems, chain)
     except TooManyProblems:
         pass
     except RecursionError:  # depth is bounded while composing; this is a last guard
@@ -88,7 +95,8 @@ def parse_workout(text: str, path: str = "<text>") -> Workout:
     return workout
 
 
-def _workout(root: yaml.Node, text: str, path: str, problems: Problems) -> Workout | None:
+def _workout(root: yaml.Node, text: str, path: str, problems: Problems,
+             chain: tuple[str, ...]) -> Workout | None:
     """The workout from the document's root node, or None when there are problems."""
     if not isinstance(root, yaml.MappingNode):
         if isinstance(root, yaml.SequenceNode):
@@ -97,7 +105,7 @@ def _workout(root: yaml.Node, text: str, path: str, problems: Problems) -> Worko
             message = "a workout file is keys and values: at least `name:` and `steps:`"
         problems.add(at(root), message)
         return None
-    reader = StepReader(problems)
+    reader = StepReader(problems, path, chain)
     values: dict[str, yaml.Node] = {}
     extra: dict[str, str] = {}
     for key, key_node, value in mapping_items(root, problems):
@@ -127,11 +135,16 @@ def _workout(root: yaml.Node, text: str, path: str, problems: Problems) -> Worko
     if "steps" not in values:
         problems.add(at(root), "a workout needs `steps:`, a list of steps")
         return None
+    progression = read_progression(values["progression"], problems) \
+        if "progression" in values else None
     steps, _ = reader.steps(values["steps"])
     if problems or name is None:
         return None
-    return Workout(name=name, steps=steps, description=description or "", tags=tags,
-                   lead_in_s=lead_in, source=text, path=path, extra=extra)
+    workout = Workout(name=name, steps=steps, description=description or "", tags=tags,
+                      lead_in_s=lead_in, source=text, path=path, extra=extra,
+                      progression=progression)
+    check_progression(workout, problems)
+    return None if problems else workout
 
 
 def _name(root: yaml.Node, values: dict[str, yaml.Node], reader: StepReader) -> str | None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from intervaltimer.workout.labels import step_label
-from intervaltimer.workout.model import Ends, PaceSpec, Step, StepKind, Workout
+from intervaltimer.workout.mainset import MainSet, find_main_set
+from intervaltimer.workout.model import Ends, PaceSpec, Progression, Step, StepKind, Workout
 from intervaltimer.workout.planjson import plan_to_json as plan_to_json
 from intervaltimer.workout.plansize import MAX_NESTING as MAX_NESTING
 from intervaltimer.workout.plansize import MAX_PLAN_STEPS as MAX_PLAN_STEPS
@@ -48,6 +49,10 @@ class PlannedStep:
     belongs to an `every:` repeat; `round_start` marks the first step of a round.
     `expected_s` is how long the step should take (its duration, its target,
     or a guess when `expected_guess`); `line`/`col` point at the written step.
+    `main_set` is True for the steps of the workout's main set (its reps and
+    the rests between them, see `mainset`); `main_rest` for the rests after
+    its reps, the ones the rest ladder sets. `cue` names the sound at the
+    step's start when it is not the usual one (`last`: a repeat's last rep).
     """
 
     index: int
@@ -75,6 +80,9 @@ class PlannedStep:
     pace_basis: str | None = None
     line: int = 0
     col: int = 0
+    main_set: bool = False
+    main_rest: bool = False
+    cue: str | None = None
 
     @property
     def is_work(self) -> bool:
@@ -99,6 +107,9 @@ class Plan:
 
     `has_profile` is False when a named pace could not be turned into a time
     (no profile, or no race to derive it from): those reps have no target.
+    `main_rest_s` is today's rest after each main-set rep (None when it is not
+    one timed length: open, jogged, varied or a send-off); `main_reps` the reps
+    the main set plans; `progression` the workout's rest ladder, if any.
     """
 
     name: str
@@ -107,11 +118,19 @@ class Plan:
     estimated_s: float = 0.0
     source: str = ""
     has_profile: bool = True
+    main_rest_s: float | None = None
+    main_reps: int = 0
+    progression: Progression | None = None
 
     @property
     def work_steps(self) -> tuple[PlannedStep, ...]:
         """The reps: steps that get a split and an effort."""
         return tuple(s for s in self.steps if s.is_work)
+
+    @property
+    def main_steps(self) -> tuple[PlannedStep, ...]:
+        """The main set's steps, reps and rests, in run order."""
+        return tuple(s for s in self.steps if s.main_set)
 
 
 def expand(workout: Workout, profile: Profile | None) -> Plan:
@@ -129,10 +148,11 @@ def expand(workout: Workout, profile: Profile | None) -> Plan:
     flat = flatten(workout)
     numbers = number_reps(flat)
     paces = _Paces(profile)
+    main = find_main_set(workout)
     steps: list[PlannedStep] = []
     for position, item in enumerate(flat):
         rep, rep_count = numbers.get(position, (None, None))
-        steps.append(_planned(position + 1, item, rep, rep_count, paces))
+        steps.append(_planned(position + 1, item, rep, rep_count, paces, main))
     steps = _plan_send_off_rests(flat, steps)
     return Plan(
         name=workout.name,
@@ -141,6 +161,9 @@ def expand(workout: Workout, profile: Profile | None) -> Plan:
         estimated_s=(end_times(steps, workout.lead_in_s)[-1] if steps else workout.lead_in_s),
         source=workout.source,
         has_profile=not paces.missing,
+        main_rest_s=None if main is None else main.rest_s,
+        main_reps=sum(1 for step in steps if step.main_set and step.is_work),
+        progression=workout.progression,
     )
 
 
@@ -174,7 +197,7 @@ class _Paces:
 
 
 def _planned(index: int, item: FlatStep, rep: int | None, rep_count: int | None,
-             paces: _Paces) -> PlannedStep:
+             paces: _Paces, main: MainSet | None) -> PlannedStep:
     """The PlannedStep for one flattened step (send-off rests are finished later)."""
     step = item.step
     amount = step.amount
@@ -209,7 +232,7 @@ def _planned(index: int, item: FlatStep, rep: int | None, rep_count: int | None,
         rep_count=rep_count,
         activity=None if step.activity is None else step.activity.value,
         exercise=step.exercise,
-        note=step.note,
+        note=item.note,
         round_s=None if round_ is None else round_.round_s,
         round_start=item.round_start,
         min_rest_s=None if round_ is None else round_.min_rest_s,
@@ -217,6 +240,9 @@ def _planned(index: int, item: FlatStep, rep: int | None, rep_count: int | None,
         expected_guess=guess,
         line=step.line,
         col=step.col,
+        main_set=main is not None and main.holds(item.top),
+        main_rest=main is not None and main.holds(item.top) and main.is_rest(step),
+        cue=item.cue,
     )
 
 

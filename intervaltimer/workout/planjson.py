@@ -11,18 +11,37 @@ if TYPE_CHECKING:
 def plan_to_json(plan: Plan) -> dict[str, Any]:
     """The stable JSON object of `intervaltimer plan --json`.
 
-    `name`, `estimated_s`, `lead_in_s`, `has_profile` and `steps`: each step
-    has `index`, `kind`, `label`, `distance_m`, `duration_s`, `target_s`,
-    `ends`, `pacer_m`, and also `rep`, `rep_count`, `reps`, `pace`,
-    `pace_s_per_m`, `estimate`, `exercise`, `activity`, `note`, `round_s`,
-    `round_start`, `min_rest_s`, `expected_s`.
+    `name`, `estimated_s`, `lead_in_s`, `has_profile`, `main_rest_s`,
+    `main_reps`, `progression` (`{"rest_s": [...], "then": {"kind", "amount",
+    "text"} | null, "implicit"}` or null) and `steps`: each step has `index`,
+    `kind`, `label`, `distance_m`, `duration_s`, `target_s`, `ends`, `pacer_m`,
+    and also `rep`, `rep_count`, `reps`, `pace`, `pace_s_per_m`, `estimate`,
+    `exercise`, `activity`, `note`, `round_s`, `round_start`, `min_rest_s`,
+    `expected_s`, `main_set`, `main_rest`, `cue`.
     """
     return {
         "name": plan.name,
         "estimated_s": round(plan.estimated_s, 1),
         "lead_in_s": plan.lead_in_s,
         "has_profile": plan.has_profile,
+        "main_rest_s": _rounded(plan.main_rest_s),
+        "main_reps": plan.main_reps,
+        "progression": _progression_json(plan),
         "steps": [_step_json(step) for step in plan.steps],
+    }
+
+
+def _progression_json(plan: Plan) -> dict[str, Any] | None:
+    """The plan's rest ladder, or None."""
+    ladder = plan.progression
+    if ladder is None:
+        return None
+    then = ladder.then
+    return {
+        "rest_s": list(ladder.rest_s),
+        "then": None if then is None else {"kind": then.kind.value, "amount": then.amount,
+                                           "text": then.text},
+        "implicit": ladder.implicit,
     }
 
 
@@ -55,4 +74,7 @@ def _step_json(step: PlannedStep) -> dict[str, Any]:
         "round_start": step.round_start,
         "min_rest_s": _rounded(step.min_rest_s),
         "expected_s": _rounded(step.expected_s),
+        "main_set": step.main_set,
+        "main_rest": step.main_rest,
+        "cue": step.cue,
     }

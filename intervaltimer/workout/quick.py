@@ -4,19 +4,26 @@ Spaces are optional and `x` may be `×`: `8x400m@mile/60s`, `10x1min/1min`,
 `4x60m/lap`, `6 x 800m @ 5k / 400m`. WORK is a distance or a duration; REST is
 a duration, `lap` (walk back and tap space) or a distance (jog it; it ends on
 the lap key). Used on the command line and as a step string in a YAML file.
+
+A quick workout is named by its work, not its rest: `8x400m@mile/60s` and
+`8x400m@mile/45s` are both "8 x 400 m @ mile", one workout with one history;
+the rest is a setting of the session. With a timed rest it gets the rest
+ladder `QUICK_RUNGS_S` (no `then:`), so the advice can move it a rung.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from intervaltimer.workout.amounts import parse_amount
 from intervaltimer.workout.model import (
+    QUICK_RUNGS_S,
     Activity,
     Amount,
     Problem,
+    Progression,
     Repeat,
     Step,
     StepKind,
@@ -120,7 +127,10 @@ def _rest_step(rest: _Part, errors: list[tuple[int, str]]) -> Step | None:
 
 
 def quick_repeat(text: str) -> tuple[Repeat, str]:
-    """The `Repeat` a quick text stands for and its tidy name; raises `QuickError`."""
+    """The `Repeat` a quick text stands for and its name (its work); raises `QuickError`.
+
+    The name leaves the rest out ("8 x 400 m @ mile"): see the module's docstring.
+    """
     head = _HEAD.match(text)
     if head is None or not looks_like_quick(text):
         raise QuickError([(0, f"quick syntax is COUNT x WORK [@ PACE] [/ REST], "
@@ -170,31 +180,29 @@ def quick_repeat(text: str) -> tuple[Repeat, str]:
     name = f"{count} x {_tidy(work.text)}"
     if pace_spec is not None:
         name += f" @ {pace_spec.name or ''.join(pace_spec.text.split())}"
-    if rest is not None:
-        name += f" / {_tidy(rest.text)}"
     return Repeat(count=count, steps=tuple(steps)), name
 
 
-def _placed(node: Step | Repeat, line: int, col: int) -> Step | Repeat:
+def placed(node: Step | Repeat, line: int, col: int) -> Step | Repeat:
     """The same step with its source position set (recursively for repeats)."""
     if isinstance(node, Repeat):
-        return Repeat(node.count, tuple(_placed(s, line, col) for s in node.steps),
-                      node.every_s, node.min_rest_s, node.label, node.note, line, col)
-    return Step(node.kind, node.amount, node.pace, node.target_s, node.pacer_m,
-                node.activity, node.exercise, node.label, node.note, line, col)
+        return replace(node, steps=tuple(placed(s, line, col) for s in node.steps),
+                       line=line, col=col)
+    return replace(node, line=line, col=col)
 
 
 def placed_repeat(text: str, line: int, col: int) -> tuple[Repeat, str]:
     """`quick_repeat` with every step marked as coming from (line, col)."""
     repeat, name = quick_repeat(text)
-    placed = _placed(repeat, line, col)
-    assert isinstance(placed, Repeat)
-    return placed, name
+    moved = placed(repeat, line, col)
+    assert isinstance(moved, Repeat)
+    return moved, name
 
 
 def parse_quick(text: str, path: str = "<quick>") -> Workout:
-    """A one-repeat `Workout` from quick text, named by its tidy form ("8 x 400 m @ mile / 60 s").
+    """A one-repeat `Workout` from quick text, named by its work ("8 x 400 m @ mile").
 
+    With a timed rest the workout has the implicit ladder `QUICK_RUNGS_S`.
     Raises `WorkoutError`; each problem's column points into `text` (line 1).
     """
     try:
@@ -202,4 +210,7 @@ def parse_quick(text: str, path: str = "<quick>") -> Workout:
     except QuickError as error:
         raise WorkoutError([Problem(path, 1, offset + 1, message)
                             for offset, message in error.errors]) from None
-    return Workout(name=name, steps=(repeat,), source=text, path=None)
+    timed_rest = any(isinstance(step, Step) and step.kind is StepKind.REST
+                     and step.amount.duration_s is not None for step in repeat.steps)
+    ladder = Progression(QUICK_RUNGS_S, implicit=True, line=1, col=1) if timed_rest else None
+    return Workout(name=name, steps=(repeat,), source=text, path=None, progression=ladder)

@@ -1,16 +1,18 @@
 """Run order: a workout's nested repeats flattened into its steps as they are run.
 
 Each written step is met once for each time it is run, with the top-level
-repeat it belongs to (reps are numbered across a whole set) and, inside an
-`every:` repeat, its send-off round. `expand` in `plan` turns these into
-PlannedSteps.
+repeat it belongs to (reps are numbered across a whole set), its position at
+the top level and, inside an `every:` repeat, its send-off round. A repeat's
+`last:` is applied here: its final rep gets the note and cue, and with
+`skip_rest` the rests after it in that round are left out. `expand` in `plan`
+turns these into PlannedSteps.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intervaltimer.workout.model import Repeat, Step, StepKind, Workout
+from intervaltimer.workout.model import Last, Repeat, Step, StepKind, Workout
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,21 @@ class Round:
 
 @dataclass
 class FlatStep:
-    """A written step at its place in run order, before the plan makes it a PlannedStep."""
+    """A written step at its place in run order, before the plan makes it a PlannedStep.
+
+    `note` is the note to show (the step's own, or a `last:` note); `cue` the
+    sound at its start when not the usual one (`last`).
+    """
 
     step: Step
     outer: int | None  # which top-level repeat it belongs to, by position
     round: Round | None
     round_start: bool = False
     send_off_rest: bool = False
+    top: int = 0  # its top-level step's position in Workout.steps
+    note: str | None = None
+    cue: str | None = None
+    dropped: bool = False  # a rest left out by `last: {skip_rest: true}`
 
 
 def flatten(workout: Workout) -> list[FlatStep]:
@@ -38,28 +48,48 @@ def flatten(workout: Workout) -> list[FlatStep]:
     flat: list[FlatStep] = []
     rounds = 0
 
-    def walk(nodes: tuple[Step | Repeat, ...], outer: int | None, round_: Round | None) -> None:
+    def walk(nodes: tuple[Step | Repeat, ...], outer: int | None, round_: Round | None,
+             top: int) -> None:
         nonlocal rounds
         for node in nodes:
             if isinstance(node, Step):
-                flat.append(FlatStep(node, outer, round_))
+                flat.append(FlatStep(node, outer, round_, top=top, note=node.note))
                 continue
-            for _ in range(node.count):
-                if node.every_s is None:
-                    walk(node.steps, outer, round_)
-                    continue
-                rounds += 1
-                this = Round(rounds, node.every_s, node.min_rest_s)
+            for number in range(node.count):
                 first = len(flat)
-                walk(node.steps, outer, this)
-                _mark_round(flat[first:], this)
+                if node.every_s is None:
+                    walk(node.steps, outer, round_, top)
+                else:
+                    rounds += 1
+                    this = Round(rounds, node.every_s, node.min_rest_s)
+                    walk(node.steps, outer, this, top)
+                    _mark_round(flat[first:], this)
+                if node.last is not None and number == node.count - 1:
+                    _mark_last(flat[first:], node.last)
 
     for position, node in enumerate(workout.steps):
         if isinstance(node, Step):
-            flat.append(FlatStep(node, None, None))
+            flat.append(FlatStep(node, None, None, top=position, note=node.note))
         else:
-            walk((node,), position, None)
-    return flat
+            walk((node,), position, None, position)
+    return [item for item in flat if not item.dropped]
+
+
+def _mark_last(items: list[FlatStep], last: Last) -> None:
+    """Give the last rep of a repeat's final round its `last:` note and cue; drop its rests."""
+    work = [i for i, item in enumerate(items)
+            if not item.dropped and item.step.kind in (StepKind.RUN, StepKind.EXERCISE)]
+    if not work:
+        return
+    item = items[work[-1]]
+    if last.note is not None:
+        item.note = last.note
+    if last.cue is not None:
+        item.cue = last.cue
+    if last.skip_rest:
+        for after in items[work[-1] + 1:]:
+            if after.step.kind is StepKind.REST:
+                after.dropped = True
 
 
 def _mark_round(items: list[FlatStep], this: Round) -> None:

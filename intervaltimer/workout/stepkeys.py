@@ -20,7 +20,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "run": ("pace", "target", "pacer", *COMMON_KEYS),
     "rest": ("activity", *COMMON_KEYS),
     "exercise": ("reps", "duration", *COMMON_KEYS),
-    "repeat": ("steps", "every", "min_rest", *COMMON_KEYS),
+    "repeat": ("steps", "every", "min_rest", "last", *COMMON_KEYS),
 }
 # Words runners use for a step kind, and the kind they mean.
 KIND_HINTS = {

@@ -17,6 +17,8 @@ from typing import TypeVar
 import yaml
 
 from intervaltimer.workout.amounts import parse_amount, parse_duration_amount
+from intervaltimer.workout.include import is_include, plan_size, read_include
+from intervaltimer.workout.lastrep import read_last
 from intervaltimer.workout.model import Amount, Node, Repeat, Step, StepKind
 from intervaltimer.workout.pacespec import parse_pace
 from intervaltimer.workout.plan import MAX_PLAN_STEPS
@@ -51,11 +53,18 @@ MAX_VISITS = 60_000  # step nodes and their keys; a written-out 10,000-step plan
 
 
 class StepReader:
-    """Reads step nodes into the model, recording problems; one reader per file."""
+    """Reads step nodes into the model, recording problems; one reader per file.
 
-    def __init__(self, problems: Problems) -> None:
+    `path` is the file read (an `include:` looks beside it first) and `chain`
+    the files that include it, outermost first.
+    """
+
+    def __init__(self, problems: Problems, path: str | None = None,
+                 chain: tuple[str, ...] = ()) -> None:
         self.problems = problems
         self.visits = 0
+        self.path = path
+        self.chain = chain
 
     def _visit(self, node: yaml.Node) -> None:
         """Count a node read; stop reading a file that expands beyond the budget."""
@@ -107,9 +116,16 @@ class StepReader:
         read: list[Node] = []
         size = 0
         for child in node.value:
-            step, child_size = self.step(child, depth)
-            if step is not None:
-                read.append(step)
+            if is_include(child):
+                self._visit(child)
+                assert isinstance(child, yaml.MappingNode)
+                included = read_include(child, self.problems, self.path, self.chain)
+                read.extend(included)
+                child_size = plan_size(included)
+            else:
+                step, child_size = self.step(child, depth)
+                if step is not None:
+                    read.append(step)
             if child_size > MAX_PLAN_STEPS:  # reported where it happened; read no further
                 return tuple(read), MAX_PLAN_STEPS + 1
             size += child_size
@@ -322,6 +338,7 @@ class StepReader:
                                                      "(every:); make it shorter")
         if every is not None and steps:
             self._check_round(extra["every"][1], every, steps)
+        last = read_last(extra["last"][1], self.problems) if "last" in extra else None
         if count is None or not steps:
             return None, 0
         total = count * size
@@ -329,7 +346,7 @@ class StepReader:
             self.problems.add((line, col), f"this repeat makes {total:,} steps; a workout has at "
                                            f"most {MAX_PLAN_STEPS:,} (repeat counts multiply)")
         repeat = Repeat(count, steps, every_s=every, min_rest_s=min_rest, label=label, note=note,
-                        line=line, col=col)
+                        line=line, col=col, last=last)
         return repeat, min(total, MAX_PLAN_STEPS + 1)
 
     def _check_round(self, node: yaml.Node, every_s: float, steps: tuple[Node, ...]) -> None:

@@ -64,7 +64,7 @@ def test_the_ui_gets_the_workout_the_profile_and_the_options(
                     "--db", str(tmp_path / "mine.sqlite3"))
     assert result.exit_code == 0, result.output
     (call,) = no_ui
-    assert call["workout"].name == "2 x 100 m @ mile / 5 s"
+    assert call["workout"].name == "2 x 100 m @ mile"
     assert call["profile"] is not None and call["sound"] is False
     assert call["lead_in"] == 5.0
     assert (tmp_path / "mine.sqlite3").exists()  # opened and checked before the UI

@@ -68,7 +68,7 @@ def test_a_runner_runs_two_reps_laps_and_rates_them_in_a_real_terminal(tmp_path:
     with terminal(command, env, tmp_path) as term:
         # The preview: the plan with its targets; enter starts.
         preview = term.wait_for(re.compile(r"^\s*4\s+Rest 5 s", re.M), TIMEOUT_S)
-        assert "2 x 100 m @ mile / 5 s" in preview
+        assert "2 x 100 m @ mile" in preview
         assert re.search(rf"{re.escape(REP_1)}\s+{TARGET}\s+1:24\.5", preview), preview
         assert re.search(rf"{re.escape(REP_2)}\s+{TARGET}\s+1:24\.5", preview), preview
         assert "2 reps · 4 steps · 3 s lead-in" in preview
@@ -157,7 +157,7 @@ def test_a_runner_runs_two_reps_laps_and_rates_them_in_a_real_terminal(tmp_path:
                            capture_output=True, text=True, timeout=60, check=False)
     assert shown.returncode == 0, shown.stderr
     session = json.loads(shown.stdout)
-    assert session["workout"] == "2 x 100 m @ mile / 5 s"
+    assert session["workout"] == "2 x 100 m @ mile"
     assert session["status"] == "completed"
     reps = session["reps"]
     assert [rep["index"] for rep in reps] == [1, 2]

@@ -38,7 +38,7 @@ async def test_the_plan_shows_each_reps_target_and_the_estimated_time(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PreviewScreen)
-        assert line(screen, "preview-title") == "8 x 400 m @ mile / 60 s"
+        assert line(screen, "preview-title") == "8 x 400 m @ mile"
         # 8 x 84.5 s of reps + 8 x 60 s of rest + 3 s lead-in = 19.4 min
         assert line(screen, "preview-summary") == "≈ 19 min · 8 reps · 16 steps · 3 s lead-in"
         assert line(screen, "preview-profile") == ""
@@ -81,7 +81,7 @@ async def test_q_on_the_preview_leaves_the_app(fake_clock: FakeClock) -> None:
 
 def crash_a_session(tmp_db: Store, clock: FakeClock) -> int:
     """A session of 2x100m@mile/5s left running after rep 1 and its rest (steps_done 2)."""
-    session_id = tmp_db.start_session("2 x 100 m @ mile / 5 s", "2x100m@mile/5s",
+    session_id = tmp_db.start_session("2 x 100 m @ mile", "2x100m@mile/5s",
                                       {"mile": 0.2113}, 4, started_at=1.7e9)
     tmp_db.record_rep(session_id, 1, step_index=1, label="Rep 1/2 · 100 m @ mile",
                       split_s=21.4, ended_at=1.7e9 + 24.4, rpe=6)

@@ -86,7 +86,7 @@ def test_a_path_wins(places: tuple[Path, Path], tmp_path: Path) -> None:
 
 def test_quick_syntax(places: tuple[Path, Path]) -> None:
     workout = resolve_workout("8x400m@mile/60s")
-    assert workout.name == "8 x 400 m @ mile / 60 s"
+    assert workout.name == "8 x 400 m @ mile"
     assert isinstance(workout.steps[0], Repeat)
 
 

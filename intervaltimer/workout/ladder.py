@@ -1,0 +1,146 @@
+"""Reading a workout's `progression:` (the rest ladder of its main set) from YAML nodes.
+
+```yaml
+progression:
+  rest: [90s, 75s, 60s, 45s, 30s]   # rungs, longest first
+  then: reps +2                     # at the shortest rung: 2 more reps
+```
+
+`then:` is `reps +N` (1 to `MAX_THEN_REPS` more reps) or `pace -Ns` (the
+target N seconds per 400 m faster; `-3s/km` and `-4s/mi` are turned into
+per 400 m). Every problem is recorded at its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from intervaltimer.workout.mainset import find_main_set
+from intervaltimer.workout.model import Progression, Then, ThenKind, Workout
+from intervaltimer.workout.stepkeys import did_you_mean
+from intervaltimer.workout.units import UnitError, parse_duration
+from intervaltimer.workout.yamlnodes import Problems, at, kind_of, mapping_items, scalar_text
+
+KEYS = ("rest", "then")
+MAX_RUNGS = 20
+MAX_RUNG_S = 600.0
+MAX_THEN_REPS = 20
+MAX_THEN_PACE_S = 10.0  # per 400 m: more than this is a new workout, not a step
+_PER_400M = {"400m": 1.0, "km": 0.4, "mi": 400 / 1609.344, "mile": 400 / 1609.344}
+_REPS = re.compile(r"reps\s*\+\s*(\d{1,3})", re.IGNORECASE)
+_PACE = re.compile(r"pace\s*-\s*(\d{1,2}(?:\.\d+)?)\s*s(?:\s*/\s*(400\s*m|km|mi|mile))?",
+                   re.IGNORECASE)
+THEN_EXAMPLES = "`then: reps +2` or `then: pace -1s` (1 s per 400 m faster)"
+
+
+def parse_then(text: str) -> Then:
+    """`reps +2` or `pace -1s` (per 400 m; or `-3s/km`, `-4s/mi`); raises `UnitError`."""
+    reps = _REPS.fullmatch(text.strip())
+    if reps is not None:
+        count = int(reps.group(1))
+        if not 1 <= count <= MAX_THEN_REPS:
+            raise UnitError(f"then: reps +{count}: add 1 to {MAX_THEN_REPS} reps")
+        return Then(ThenKind.REPS, reps=count, text=text.strip())
+    pace = _PACE.fullmatch(text.strip())
+    if pace is not None:
+        unit = "".join((pace.group(2) or "400m").lower().split())
+        per_400m = float(pace.group(1)) * _PER_400M[unit]
+        if not 0 < per_400m <= MAX_THEN_PACE_S:
+            raise UnitError(f"then: {text.strip()!r}: make the target 0.1 to "
+                            f"{MAX_THEN_PACE_S:g} s per 400 m faster")
+        return Then(ThenKind.PACE, pace_s_per_400m=round(per_400m, 2), text=text.strip())
+    raise UnitError(f"then: {text.strip()!r} is not a next step; write {THEN_EXAMPLES}")
+
+
+def _rung(text: str) -> float:
+    """One rung of the ladder: a rest of 1 s to 10 min."""
+    seconds = parse_duration(text)
+    if not 0 < seconds <= MAX_RUNG_S:
+        raise UnitError(f"rest {text!r}: a rung is 1 s to {MAX_RUNG_S / 60:g} min")
+    return seconds
+
+
+def _rungs(node: yaml.Node, problems: Problems) -> tuple[float, ...] | None:
+    """The `rest:` list: durations, longest first, each shorter than the one before."""
+    if not isinstance(node, yaml.SequenceNode):
+        problems.add(at(node), f"`rest:` is a list of rests, longest first, like "
+                               f"[90s, 75s, 60s, 45s], not {kind_of(node)}")
+        return None
+    if not node.value:
+        problems.add(at(node), "`rest:` is empty; list the rungs, e.g. [90s, 60s, 45s]")
+        return None
+    if len(node.value) > MAX_RUNGS:
+        problems.add(at(node), f"{len(node.value)} rungs; a ladder has at most {MAX_RUNGS}")
+        return None
+    rungs: list[float] = []
+    for item in node.value:
+        text = scalar_text(item)
+        if text is None or not text:
+            problems.add(at(item), f"a rung is a rest like 60s, not "
+                                   f"{'nothing' if text == '' else kind_of(item)}")
+            return None
+        try:
+            seconds = _rung(text)
+        except UnitError as error:
+            problems.add(at(item), str(error))
+            return None
+        if rungs and seconds >= rungs[-1]:
+            problems.add(at(item), f"the rungs go from the longest rest to the shortest; "
+                                   f"{text} is not shorter than the one before it")
+            return None
+        rungs.append(seconds)
+    return tuple(rungs)
+
+
+def read_progression(node: yaml.Node, problems: Problems) -> Progression | None:
+    """The `progression:` mapping, or None with its problems recorded."""
+    line, col = at(node)
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(at(node), f"`progression:` holds `rest:` (the rungs) and `then:`, "
+                               f"not {kind_of(node)}")
+        return None
+    values: dict[str, yaml.Node] = {}
+    for key, key_node, value in mapping_items(node, problems):
+        if key in KEYS:
+            values[key] = value
+        else:
+            hint = did_you_mean(key, KEYS) or "; a progression has rest: and then:"
+            problems.add(at(key_node), f"unknown key `{key}` in progression{hint}")
+    if "rest" not in values:
+        problems.add((line, col), "a progression needs `rest:`, its rungs longest first, "
+                                  "e.g. `rest: [90s, 75s, 60s, 45s]`")
+        return None
+    rungs = _rungs(values["rest"], problems)
+    then = None
+    if "then" in values:
+        text = scalar_text(values["then"])
+        if text is None or not text:
+            problems.add(at(values["then"]), f"`then:` needs a value: {THEN_EXAMPLES}")
+        else:
+            try:
+                then = parse_then(text)
+            except UnitError as error:
+                problems.add(at(values["then"]), str(error))
+    if rungs is None:
+        return None
+    return Progression(rest_s=rungs, then=then, line=line, col=col)
+
+
+def check_progression(workout: Workout, problems: Problems) -> None:
+    """A progression needs a main set with a timed rest after its reps to move."""
+    ladder = workout.progression
+    if ladder is None:
+        return
+    where = (ladder.line, ladder.col)
+    main = find_main_set(workout)
+    if main is None:
+        problems.add(where, "a progression sets the main set's rest, and this workout has no "
+                            "main set (a repeat, or runs with a pace)")
+    elif main.send_off is not None:
+        problems.add(where, f"the main set is a send-off (every: {main.send_off:g} s): its rest "
+                            "is what is left of each round, so a rest ladder cannot set it")
+    elif not main.rests:
+        problems.add(where, "the main set has no rest after its reps for the ladder to set; "
+                            "add a rest step after the run")
