@@ -66,7 +66,7 @@ class IntervalTimerApp(App[None]):
     TITLE = "intervaltimer"
     COMMANDS = App.COMMANDS | {DeskCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
         Binding("h", "history", "History", id="app.history"),
     ]
 

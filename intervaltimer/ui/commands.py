@@ -29,11 +29,12 @@ class Entry:
 # (screen class name, action, title, help): actions offered while that screen is shown.
 SCREEN_ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("HomeScreen", "run", "Run workout", "Preview and run the highlighted workout (enter)"),
-    ("HomeScreen", "edit", "Edit workout", "Open the highlighted workout in the editor (e)"),
+    ("HomeScreen", "edit", "Edit workout", "Open the highlighted workout in the editor (ctrl+e)"),
     ("HomeScreen", "duplicate", "Duplicate workout",
-     "Copy the highlighted workout to your own folder (d)"),
-    ("HomeScreen", "history", "Workout history", "Sessions logged for the highlighted workout (h)"),
-    ("HomeScreen", "focus_filter", "Filter workouts", "Type name words or #tag to filter (/)"),
+     "Copy the highlighted workout to your own folder (ctrl+d)"),
+    ("HomeScreen", "history", "Workout history",
+     "Sessions logged for the highlighted workout (ctrl+l)"),
+    ("HomeScreen", "focus_filter", "Filter workouts", "Type name words or #tag to filter"),
     ("EditorScreen", "save", "Save workout",
      "Save the file; a shipped workout is saved as your own copy (ctrl+s)"),
     ("EditorScreen", "next_problem", "Go to next problem", "Move to the next problem (f8)"),
@@ -92,10 +93,10 @@ def entries_for(screen: Screen[Any]) -> Iterator[Entry]:
     stack = _stack_names(screen)
     if "HomeScreen" not in stack:
         yield Entry("Workout library", "Open the list of workouts", partial(_open_home, screen))
-    yield Entry("New workout", "Start a workout from a template (n on the library)",
+    yield Entry("New workout", "Start a workout from a template (ctrl+n on the library)",
                 partial(_new_workout, screen))
     if "ProfileScreen" not in stack:
-        yield Entry("Runner profile", "Race times and the paces they give (p on the library)",
+        yield Entry("Runner profile", "Race times and the paces they give (ctrl+r on the library)",
                     partial(_open_profile, screen))
     app = screen.app
     if app.theme == SUNLIGHT_NAME:

@@ -49,7 +49,7 @@ def test_home(snap_compare: Any, folders: Desk, size: tuple[int, int]) -> None:
 
     async def ready(pilot: Pilot[Any]) -> None:
         await settle(pilot, app)
-        await pilot.press("down", "down", "down")  # to the shipped 8 x 400
+        await pilot.press("down", "down", "down", "down")  # into the list, to the shipped 8 x 400
         await settle(pilot, app)
         no_blink(app)
 
@@ -62,7 +62,7 @@ def test_home_in_sunlight(snap_compare: Any, folders: Desk) -> None:
 
     async def ready(pilot: Pilot[Any]) -> None:
         await settle(pilot, app)
-        await pilot.press("down", "down", "down")
+        await pilot.press("down", "down", "down", "down")
         await settle(pilot, app)
         no_blink(app)
 

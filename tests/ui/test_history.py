@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import pytest
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static
 
 from intervaltimer.log.store import Store
 from intervaltimer.ui.app import Start, make_app
@@ -78,7 +78,7 @@ async def test_filter_by_workout(seeded: Seeded, store: Store) -> None:
 
 
 @pilot_test
-async def test_h_on_the_library_opens_the_history_of_the_highlighted_workout(
+async def test_ctrl_l_on_the_library_opens_the_history_of_the_highlighted_workout(
         seeded: Seeded, store: Store) -> None:
     app = make_app(store=store, start=Start(screen="home"))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -87,7 +87,10 @@ async def test_h_on_the_library_opens_the_history_of_the_highlighted_workout(
         assert isinstance(home, HomeScreen)
         while home.entry is None or home.entry.name != MILE_400:
             await pilot.press("down")
-        await pilot.press("h")
+        await pilot.press("m")  # a letter: it filters, never opens a screen
+        await settle(pilot, app)
+        assert app.screen is home and home.query_one("#filter", Input).value == "m"
+        await pilot.press("backspace", "ctrl+l")
         await settle(pilot, app)
         assert isinstance(app.screen, HistoryScreen) and app.screen.workout == MILE_400
         assert [row[0] for row in rows(app)] == ["2025-04-14", "2025-04-11", "2025-04-09"]

@@ -79,7 +79,7 @@ async def test_filter_by_name_and_tag_as_you_type(folders: Desk) -> None:
         assert "No workout matches" in _text(app, "preview-title")
         await pilot.press("escape")
         assert len(_list(app).names_shown()) == 5
-        assert isinstance(app.focused, WorkoutList)
+        assert isinstance(app.focused, Input)
 
 
 @pilot_test
@@ -87,7 +87,7 @@ async def test_preview_shows_description_plan_and_targets(folders: Desk) -> None
     app = app_for(profile=mile("5:40"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"8 x 400", "enter")
+        await pilot.press(*"8 x 400", "down")
         assert isinstance(app.focused, WorkoutList)
         assert _text(app, "preview-title") == "8 x 400 m at mile pace"
         assert "Anaerobic tolerance" in _text(app, "preview-description")
@@ -115,8 +115,8 @@ async def test_without_profile_the_preview_says_how_to_set_one(folders: Desk) ->
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"8 x 400", "enter")
-        assert "press p" in _text(app, "preview-summary")
+        await pilot.press(*"8 x 400")
+        assert "press ctrl+r" in _text(app, "preview-summary")
         assert app.screen.query_one(PlanTable).target_column()[1] == ""
 
 
@@ -163,7 +163,7 @@ async def test_preview_shows_last_run_and_effort_trend(folders: Desk) -> None:
     app = app_for(store=store, wall_clock=lambda: now)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"pyramid", "enter")
+        await pilot.press(*"pyramid")
         await settle(pilot, app)
         history = _text(app, "preview-history")
         assert history.startswith("Last run yesterday · 3 sessions · effort")
@@ -186,7 +186,7 @@ async def test_preview_counts_and_draws_only_completed_sessions(folders: Desk) -
     app = app_for(store=store, wall_clock=lambda: now)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"pyramid", "enter")
+        await pilot.press(*"pyramid")
         await settle(pilot, app)
         history = _text(app, "preview-history")
         assert history.startswith("Last run yesterday (abandoned) · 2 sessions · effort ")
@@ -224,7 +224,7 @@ async def test_duplicate_copies_to_the_users_folder_and_selects_the_copy(folders
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"8 x 400", "enter", "d")
+        await pilot.press(*"8 x 400", "ctrl+d")
         await settle(pilot, app)
         copy = folders.user / "8x400m-at-mile-pace-copy.yaml"
         assert copy.is_file()
@@ -241,7 +241,7 @@ async def test_new_workout_from_template_saved_and_listed(folders: Desk) -> None
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press(*"Hill sprints", "down", "enter")  # second template: pyramid
         await pilot.pause()
@@ -264,7 +264,7 @@ async def test_edit_opens_the_editor_and_a_change_shows_in_the_library(folders: 
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"pyramid", "enter", "e")
+        await pilot.press(*"pyramid", "ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         editor = app.screen
@@ -282,10 +282,10 @@ async def test_profile_change_changes_the_targets_shown(folders: Desk) -> None:
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"8 x 400", "enter")
+        await pilot.press(*"8 x 400")
         table = app.screen.query_one(PlanTable)
         assert table.target_column()[1] == ""
-        await pilot.press("p")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
         app.screen.query_one("#time-mile", Input).value = "6:00"
@@ -305,7 +305,7 @@ class FakePreview(Screen[None]):
 
 
 @pilot_test
-async def test_enter_pushes_the_run_preview_and_h_the_history(
+async def test_enter_pushes_the_run_preview_and_ctrl_l_the_history(
     folders: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     FakePreview.made = []
@@ -314,14 +314,14 @@ async def test_enter_pushes_the_run_preview_and_h_the_history(
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"threshold", "enter", "enter")
+        await pilot.press(*"threshold", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FakePreview)
         (workout,), _ = FakePreview.made[0]
         assert workout.name == "Threshold miles"
         app.pop_screen()
         await pilot.pause()
-        await pilot.press("h")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert FakePreview.made[1] == ((), {"workout": "Threshold miles"})
 
@@ -331,13 +331,13 @@ async def test_enter_opens_the_run_preview_of_the_workout(folders: Desk) -> None
     app = app_for(profile=mile())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"threshold", "enter", "enter")
+        await pilot.press(*"threshold", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "PreviewScreen"
         assert getattr(app.screen, "workout").name == "Threshold miles"  # noqa: B009
         app.pop_screen()
         await pilot.pause()
-        await pilot.press("h")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
         assert getattr(app.screen, "workout") == "Threshold miles"  # noqa: B009
@@ -368,7 +368,7 @@ async def test_undoing_a_filter_that_hid_everything_comes_back_to_the_same_worko
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"threshold", "enter")
+        await pilot.press(*"threshold")
         assert _text(app, "preview-title") == "Threshold miles"
         await pilot.press("slash", *" zzz")
         assert _list(app).names_shown() == []
@@ -378,3 +378,73 @@ async def test_undoing_a_filter_that_hid_everything_comes_back_to_the_same_worko
         assert _list(app).highlighted_entry is not None
         assert _list(app).highlighted_entry.name == "Threshold miles"  # type: ignore[union-attr]
         assert _text(app, "preview-title") == "Threshold miles"
+
+
+def _files(folders: Desk) -> dict[Path, str]:
+    """Every workout file of the desk with its text."""
+    return {path: path.read_text() for folder in (folders.user, folders.local, folders.shipped)
+            for path in sorted(folder.glob("*.yaml"))}
+
+
+@pilot_test
+async def test_typing_mile_filters_the_list_and_opens_no_file(folders: Desk) -> None:
+    before = _files(folders)
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.focused, Input)  # the filter has the focus first
+        await pilot.press(*"mile")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen_stack) == 2
+        assert _list(app).names_shown() == ["8 x 400 m at mile pace", "Threshold miles"]
+        assert _text(app, "library-status") == "2 of 5 workouts"
+    assert _files(folders) == before
+
+
+@pilot_test
+async def test_letters_typed_on_the_list_go_to_the_filter(folders: Desk) -> None:
+    """"Zebra" on the list once typed "raname" into a file: now every letter filters."""
+    before = _files(folders)
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("down")
+        assert isinstance(app.focused, WorkoutList)  # down from the filter moves into the list
+        await pilot.press(*"Zebra", "h", "e", "n", "d", "p", "q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 2
+        assert app.screen.query_one("#filter", Input).value == "Zebrahendpq"
+        assert _list(app).names_shown() == []
+        assert _text(app, "library-status") == "0 of 5 workouts"
+        await pilot.press("down", "backspace")
+        assert app.screen.query_one("#filter", Input).value == "Zebrahendp"
+    assert _files(folders) == before
+
+
+@pilot_test
+async def test_the_footer_shows_the_commands_and_how_to_quit_and_no_letter_keys(
+    folders: Desk,
+) -> None:
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        for focus in ("filter", "list"):
+            shown = {key for key, active in app.active_bindings.items()
+                     if active.binding.show and active.enabled}
+            assert {"enter", "ctrl+e", "ctrl+n", "ctrl+d", "ctrl+l", "ctrl+r",
+                    "ctrl+q"} <= shown, focus
+            assert not [key for key in shown if len(key) == 1], focus  # no letter is a command
+            await pilot.press("down")
+
+
+@pilot_test
+async def test_the_count_says_one_workout(folders: Desk) -> None:
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press(*"pyr")
+        assert _text(app, "library-status") == "1 of 5 workouts"
+        _list(app).set_entries(_list(app).shown)
+        await pilot.press("escape")
+        assert _text(app, "library-status") == "1 workout"

@@ -187,7 +187,7 @@ async def test_from_the_library_a_run_goes_back_to_the_library(
     app = app_for(profile=mile(), clock=clock, player=RecordingPlayer(clock=clock))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"pyramid", "enter", "enter")
+        await pilot.press(*"pyramid", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PreviewScreen)
         await press(pilot, "q")  # back, not out

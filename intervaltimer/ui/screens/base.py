@@ -37,6 +37,6 @@ class AppScreen(Screen[ResultType]):
         problems, self.services.profile_problems = self.services.profile_problems, []
         if problems:
             shown = "\n".join(problems[:3]) + ("\n…" if len(problems) > 3 else "")
-            self.notify(f"{shown}\nEnter your times on the profile screen (p); saving there "
-                        "replaces the file.", title="profile.yaml was not used",
-                        severity="error", timeout=20)
+            self.notify(f"{shown}\nEnter your times on the profile screen (ctrl+r on the "
+                        "library); saving there replaces the file.",
+                        title="profile.yaml was not used", severity="error", timeout=20)

@@ -47,6 +47,9 @@ def history_allowed(screen: Screen[Any]) -> bool:
     that sets ``ALLOWS_HISTORY = False`` (a run) is anywhere in the stack (say, under a dialog)."""
     if isinstance(screen, HistoryScreen):
         return False
+    focused = screen.focused if screen.is_attached else None
+    if focused is not None and focused.check_consume_key("h", "h"):
+        return False  # a text field has the focus: h is a letter there
     stack = [screen, *screen.app.screen_stack] if screen.is_attached else [screen]
     return all(getattr(shown, "ALLOWS_HISTORY", True) for shown in stack)
 

@@ -1,8 +1,11 @@
 """The home screen: the workout library, a filter, and a preview of the highlighted workout.
 
 The library is read in a thread worker, so the screen takes keys at once and
-fills in when the files are read. Keys: enter run, e edit, n new, d duplicate,
-h history, p profile, / filter.
+fills in when the files are read. Letters always type into the filter (it has
+the focus first; typed on the list, they go to it): no letter opens or changes
+a file. Commands are on keys that are not typed by accident: enter run,
+ctrl+e edit, ctrl+n new, ctrl+d duplicate, ctrl+l history, ctrl+r profile;
+down moves from the filter into the list, escape empties the filter.
 """
 
 from __future__ import annotations
@@ -37,6 +40,23 @@ if TYPE_CHECKING:
     from intervaltimer.ui.screens.new_workout import NewWorkout
 
 
+EDIT_KEY = "ctrl+e"
+NEW_KEY = "ctrl+n"
+PROFILE_KEY = "ctrl+r"
+
+
+class LibraryFilter(Input):
+    """The library's filter: down moves into the list below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "into_list", "To the list", show=False),
+    ]
+
+    def action_into_list(self) -> None:
+        """Give the focus to the list, its highlight where it was."""
+        self.screen.query_one(WorkoutList).focus()
+
+
 class HomeScreen(AppScreen[None]):
     """The library: filter-as-you-type list on the left, preview on the right."""
 
@@ -52,14 +72,16 @@ class HomeScreen(AppScreen[None]):
     HomeScreen WorkoutPreview { width: 3fr; }
     """
 
+    # Priority: they act whether the filter or the list has the focus (over the
+    # filter's own ctrl+e "end" and ctrl+d "delete").
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "run", "Run", priority=True, id="home.run"),
-        Binding("e", "edit", "Edit", id="home.edit"),
-        Binding("n", "new", "New", id="home.new"),
-        Binding("d", "duplicate", "Duplicate", id="home.duplicate"),
-        Binding("h", "history", "History", id="home.history"),
-        Binding("p", "profile", "Profile", id="home.profile"),
-        Binding("slash", "focus_filter", "Filter", id="home.filter"),
+        Binding(EDIT_KEY, "edit", "Edit", priority=True, id="home.edit"),
+        Binding(NEW_KEY, "new", "New", priority=True, id="home.new"),
+        Binding("ctrl+d", "duplicate", "Copy", priority=True, id="home.duplicate"),
+        Binding("ctrl+l", "history", "History", priority=True, id="home.history"),
+        Binding(PROFILE_KEY, "profile", "Profile", priority=True, id="home.profile"),
+        Binding("slash", "focus_filter", "Filter", show=False, priority=True, id="home.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -88,17 +110,18 @@ class HomeScreen(AppScreen[None]):
         yield Header(show_clock=False)
         with Horizontal():
             with Vertical(id="library"):
-                yield Input(placeholder="/ filter: name or #tag", id="filter")
+                yield LibraryFilter(placeholder="filter: name or #tag", id="filter",
+                                    select_on_focus=False)
                 yield WorkoutList(id="workouts")
                 yield Static("Reading the library…", id="library-status")
             yield WorkoutPreview()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Focus the list and start reading the library."""
+        """Focus the filter and start reading the library."""
         self.title = "intervaltimer"
         self.sub_title = "workout library"
-        self.query_one(WorkoutList).focus()
+        self.query_one(LibraryFilter).focus()
         self.call_after_refresh(self.reload)  # paint first, then read
         self.tell_profile_problems()
 
@@ -124,12 +147,20 @@ class HomeScreen(AppScreen[None]):
         workouts.set_entries(message.entries, select=self._select)
         self._select = None
         self.loaded = True
-        bad = sum(1 for e in message.entries if not e.valid)
-        status = f"{len(message.entries)} workouts"
-        if bad:
-            status += f", {bad} with problems"
-        self.query_one("#library-status", Static).update(status)
+        self._show_count()
         self.show_preview(workouts.highlighted_entry)
+
+    def _show_count(self) -> None:
+        """`11 workouts, 1 with problems`, or while filtering `3 of 11 workouts`."""
+        workouts = self.query_one(WorkoutList)
+        total = len(workouts.entries)
+        noun = "workout" if total == 1 else "workouts"
+        if workouts.query_text.strip():
+            status = f"{len(workouts.shown)} of {total} {noun}"
+        else:
+            bad = sum(1 for e in workouts.entries if not e.valid)
+            status = f"{total} {noun}" + (f", {bad} with problems" if bad else "")
+        self.query_one("#library-status", Static).update(status)
 
     # The filter
 
@@ -137,16 +168,26 @@ class HomeScreen(AppScreen[None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         workouts = self.query_one(WorkoutList)
         workouts.apply_filter(event.value)
+        if self.loaded:
+            self._show_count()
         self.show_preview(workouts.highlighted_entry)
+
+    @on(WorkoutList.Typed)
+    def _typed_on_the_list(self, event: WorkoutList.Typed) -> None:
+        """A letter typed on the list goes to the filter (backspace takes one back)."""
+        field = self.query_one(LibraryFilter)
+        field.value = field.value[:-1] if event.character is None else field.value + event.character
+        field.cursor_position = len(field.value)
+        field.focus()
 
     def action_focus_filter(self) -> None:
         """Type to filter the list."""
-        self.query_one("#filter", Input).focus()
+        self.query_one(LibraryFilter).focus()
 
     def action_clear_filter(self) -> None:
-        """Empty the filter and go back to the list."""
-        self.query_one("#filter", Input).value = ""
-        self.query_one(WorkoutList).focus()
+        """Empty the filter, ready to type again."""
+        self.query_one(LibraryFilter).value = ""
+        self.query_one(LibraryFilter).focus()
 
     # The preview
 
@@ -202,16 +243,13 @@ class HomeScreen(AppScreen[None]):
         return self.query_one(WorkoutList).highlighted_entry
 
     def action_run(self) -> None:
-        """Preview and run the highlighted workout (in the filter: back to the list)."""
-        workouts = self.query_one(WorkoutList)
-        if not workouts.has_focus:
-            workouts.focus()
-            return
+        """Preview and run the highlighted workout, from the filter or the list."""
         entry = self.entry
         if entry is None:
             return
         if entry.workout is None:
-            self.notify("This file has problems; press e to fix them first.", severity="warning")
+            self.notify("This file has problems; press ctrl+e to fix them first.",
+                        severity="warning")
             return
         self.app.push_screen(PreviewScreen(entry.workout))
 

@@ -47,7 +47,9 @@ class SummaryScreen(SessionScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Library", id="summary.home"),
-        Binding("q", "quit_app", "Quit", id="summary.quit"),
+        # ctrl+q, as on every screen, is the one the footer shows; q works too.
+        Binding("ctrl+q", "quit_app", "Quit", id="summary.quit"),
+        Binding("q", "quit_app", "Quit", show=False),
     ]
 
     def status_title(self, status: str) -> str:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -169,7 +171,34 @@ def entry_prompt(entry: LibraryEntry) -> Text:
 
 
 class WorkoutList(OptionList):
-    """The library's entries that match the filter, with a heading for each folder."""
+    """The library's entries that match the filter, with a heading for each folder.
+
+    Letters typed on the list are not commands: each is handed on (`Typed`) to the
+    filter, so typing finds a workout wherever the focus is.
+    """
+
+    class Typed(Message):
+        """A character typed on the list (None: backspace), for the filter."""
+
+        def __init__(self, character: str | None) -> None:
+            super().__init__()
+            self.character = character
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Printable characters and backspace are the filter's, never a binding's."""
+        return key == "backspace" or (character is not None and character.isprintable())
+
+    def on_key(self, event: events.Key) -> None:
+        """Hand typed characters to the filter."""
+        if event.key == "backspace":
+            typed: str | None = None
+        elif event.character is not None and event.character.isprintable():
+            typed = event.character
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.Typed(typed))
 
     DEFAULT_CSS: ClassVar[str] = """
     WorkoutList {

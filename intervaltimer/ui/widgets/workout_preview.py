@@ -24,7 +24,7 @@ from intervaltimer.workout.plan import Plan
 
 BARS = "▁▂▃▄▅▆▇█"
 TREND_SESSIONS = 8
-NO_PROFILE_HINT = "No race times yet: press p to enter one and see target times."
+NO_PROFILE_HINT = "No race times yet: press ctrl+r to enter one and see target times."
 
 
 class SessionLike(Protocol):
@@ -144,7 +144,7 @@ class WorkoutPreview(Vertical):
             lines = [f"line {p.line}, col {p.col}: {p.message}" for p in problems]
             if plan_problem:
                 lines.append(plan_problem)
-            self._set("preview-summary", "This file has problems; press e to fix them.")
+            self._set("preview-summary", "This file has problems; press ctrl+e to fix them.")
             self._set("preview-problems", "\n".join(lines))
             table.show_plan(None)
             table.display = False
