@@ -88,7 +88,7 @@ def _library_name(name: str) -> str | None:
         return None
 
 
-def resolve_workout(store: Store, name: str) -> str:
+def logged_workout_name(store: Store, name: str) -> str:
     """The logged workout name meant by `name`.
 
     In order: the exact name; the one name equal in any case; the workout of a library
@@ -258,7 +258,9 @@ def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str
               help="Only sessions started on or after DATE: 2025-05-01, 2025-05-01T18:00, 7d, 4w.")
 @click.option("--limit", "limit", type=click.IntRange(min=1), metavar="N",
               help="At most N sessions (the newest).")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list (documented above).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: a list, newest first, of {id, workout, started_at, "
+                   "status, reps, mean_split_s, mean_rpe} (README, JSON shapes).")
 def history(db: str | None, workout: str | None, since: str | None, limit: int | None,
             as_json: bool) -> None:
     """Past sessions, newest first: date, workout, reps, mean split, mean effort.
@@ -270,7 +272,7 @@ def history(db: str | None, workout: str | None, since: str | None, limit: int |
     """
     since_s = None if since is None else parse_since(since)
     with open_log(db, for_reading=True) as store:
-        name = None if workout is None else resolve_workout(store, workout)
+        name = None if workout is None else logged_workout_name(store, workout)
         rows = store.summaries(workout=name, since=since_s, limit=limit)
     if not rows:
         raise StoreProblem("no sessions found" + (f" since {since}" if since else "")
@@ -284,7 +286,10 @@ def history(db: str | None, workout: str | None, since: str | None, limit: int |
 @click.command()
 @db_option
 @click.argument("session_ref", metavar="SESSION|last")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (documented above).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: {id, workout, started_at, ended_at, status, note, "
+                   "session_rpe, reps: [{index, label, distance_m, target_s, split_s, rpe, "
+                   "rest_s}], metrics} (README, JSON shapes).")
 def show(db: str | None, session_ref: str, as_json: bool) -> None:
     """One session rep by rep: split, target, difference, effort, rest.
 

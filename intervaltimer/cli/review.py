@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 import click
 
 from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
-from intervaltimer.cli.log import resolve_workout
+from intervaltimer.cli.log import logged_workout_name
 
 if TYPE_CHECKING:
     from intervaltimer.log.trends import Trend
@@ -77,7 +77,9 @@ def _print_trend(result: Trend, workout: str) -> None:
 @db_option
 @click.option("--limit", "limit", type=click.IntRange(min=2), metavar="N",
               help="Only the newest N sessions.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object (documented above).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: {workout, compare_by, sessions (oldest first), slopes, "
+                   "summary} (README, JSON shapes).")
 def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> None:
     """How a workout's sessions moved: effort, splits, fade and decrement, and one sentence.
 
@@ -93,7 +95,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
     from intervaltimer.log.trends import trend_to_json
 
     with open_log(db, for_reading=True) as store:
-        name = resolve_workout(store, workout)
+        name = logged_workout_name(store, workout)
         try:
             result = workout_trend(store, name, limit)
         except StoreError as error:

@@ -157,16 +157,16 @@ def resolve_workout(arg: str) -> Workout:
         except WorkoutError as error:
             near = _near_names(text, cutoff=0.85)
             if near:
-                named = Problem(arg, 1, 1, f"no workout called {text!r} in the library; did "
-                                           f"you mean {' or '.join(near)}?")
+                named = Problem("", 0, 0, f"no workout called {text!r} in the library; did "
+                                          f"you mean {' or '.join(near)}?")
                 raise WorkoutError([named, *error.problems]) from None
             raise
     if path.suffix in SUFFIXES or "/" in text or path.is_dir():
         what = "is a folder, not a workout file" if path.is_dir() else "no such file"
-        raise WorkoutError([Problem(arg, 1, 1, what)])
+        raise WorkoutError([Problem(arg, 0, 0, what)])
     near = _near_names(text)
     hint = f"did you mean {' or '.join(near)}?" if near else \
         "`intervaltimer` lists the library"
-    raise WorkoutError([Problem(arg, 1, 1, f"no workout called {text!r}: not a file, not in the "
-                                           f"library, not quick syntax (like 8x400m@mile/60s); "
-                                           f"{hint}")])
+    raise WorkoutError([Problem("", 0, 0, f"no workout called {text!r}: not a file, not in the "
+                                          f"library, not quick syntax (like 8x400m@mile/60s); "
+                                          f"{hint}")])

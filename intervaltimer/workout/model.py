@@ -221,7 +221,11 @@ class Workout:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a workout file, at a line and column (1-based)."""
+    """One thing wrong with a workout file, at a line and column (1-based).
+
+    Line 0 is a problem with no place in a text (a name that finds no workout, a
+    missing file): it reads `path: message`, or just the message without a path.
+    """
 
     path: str
     line: int
@@ -229,6 +233,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.path}: {self.message}" if self.path else self.message
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 

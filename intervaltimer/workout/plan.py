@@ -15,7 +15,7 @@ from intervaltimer.workout.labels import step_label
 from intervaltimer.workout.mainset import MainSet, find_main_set
 from intervaltimer.workout.model import Ends, PaceSpec, Progression, Step, StepKind, Workout
 from intervaltimer.workout.planjson import plan_to_json as plan_to_json
-from intervaltimer.workout.plansize import MAX_NESTING as MAX_NESTING
+from intervaltimer.workout.plansize import MAX_PLAN_DEPTH as MAX_PLAN_DEPTH
 from intervaltimer.workout.plansize import MAX_PLAN_STEPS as MAX_PLAN_STEPS
 from intervaltimer.workout.plansize import check_plan_size
 from intervaltimer.workout.runorder import FlatStep, flatten, number_reps
@@ -142,7 +142,7 @@ def expand(workout: Workout, profile: Profile | None) -> Plan:
     Named paces come from `profile`; without one (or without a race to derive
     a pace from) the reps have no target and `Plan.has_profile` is False.
     Raises `WorkoutError` when the plan would exceed MAX_PLAN_STEPS steps or
-    MAX_NESTING levels of repeats (see `plansize`).
+    MAX_PLAN_DEPTH levels of repeats (see `plansize`).
     """
     check_plan_size(workout)
     flat = flatten(workout)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from intervaltimer.workout.model import Problem, Repeat, Workout, WorkoutError
 
 MAX_PLAN_STEPS = 10_000
-MAX_NESTING = 100
+# The guard on any Workout, however made (a file is held to stepkeys.MAX_REPEAT_DEPTH).
+MAX_PLAN_DEPTH = 100
 
 
 def _problem(workout: Workout, line: int, col: int, message: str) -> WorkoutError:
@@ -21,7 +22,7 @@ _SATURATE = 10**15
 
 
 def check_plan_size(workout: Workout) -> None:
-    """Refuse plans over MAX_PLAN_STEPS steps or nested deeper than MAX_NESTING, without recursion.
+    """Refuse plans over MAX_PLAN_STEPS steps or nested deeper than MAX_PLAN_DEPTH (no recursion).
 
     The step count is computed bottom-up (saturating, so `repeat: 100` nested
     fifty deep costs nothing); the repeat blamed is the innermost one whose
@@ -34,9 +35,9 @@ def check_plan_size(workout: Workout) -> None:
             stack.append((node, 1, False))
     while stack:
         repeat, depth, children_done = stack.pop()
-        if depth > MAX_NESTING:
+        if depth > MAX_PLAN_DEPTH:
             raise _problem(workout, repeat.line, repeat.col,
-                           f"repeats are nested more than {MAX_NESTING} deep")
+                           f"repeats are nested more than {MAX_PLAN_DEPTH} deep")
         if not children_done:
             stack.append((repeat, depth, True))
             stack.extend((child, depth + 1, False) for child in repeat.steps

@@ -37,7 +37,7 @@ EXAMPLES = {
     "duration": "45s", "every": "2:30", "min_rest": "20s", "lead_in": "5s",
 }
 MAX_REPEAT = 100
-MAX_NESTING = 8
+MAX_REPEAT_DEPTH = 8  # how deep a file's repeats may nest
 MAX_REPS = 1000
 MAX_LABEL = 60
 MAX_NOTE = 500

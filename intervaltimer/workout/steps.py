@@ -29,8 +29,8 @@ from intervaltimer.workout.stepkeys import (
     KIND_HINTS,
     KINDS,
     MAX_LABEL,
-    MAX_NESTING,
     MAX_NOTE,
+    MAX_REPEAT_DEPTH,
     parse_activity,
     parse_count,
     parse_reps,
@@ -314,8 +314,8 @@ class StepReader:
                 depth: int) -> tuple[Node | None, int]:
         """A repeat: its count, its steps (read recursively), and an optional send-off."""
         line, col = at(node)
-        if depth >= MAX_NESTING:
-            self.problems.add(at(node), f"repeats nest at most {MAX_NESTING} deep")
+        if depth >= MAX_REPEAT_DEPTH:
+            self.problems.add(at(node), f"repeats nest at most {MAX_REPEAT_DEPTH} deep")
             return None, 0
         count = self.read_value(value, "repeat", parse_count)
         note, label = self._note_label(extra)

@@ -280,3 +280,17 @@ def test_a_rep_a_hair_under_target_shows_plus_zero_not_minus_zero(tmp_path: Path
         result = run(*args, "--db", str(path))
         assert result.exit_code == 0, result.output
         assert not re.search(r"-0\.0(?!\d)", result.stdout) and "+0.0" in result.stdout
+
+
+@pytest.mark.parametrize(("command", "keys"), [
+    ("history", ["mean_split_s", "mean_rpe", "newest first"]),
+    ("show", ["split_s", "metrics", "session_rpe"]),
+    ("trend", ["compare_by", "slopes", "summary"]),
+])
+def test_help_says_what_the_json_holds(command: str, keys: list[str]) -> None:
+    result = CliRunner().invoke(main, [command, "--help"], terminal_width=100)
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "documented above" not in text
+    for key in keys:
+        assert key in text, key

@@ -83,6 +83,7 @@ def test_a_bad_workout_file_is_reported_before_the_ui(
 def test_something_that_is_no_workout_is_reported(no_ui: list[dict[str, Any]]) -> None:
     result = invoke("nothing-like-a-workout")
     assert result.exit_code == 1 and "no workout called" in result.output
+    assert ":1:1:" not in result.output
     assert no_ui == []
 
 
