@@ -115,3 +115,17 @@ def test_installed_command_plans_a_library_workout(
     assert len(reps) == 8
     # 5:40 a mile is 84.5 s a lap (340 s x 400 / 1609.344)
     assert all(s["target_s"] == pytest.approx(84.5, abs=0.1) for s in reps)
+
+
+def test_wheel_carries_every_stylesheet(installed: tuple[Path, Path, dict[str, str]]) -> None:
+    """The screens' looks live in .tcss files beside them: each must reach the wheel."""
+    bin_dir, away, env = installed
+    code = ("import pathlib, intervaltimer.ui as ui; "
+            "print('\\n'.join(sorted(str(p.relative_to(pathlib.Path(ui.__file__).parent)) "
+            "for p in pathlib.Path(ui.__file__).parent.rglob('*.tcss'))))")
+    out = _run([str(bin_dir / "python"), "-c", code], away, env)
+    assert out.returncode == 0, out.stderr
+    ours = sorted(str(p.relative_to(REPO / "intervaltimer" / "ui"))
+                  for p in (REPO / "intervaltimer" / "ui").rglob("*.tcss"))
+    assert len(ours) > 10
+    assert out.stdout.split() == ours

@@ -35,13 +35,7 @@ def closing_lines(splits: Sequence[Split], status: str, elapsed_s: float) -> str
 class ClosingScreen(AppScreen[None]):
     """The reps of the run just ended, with how it ended and whether it was logged."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    ClosingScreen { layout: vertical; }
-    ClosingScreen > Line { padding: 0 1; }
-    ClosingScreen > #closing-title { text-style: bold; }
-    ClosingScreen > #closing-problem { color: $text-error; }
-    ClosingScreen > RepTable { height: 1fr; margin: 1 1 0 1; }
-    """
+    CSS_PATH = "closing.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "done", "Done", priority=True, id="closing.done"),

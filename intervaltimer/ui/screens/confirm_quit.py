@@ -26,21 +26,7 @@ LAP_KEYS = "space,pagedown,right"
 class ConfirmQuitScreen(ModalScreen[Answer]):
     """A yes/no question over the run screen: `quit`, `stay`, or `lap` (stay, and lap now)."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    ConfirmQuitScreen {
-        align: center middle;
-    }
-    ConfirmQuitScreen > Vertical {
-        width: 60;
-        max-width: 100%;
-        height: auto;
-        padding: 1 2;
-        border: thick $warning;
-        background: $surface;
-    }
-    ConfirmQuitScreen #quit-question { text-style: bold; }
-    ConfirmQuitScreen #quit-keys { margin-top: 1; color: $text-muted; }
-    """
+    CSS_PATH = "confirm_quit.tcss"
 
     ALLOWS_HISTORY = False  # `h` opens no history over this question
 

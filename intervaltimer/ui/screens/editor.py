@@ -76,13 +76,7 @@ def is_shipped(path: Path) -> bool:
 class EditorScreen(AsksBeforeLeaving[Path | None]):
     """Edit one workout file; `text` starts a new, unsaved file at `path` with that text."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    EditorScreen YamlEditor { width: 3fr; min-width: 40; }
-    EditorScreen #side { width: 2fr; min-width: 28; padding: 0 1; }
-    EditorScreen #status { height: auto; }
-    EditorScreen #plan-summary { height: auto; color: $text-muted; margin-top: 1; }
-    EditorScreen PlanTable { height: 1fr; }
-    """
+    CSS_PATH = "editor.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="editor.save"),

@@ -63,11 +63,7 @@ def open_history(app: IntervalTimerApp, workout: str | None = None) -> None:
 class HistoryScreen(AppScreen[None]):
     """Logged sessions newest first, filtered by workout."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    HistoryScreen #history-bar { height: 3; }
-    HistoryScreen #workout-filter { width: 40; }
-    HistoryScreen #history-status { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
-    """
+    CSS_PATH = "history.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "trend", "Trend", id="history.trend"),

@@ -60,17 +60,7 @@ class LibraryFilter(Input):
 class HomeScreen(AppScreen[None]):
     """The library: filter-as-you-type list on the left, preview on the right."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    HomeScreen #library {
-        width: 2fr;
-        min-width: 30;
-        max-width: 60;
-        border-right: tall $panel;
-    }
-    HomeScreen #filter { margin: 0 0 0 0; }
-    HomeScreen #library-status { color: $text-muted; height: 1; padding: 0 1; }
-    HomeScreen WorkoutPreview { width: 3fr; }
-    """
+    CSS_PATH = "home.tcss"
 
     # Priority: they act whether the filter or the list has the focus (over the
     # filter's own ctrl+e "end" and ctrl+d "delete").

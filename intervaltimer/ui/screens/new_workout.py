@@ -28,19 +28,7 @@ class NewWorkout:
 class NewWorkoutScreen(ModalScreen[NewWorkout | None]):
     """Name a workout and pick a template; dismisses with a `NewWorkout`, or None to cancel."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    NewWorkoutScreen { align: center middle; }
-    NewWorkoutScreen > Vertical {
-        width: 64;
-        max-width: 100%;
-        height: auto;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    NewWorkoutScreen OptionList { height: auto; max-height: 8; margin-top: 1; }
-    NewWorkoutScreen #new-error { color: $text-error; height: auto; }
-    """
+    CSS_PATH = "new_workout.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=True),

@@ -34,16 +34,7 @@ NO_PROFILE = ("No race times, so the reps have no targets: give one with --race 
 class PreviewScreen(AppScreen[None]):
     """The plan of `workout` as it will run, with its targets; `enter` (or space) starts it."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    PreviewScreen { layout: vertical; }
-    PreviewScreen > Line { padding: 0 1; height: auto; }
-    PreviewScreen > #preview-title { text-style: bold; background: $primary; color: $text; }
-    PreviewScreen > #preview-description { color: $text-muted; }
-    PreviewScreen > #preview-profile { color: $text-warning; }
-    PreviewScreen > #preview-problem { color: $text-error; }
-    PreviewScreen > #preview-status { color: $text-muted; }
-    PreviewScreen > PlanTable { height: 1fr; margin-top: 1; }
-    """
+    CSS_PATH = "preview.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True, id="preview.start"),

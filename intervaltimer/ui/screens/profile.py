@@ -83,19 +83,7 @@ class RaceFields(VerticalScroll):
 class ProfileScreen(AsksBeforeLeaving[None]):
     """Race results on the left, VDOT and the pace table on the right."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    ProfileScreen #races { width: 1fr; min-width: 38; max-width: 60; padding: 0 1; }
-    ProfileScreen #derived { width: 2fr; padding: 0 1; }
-    ProfileScreen #help { height: auto; color: $text-muted; margin-bottom: 1; }
-    ProfileScreen .race-row { height: auto; }
-    ProfileScreen .race-name { width: 10; padding-top: 0; }
-    ProfileScreen .race-time { width: 12; }
-    ProfileScreen .race-distance { width: 10; }
-    ProfileScreen .race-problem { color: $text-error; height: auto; padding-left: 10; }
-    ProfileScreen #vdot { height: auto; text-style: bold; margin-bottom: 1; }
-    ProfileScreen #legend { height: auto; color: $text-muted; margin-top: 1; }
-    ProfileScreen PaceTable { height: auto; }
-    """
+    CSS_PATH = "profile.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="profile.save"),

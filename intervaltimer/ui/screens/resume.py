@@ -43,22 +43,7 @@ def resume_text(record: SessionRecord, plan: Plan, reps_stored: int) -> str:
 class ResumeScreen(ModalScreen[ResumeChoice | None]):
     """`r` resume at the next step, `a` close it as abandoned, `escape` decide later."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    ResumeScreen {
-        align: center middle;
-    }
-    ResumeScreen > Vertical {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        padding: 1 2;
-        border: thick $accent;
-        background: $surface;
-    }
-    ResumeScreen #resume-title { text-style: bold; }
-    ResumeScreen #resume-problem { color: $text-warning; }
-    ResumeScreen #resume-keys { margin-top: 1; }
-    """
+    CSS_PATH = "resume.tcss"
 
     ALLOWS_HISTORY = False  # `h` opens no history over this question
 

@@ -65,17 +65,7 @@ def session_line(review: Review) -> str:
 class SessionScreen(AppScreen[bool]):
     """A logged session rep by rep, beside the previous one; dismisses with "changed"."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    SessionScreen #session-info { height: 1; padding: 0 1; color: $text-muted; }
-    SessionScreen #session-body { height: 1fr; }
-    SessionScreen SessionRepTable { margin: 0 1 0 0; }
-    SessionScreen #session-side { width: 1fr; height: auto; max-height: 100%; }
-    SessionScreen MetricsPanel { width: 100%; }
-    SessionScreen #compare-note { padding: 0 1; color: $text-muted; }
-    SessionScreen #note-row { height: 1; margin: 1 0 0 0; }
-    SessionScreen #note-row Label { padding: 0 1; }
-    SessionScreen #note { border: none; height: 1; padding: 0 1; width: 1fr; }
-    """
+    CSS_PATH = "session.tcss"
 
     SUB_TITLE = "session"
 

@@ -59,11 +59,7 @@ def chart_specs(result: Trend) -> list[ChartSpec]:
 class TrendScreen(AppScreen[None]):
     """How a workout's sessions moved over time."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    TrendScreen #trend-summary { height: auto; padding: 0 1; text-style: bold; }
-    TrendScreen #trend-info { height: 1; padding: 0 1; color: $text-muted; }
-    TrendScreen #charts { height: 1fr; }
-    """
+    CSS_PATH = "trend.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="trend.back"),

@@ -23,22 +23,7 @@ ResultType = TypeVar("ResultType")
 class UnsavedChangesScreen(ModalScreen[Choice]):
     """A question with three answers; dismisses with "save", "discard" or "cancel"."""
 
-    DEFAULT_CSS: ClassVar[str] = """
-    UnsavedChangesScreen {
-        align: center middle;
-    }
-    UnsavedChangesScreen > Vertical {
-        width: 60;
-        max-width: 100%;
-        height: auto;
-        border: thick $warning;
-        background: $surface;
-        padding: 1 2;
-    }
-    UnsavedChangesScreen Static { margin-bottom: 1; }
-    UnsavedChangesScreen Horizontal { height: auto; }
-    UnsavedChangesScreen Button { margin-right: 1; }
-    """
+    CSS_PATH = "unsaved.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "choose('save')", "Save", show=True),

@@ -10,9 +10,11 @@ from textual.widgets import DataTable
 
 from intervaltimer.engine.events import Split
 from intervaltimer.track.runtext import delta_text, effort_text, split_verdict
+from intervaltimer.ui.widgets.session_reps import Tone, tone_style
 from intervaltimer.workout.units import format_time
 
-VERDICT_COLOURS: dict[str, str] = {"faster": "green", "on": "green", "slower": "red", "": ""}
+# Faster or on target is good news, slower bad: the theme's $text-success / $text-error.
+VERDICT_TONES: dict[str, Tone] = {"faster": "good", "on": "good", "slower": "bad", "": ""}
 
 
 class RepTable(DataTable[Text | str]):
@@ -39,7 +41,7 @@ class RepTable(DataTable[Text | str]):
         """Fill the table with `splits`, in order."""
         self.clear()
         for split in splits:
-            colour = VERDICT_COLOURS[split_verdict(split)]
+            colour = tone_style(self, VERDICT_TONES[split_verdict(split)])
             self.add_row(
                 Text(split.label),
                 Text(format_time(split.split_s), style="bold", justify="right"),
