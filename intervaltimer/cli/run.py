@@ -4,9 +4,11 @@ Everything that can be wrong is reported before the UI starts, as one line
 each and exit 1: a workout that does not load, a profile that does not read,
 a log that cannot be opened or written. While the UI runs, what C libraries
 print on file descriptor 2 (ALSA) goes to a log file, never to the screen.
-SIGTERM and SIGHUP (the terminal closed) end the run keeping its session:
-its reps are already in the log, and it is marked abandoned; the app then
-exits cleanly with status 128 + the signal's number.
+SIGTERM, SIGHUP (the terminal closed) and SIGINT end the run keeping its
+session: its reps are in the log, and it is marked abandoned; the app then
+exits cleanly with status 128 + the signal's number (130 for SIGINT). Without
+a terminal on standard input it says so and exits 2. A session the log could
+not take by the end is written to a rescue file, named on exit (status 1).
 
 The terminal side (fd 2, signals, the player) is `intervaltimer.cli.tui.launch`.
 """
@@ -81,6 +83,9 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
         for problem in error.problems:
             click.echo(str(problem), err=True)
         raise click.exceptions.Exit(1) from None
+    from intervaltimer.cli.tui import require_terminal
+
+    require_terminal("run")  # before the log is opened: `run X < /dev/null` writes nothing
     store = open_log(db)
     try:
         code = _run_app(chosen, profile, store, lead_in, sound=not no_sound)

@@ -1,5 +1,5 @@
 """Running the terminal UI for real: the screen on the terminal, ALSA's lines in a log,
-SIGTERM and SIGHUP ending a run with its session kept, the player made and closed.
+SIGTERM, SIGHUP and SIGINT ending a run with its session kept, the player made and closed.
 
 Every command that opens the UI goes through `launch(app)`, so a run started from the
 library behaves exactly as one started by `intervaltimer run`.
@@ -23,14 +23,44 @@ import click
 if TYPE_CHECKING:
     from intervaltimer.ui.app import IntervalTimerApp
 
-SIGNALS = ("SIGTERM", "SIGHUP")
+SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
+NO_TERMINAL_STATUS = 2  # a usage error: the screen needs a terminal to read keys from
+UNSAVED_STATUS = 1  # the log could not take a session: it is in a rescue file
+
+
+def has_terminal() -> bool:
+    """True when standard input is a terminal, so the screen can read keys."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
+def require_terminal(command: str) -> None:
+    """Exit 2 with one line unless standard input is a terminal (`run X < /dev/null`)."""
+    if not has_terminal():
+        click.echo(f"{_name(command)}: needs a terminal to read keys from, and standard "
+                   "input is not one (a file, a pipe or /dev/null); run it in a terminal",
+                   err=True)
+        raise click.exceptions.Exit(NO_TERMINAL_STATUS)
+
+
+def _name(command: str) -> str:
+    return command if command.startswith("intervaltimer") else f"intervaltimer {command}"
 
 
 def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "intervaltimer") -> int:
-    """Run `app` in this terminal with a real player; the exit status (128 + signal if killed)."""
+    """Run `app` in this terminal with a real player; the exit status (128 + signal if killed).
+
+    At the end every run's log gets a last moment to catch up (`rescue.settle`);
+    a session it still cannot take is written to a rescue file, and the exit
+    status is 1 (or the signal's) with a message naming the file.
+    """
     from intervaltimer.audio.player import make_player
     from intervaltimer.locations import stderr_log_path
+    from intervaltimer.track.rescue import settle
 
+    require_terminal(command)
     log_path = stderr_log_path()
     caught: list[int] = []
     with ui_stderr_to(log_path):
@@ -42,10 +72,15 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
         finally:
             app.services.stop_active_run()
             player.close()
+    unsaved = settle(app.services.run_logs)
+    for message in unsaved:
+        click.echo(f"{_name(command)}: {message}", err=True)
     if caught:
         return 128 + caught[0]
+    if unsaved:
+        return UNSAVED_STATUS
     if app.return_code:
-        click.echo(f"intervaltimer {command}: the screen stopped on an error; any session and "
+        click.echo(f"{_name(command)}: the screen stopped on an error; any session and "
                    f"its reps are kept. Details: {log_path}", err=True)
         return 1
     return 0
@@ -87,7 +122,8 @@ def ui_stderr_to(log_path: Path) -> Iterator[None]:
 
 @contextmanager
 def _signals_end_run(app: IntervalTimerApp, caught: list[int]) -> Iterator[None]:
-    """While the block runs, SIGTERM and SIGHUP close the run's session and exit the app."""
+    """While the block runs, SIGTERM, SIGHUP and SIGINT close the run's session and exit
+    the app (the exit status is 128 + the signal's number: 130 for SIGINT)."""
 
     def end_run(signum: int) -> None:
         app.services.stop_active_run()

@@ -47,6 +47,19 @@ class ReadOnlyError(StoreError):
     """The file or its directory cannot be written."""
 
 
+class ReplacedError(StoreError):
+    """The log file (or its folder) was deleted or replaced since it was opened: writes
+    would go to a file nobody can see. `what` says which (`the log file was deleted`)."""
+
+    def __init__(self, path: Path | str, what: str) -> None:
+        self.what = what
+        super().__init__(path, f"{what} while intervaltimer had it open")
+
+
+class ClaimedError(StoreError):
+    """Another intervaltimer took over (resumed) the session first."""
+
+
 class NotFoundError(StoreError, LookupError):
     """A session or rep that a write refers to is not in the log."""
 

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
+from intervaltimer.log.owner import owned_by_other_live_process
 from intervaltimer.log.records import (
     SHORT_REP_SHARE,
     RepRecord,
@@ -121,6 +122,25 @@ def find_duplicate(conn: sqlite3.Connection, workout: str, started_at: float) ->
         "SELECT id FROM session WHERE workout = ? AND started_at BETWEEN ? AND ? LIMIT 1",
         (workout, started_at - 0.5, started_at + 0.5)).fetchone()
     return None if row is None else int(row[0])
+
+
+def unfinished_part_of(conn: sqlite3.Connection, session_id: int,
+                       reps: Sequence[RepRecord]) -> bool:
+    """True when session `session_id` is an unfinished part of a session with `reps`: still
+    running with no live process on it, and each of its reps among `reps` (by index).
+
+    That is the session a rescue file was written for, when the log could not take
+    the rest of it; importing the file completes it.
+    """
+    row = conn.execute("SELECT status, owner FROM session WHERE id = ?",
+                       (session_id,)).fetchone()
+    if row is None or row[0] != SessionStatus.RUNNING.value:
+        return False
+    if owned_by_other_live_process(str(row[1] or "")):
+        return False
+    stored = {int(r[0]) for r in conn.execute("SELECT idx FROM rep WHERE session_id = ?",
+                                              (session_id,))}
+    return stored <= {rep.index for rep in reps}
 
 
 def _imported_status(status: str) -> str:

@@ -21,7 +21,8 @@ from typing import Any
 
 from intervaltimer.log import queries
 from intervaltimer.log.connect import DEFAULT_BUSY_TIMEOUT_MS, check_access, open_connection
-from intervaltimer.log.errors import NotFoundError, StoreError, translate
+from intervaltimer.log.errors import ClaimedError, NotFoundError, StoreError, translate
+from intervaltimer.log.identity import check_identity, file_identity, set_aside_leftovers
 from intervaltimer.log.owner import current_owner, owned_by_other_live_process
 from intervaltimer.log.paths import db_path
 from intervaltimer.log.records import (
@@ -33,19 +34,22 @@ from intervaltimer.log.records import (
     check_seconds,
     source_hash,
 )
+from intervaltimer.log.schema import migrate
 
 
 class Store:
     """The SQLite log of sessions and reps. Open with `Store.open(path)` (or `open_store`)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False,
+                 busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
         """Wrap an open connection; use `Store.open` rather than calling this."""
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
         self._owner = current_owner()
         self.path = path
         self.readonly = readonly
-        self._inode = self._current_inode()
+        self._busy_timeout_ms = busy_timeout_ms
+        self._inode = file_identity(path)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False,
@@ -58,13 +62,23 @@ class Store:
         """
         target = Path(path).expanduser()
         store = cls(open_connection(target, busy_timeout_ms=busy_timeout_ms, readonly=readonly),
-                    target, readonly=readonly)
+                    target, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         if not readonly:
             try:
                 store.check_writable()
             except BaseException:
                 store.close()
                 raise
+        return store
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A new, empty log that lives in memory only (for a rescue file's export)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+        store = cls(conn, Path(":memory:"))
+        store._inode = None  # nothing on disk to check
         return store
 
     # -- life cycle -------------------------------------------------------------------------
@@ -82,12 +96,24 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _current_inode(self) -> tuple[int, int] | None:
-        try:
-            info = os.stat(self.path)
-        except OSError:
-            return None
-        return (info.st_dev, info.st_ino)
+    def check_identity(self) -> None:
+        """Raise `ReplacedError` when the file at `path` is no longer the one opened
+        (deleted, or another file put in its place); one `stat`, cheap enough for every write."""
+        check_identity(self.path, self._inode)
+
+    def reopen(self) -> None:
+        """Open the log at `path` again: the file there now, or a new one if it is gone.
+
+        For a log deleted or replaced while open (`ReplacedError`); what the
+        deleted log left beside it is set aside first (`set_aside_leftovers`).
+        """
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            set_aside_leftovers(self.path)
+            self._conn = open_connection(self.path, busy_timeout_ms=self._busy_timeout_ms)
+            self._inode = file_identity(self.path)
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -103,9 +129,6 @@ class Store:
         if self.readonly:
             raise StoreError(self.path, "the log was opened read-only")
         check_access(self.path, create_dir=False)
-        if self._current_inode() != self._inode:
-            raise StoreError(self.path, "the log file was moved or replaced while open; "
-                             "start intervaltimer again")
         with self._write() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES ('checked_at', ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -124,6 +147,7 @@ class Store:
             conn = self._connection()
             if self.readonly:
                 raise StoreError(self.path, "the log was opened read-only")
+            self.check_identity()
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -277,13 +301,28 @@ class Store:
                          (row[0], session_id))
 
     def resume_session(self, session_id: int) -> SessionRecord:
-        """Take over a session left running by a crash, to go on at `steps_done + 1`."""
+        """Take over a session left running by a crash, to go on at `steps_done + 1`.
+
+        The claim is atomic: of two intervaltimers resuming the same session at
+        once, one wins; the other gets a `ClaimedError` (the session is being
+        run by another live process, or was closed meanwhile).
+        """
         with self._write() as conn:
-            cursor = conn.execute(
+            row = conn.execute("SELECT status, owner FROM session WHERE id = ?",
+                               (session_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(self.path, f"no session {session_id} in the log")
+            status, owner = str(row[0]), str(row[1] or "")
+            if owned_by_other_live_process(owner):
+                pid = owner.split("|")[1]
+                raise ClaimedError(self.path, f"session {session_id} is already being run by "
+                                   f"another intervaltimer (process {pid}); it resumed it first")
+            if status != SessionStatus.RUNNING.value:
+                raise ClaimedError(self.path, f"session {session_id} was closed as {status} "
+                                   "meanwhile; start a new one")
+            conn.execute(
                 "UPDATE session SET status = 'running', ended_at = NULL, owner = ?, "
                 "updated_at = ? WHERE id = ?", (self._owner, time.time(), session_id))
-            if cursor.rowcount == 0:
-                raise NotFoundError(self.path, f"no session {session_id} in the log")
         record = self.session(session_id)
         assert record is not None
         return record
@@ -306,11 +345,16 @@ class Store:
         """Add a session from elsewhere (an export) with its reps; return its new id.
 
         A session of the same workout started within half a second of it is
-        taken to be already there: nothing is written and None is returned.
+        taken to be already there: nothing is written and None is returned;
+        unless the log holds only part of it, left running (a rescue file, see
+        `queries.unfinished_part_of`): then the file's session takes its place.
         """
         with self._write() as conn:
-            if queries.find_duplicate(conn, session.workout, session.started_at) is not None:
-                return None
+            found = queries.find_duplicate(conn, session.workout, session.started_at)
+            if found is not None:
+                if not queries.unfinished_part_of(conn, found, reps):
+                    return None
+                conn.execute("DELETE FROM session WHERE id = ?", (found,))
             return queries.insert_imported(conn, session, reps, self._owner)
 
     # -- reads ----------------------------------------------------------------------------

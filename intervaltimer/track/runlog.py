@@ -1,15 +1,26 @@
 """Keep the log in step with a running session: every rep stored the moment it ends.
 
-`RunLog.sync(view)` compares the session's splits with what it has written and
-writes only the difference, each change in its own transaction: a new rep
-(`record_rep`), an effort given or changed (`rate_rep`), the rest actually
-taken (`set_rest`), a lap undone (`withdraw_rep`), and the step reached
-(`mark_step_done`). Because it reconciles rather than replays events, a write
-that failed is simply tried again at the next change (or after
-`RETRY_AFTER_S`), and the log catches up with everything held in memory.
+`RunLog.sync(view)` hands the log's writer thread (logwriter.py) what the log
+should hold now: the session's splits by their index in the log, the step
+reached and, once `close` was called, how the session ended. It returns at
+once; the clock never waits on the disk. The writer compares that with what
+it has written and writes only the difference, each change in its own
+transaction: a new rep (`record_rep`), an effort given or changed
+(`rate_rep`), the rest actually taken (`set_rest`), a lap undone
+(`withdraw_rep`), the step reached (`mark_step_done`), the end
+(`finish_session`). Because it reconciles rather than replays, a write that
+failed is simply tried again, and the log catches up with everything held in
+memory. Splits are the engine's, timed by its clock, never by when a write landed.
+
+Before each write the store checks that its file is still the one it opened
+(device and inode): a log deleted or replaced during the run is opened again
+(re-created if it is gone) and the whole session written into it, and
+`notice` says so.
 
 A store failure never reaches the screen as an exception: `problem` holds one
-line to show, and the session carries on in memory.
+line to show while the log is behind, and the session carries on in memory.
+When the run's app ends, `finish` gives the writer a last moment; what it
+still could not write goes to a rescue file (rescue.py).
 """
 
 from __future__ import annotations
@@ -19,6 +30,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Split
+from intervaltimer.log.errors import ReplacedError
+from intervaltimer.track.logwriter import LogWriter
 
 if TYPE_CHECKING:
     from intervaltimer.engine.view import SessionView
@@ -27,7 +40,7 @@ if TYPE_CHECKING:
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.plan import Plan
 
-RETRY_AFTER_S = 10.0  # a failed write with nothing new to write is tried again this often
+FLUSH_S = 5.0  # how long `flush` waits by default
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,16 @@ class Resume:
     session_id: int
     at_step: int
     reps_stored: int
+
+
+@dataclass(frozen=True)
+class LogState:
+    """What the log should hold for the session: its reps by index in the log, the last
+    plan step done, and how it ended (`(status, wall-clock end)`, None while running)."""
+
+    reps: tuple[tuple[int, Split], ...]
+    steps_done: int
+    closed: tuple[str, float] | None = None
 
 
 def paces_used(plan: Plan) -> dict[str, float]:
@@ -68,6 +91,67 @@ def stored_splits(reps: Sequence[RepRecord], plan: Plan, at_step: int,
     return splits
 
 
+StartSession = Callable[["Store"], int]
+"""Writes the session's row into a store (the log, a re-created log, a rescue) and
+returns its id there."""
+
+
+class LogSync:
+    """What one store holds of the session, and the writes that bring it to a `LogState`.
+
+    Used by the writer thread for the log, and once more for a rescue file.
+    """
+
+    def __init__(self, store: Store, session_id: int, wall_offset_s: float, *,
+                 written: Mapping[int, Split] | None = None,
+                 steps_done: int | None = None) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.wall_offset_s = wall_offset_s
+        self.written: dict[int, Split] = dict(written or {})
+        self.steps_done = steps_done
+        self.closed: tuple[str, float] | None = None
+
+    def apply(self, state: LogState) -> None:
+        """Write whatever differs from `state`; raises the store's error when a write fails."""
+        store, session_id = self.store, self.session_id
+        wanted = dict(state.reps)
+        for index, split in wanted.items():
+            self._write_rep(index, split)
+        for index in sorted(set(self.written) - set(wanted), reverse=True):
+            store.withdraw_rep(session_id, index)
+            # withdrawing moves the log's progress back to the step before that rep
+            self.steps_done = self.written.pop(index).step_index - 1
+        if state.steps_done != self.steps_done:
+            store.mark_step_done(session_id, state.steps_done)
+            self.steps_done = state.steps_done
+        if state.closed is not None and state.closed != self.closed:
+            status, ended_at = state.closed
+            store.finish_session(session_id, status, ended_at=ended_at)
+            self.closed = state.closed
+
+    def _write_rep(self, index: int, split: Split) -> None:
+        """Write one rep, or only what changed of it (its effort, its rest)."""
+        store, session_id = self.store, self.session_id
+        old = self.written.get(index)
+        if old == split:
+            return
+        if old is not None and replace(old, rpe=split.rpe, rest_s=split.rest_s) == split:
+            if old.rpe != split.rpe:
+                store.rate_rep(session_id, index, split.rpe)
+                self.written[index] = replace(old, rpe=split.rpe)
+            if old.rest_s != split.rest_s:
+                store.set_rest(session_id, index, split.rest_s)
+            self.written[index] = split
+            return
+        offset = self.wall_offset_s
+        store.record_rep(session_id, index, step_index=split.step_index, label=split.label,
+                         split_s=split.split_s, ended_at=split.ended_at + offset,
+                         started_at=split.started_at + offset, distance_m=split.distance_m,
+                         target_s=split.target_s, rest_s=split.rest_s, rpe=split.rpe)
+        self.written[index] = split
+
+
 class RunLog:
     """The log of one run. With no store (`store=None`) it writes nothing and never fails.
 
@@ -76,24 +160,33 @@ class RunLog:
     session starts with the reps already in the log: `stored`, by their index
     in the log (the engine is handed them as its first splits, see
     `Session.start`); the reps run after the resume are numbered from
-    `rep_base + 1` (at least the highest index stored).
+    `rep_base + 1` (at least the highest index stored). `start` writes the
+    session's row into a store; it is called again if the log has to be
+    re-created during the run, and for a rescue file.
     """
 
     def __init__(self, store: Store | None, session_id: int | None, *, wall_offset_s: float,
                  rep_base: int = 0, clock: Callable[[], float] | None = None,
-                 stored: Mapping[int, Split] | None = None) -> None:
+                 stored: Mapping[int, Split] | None = None, steps_done: int | None = None,
+                 start: StartSession | None = None, started_at: float | None = None) -> None:
         self.store = store if session_id is not None else None
         self.session_id = session_id if store is not None else None
         self.wall_offset_s = wall_offset_s
-        self.problem: str | None = None
         self.closed_as: str | None = None
+        self.notice: str | None = None
+        self.start_session = start
+        self.started_at = started_at
         self._clock = clock
         self._stored = dict(sorted((stored or {}).items()))
         self.rep_base = max(rep_base, *self._stored) if self._stored else rep_base
-        self._written: dict[int, Split] = dict(self._stored)
-        self._steps_done: int | None = None
-        self._failed_state: tuple[object, ...] | None = None
-        self._retry_at = 0.0
+        self._state: LogState | None = None
+        self._closed: tuple[str, float] | None = None
+        self._sync: LogSync | None = None
+        self._writer: LogWriter[LogState] | None = None
+        if self.store is not None and self.session_id is not None:
+            self._sync = LogSync(self.store, self.session_id, wall_offset_s,
+                                 written=self._stored, steps_done=steps_done)
+            self._writer = LogWriter(self._write)
 
     @classmethod
     def begin(cls, store: Store | None, plan: Plan, workout: Workout, *,
@@ -101,25 +194,30 @@ class RunLog:
               resume: Resume | None = None) -> RunLog:
         """Write the session row (or take over a crashed one) and return its log.
 
-        Raises the store's `StoreError` when the session cannot be started, so
-        the caller can say so before the runner sets off.
+        Raises the store's `StoreError` when the session cannot be started (or
+        another intervaltimer has just resumed it), so the caller can say so
+        before the runner sets off.
         """
         offset = wall_clock() - clock()
         if store is None:
             return cls(None, None, wall_offset_s=offset, clock=clock)
+
+        def start(target: Store, started_at: float) -> int:
+            return target.start_session(
+                workout.name, workout.source, paces_used(plan), len(plan.steps),
+                workout_path=workout.path, started_at=started_at)
+
         if resume is not None:
             record = store.resume_session(resume.session_id)
             stored = stored_splits(store.reps(record.id), plan, resume.at_step, offset)
-            log = cls(store, record.id, wall_offset_s=offset, rep_base=resume.reps_stored,
-                      clock=clock, stored=stored)
-            log._steps_done = record.steps_done
-            return log
-        session_id = store.start_session(
-            workout.name, workout.source, paces_used(plan), len(plan.steps),
-            workout_path=workout.path, started_at=wall_clock())
-        log = cls(store, session_id, wall_offset_s=offset, clock=clock)
-        log._steps_done = 0
-        return log
+            return cls(store, record.id, wall_offset_s=offset, rep_base=resume.reps_stored,
+                       clock=clock, stored=stored, steps_done=record.steps_done,
+                       start=lambda target: start(target, record.started_at),
+                       started_at=record.started_at)
+        started_at = wall_clock()
+        session_id = start(store, started_at)
+        return cls(store, session_id, wall_offset_s=offset, clock=clock, steps_done=0,
+                   start=lambda target: start(target, started_at), started_at=started_at)
 
     @property
     def logging(self) -> bool:
@@ -141,80 +239,110 @@ class RunLog:
     @property
     def saved_reps(self) -> Mapping[int, Split]:
         """The reps as last written, by their index in the log."""
-        return dict(self._written)
+        return dict(self._sync.written) if self._sync is not None else {}
+
+    @property
+    def state(self) -> LogState | None:
+        """What the log was last asked to hold (None before the first sync)."""
+        return self._state
 
     def wall(self, mono: float) -> float:
         """The wall-clock epoch seconds of a session instant."""
         return mono + self.wall_offset_s
 
-    def sync(self, view: SessionView) -> bool:
-        """Write whatever changed since the last sync; True when the log is up to date."""
-        store, session_id = self.store, self.session_id
-        if store is None or session_id is None:
-            return True
-        wanted = {self.index_of(n): split for n, split in enumerate(view.splits, start=1)}
-        steps_done = view.progress.steps_done
-        state = (tuple(wanted.items()), steps_done)
-        if self._failed_state == state and self._now() < self._retry_at:
-            return False
-        try:
-            for index, split in wanted.items():
-                self._write_rep(store, session_id, index, split)
-            for index in sorted(set(self._written) - set(wanted), reverse=True):
-                store.withdraw_rep(session_id, index)
-                # withdrawing moves the log's progress back to the step before that rep
-                self._steps_done = self._written.pop(index).step_index - 1
-            if steps_done != self._steps_done:
-                store.mark_step_done(session_id, steps_done)
-                self._steps_done = steps_done
-        except Exception as error:  # a StoreError, or anything the store let through
-            self._failed(error, state)
-            return False
-        self.problem = None
-        self._failed_state = None
-        return True
+    # ---- the screen's side: hands over, never waits ----------------------------------------
 
-    def _write_rep(self, store: Store, session_id: int, index: int, split: Split) -> None:
-        """Write one rep, or only what changed of it (its effort, its rest)."""
-        old = self._written.get(index)
-        if old == split:
-            return
-        if old is not None and replace(old, rpe=split.rpe, rest_s=split.rest_s) == split:
-            if old.rpe != split.rpe:
-                store.rate_rep(session_id, index, split.rpe)
-                self._written[index] = replace(old, rpe=split.rpe)
-            if old.rest_s != split.rest_s:
-                store.set_rest(session_id, index, split.rest_s)
-            self._written[index] = split
-            return
-        store.record_rep(session_id, index, step_index=split.step_index, label=split.label,
-                         split_s=split.split_s, ended_at=self.wall(split.ended_at),
-                         started_at=self.wall(split.started_at), distance_m=split.distance_m,
-                         target_s=split.target_s, rest_s=split.rest_s, rpe=split.rpe)
-        self._written[index] = split
+    def sync(self, view: SessionView) -> bool:
+        """Hand the writer whatever changed; True when the log already holds all of it."""
+        self._submit(view)
+        return not self.behind
 
     def close(self, view: SessionView, status: str, ended_at: float) -> bool:
-        """Write what is left and mark the session `status` ("completed" or "abandoned").
+        """Hand over what is left and the session's end: `status` ("completed" or
+        "abandoned") at the session instant `ended_at`. True when all of it is written."""
+        if self.closed_as is None:
+            self.closed_as = status
+            self._closed = (status, self.wall(ended_at))
+        self._submit(view)
+        return not self.behind
 
-        `ended_at` is the session instant it ended. True when all of it was written.
+    def _submit(self, view: SessionView) -> None:
+        if self._writer is None:
+            return
+        reps = tuple((self.index_of(n), split) for n, split in enumerate(view.splits, start=1))
+        state = LogState(reps, view.progress.steps_done, self._closed)
+        if state != self._state:
+            self._state = state
+            self._writer.submit(state)
+
+    @property
+    def behind(self) -> bool:
+        """True while something the session holds is not yet in the log."""
+        return self._writer is not None and self._writer.behind
+
+    @property
+    def unsaved_reps(self) -> int:
+        """How many of the session's reps the log does not hold as they are (new or changed)."""
+        if self._state is None or self._sync is None:
+            return 0
+        written = dict(self._sync.written)
+        return sum(1 for index, split in self._state.reps if written.get(index) != split)
+
+    @property
+    def error(self) -> Exception | None:
+        """Why the last write failed, while the log is behind; None when it is not failing."""
+        return self._writer.error if self._writer is not None else None
+
+    @property
+    def problem(self) -> str | None:
+        """One line about a log that cannot be written now, or None."""
+        error = self.error
+        if error is None or not self.behind:
+            return None
+        count = self.unsaved_reps
+        kept = (f"{count} rep{'s' if count != 1 else ''} kept in memory" if count
+                else "the session is kept in memory")
+        return f"log not saved: {error} ({kept}; retrying)"
+
+    def flush(self, timeout_s: float = FLUSH_S) -> bool:
+        """Wait up to `timeout_s` for the writer to write everything handed over; True if it did.
+
+        For the end of a run and for tests; the running clock never calls this.
         """
-        synced = self.sync(view)
-        store, session_id = self.store, self.session_id
-        if store is None or session_id is None or self.closed_as is not None:
-            return synced
+        return self._writer is None or self._writer.wait(timeout_s)
+
+    def finish(self, timeout_s: float) -> bool:
+        """The writer's last chance: wait up to `timeout_s`, then stop it. True when the log
+        holds the whole session."""
+        return self._writer is None or self._writer.close(timeout_s)
+
+    # ---- the writer thread's side ----------------------------------------------------------
+
+    def _write(self, state: LogState) -> None:
+        sync = self._sync
+        assert sync is not None
         try:
-            store.finish_session(session_id, status, ended_at=self.wall(ended_at))
-        except Exception as error:
-            self._failed(error, None)
-            return False
-        self.closed_as = status
-        return synced
+            sync.apply(state)
+        except ReplacedError as error:
+            self._reopen(sync, error)
+            sync.apply(state)
+            count = len(state.reps)
+            self.notice = (f"{error.what}: the log was opened again at {sync.store.path} and "
+                           f"the session ({count} rep{'s' if count != 1 else ''}) written to it")
 
-    def _failed(self, error: Exception, state: tuple[object, ...] | None) -> None:
-        """Remember a failed write: one line for the screen, and when to try again."""
-        self.problem = f"log not saved: {error} (the session is kept in memory; retrying)"
-        self._failed_state = state
-        self._retry_at = self._now() + RETRY_AFTER_S
-
-    def _now(self) -> float:
-        return self._clock() if self._clock is not None else 0.0
+    def _reopen(self, sync: LogSync, error: ReplacedError) -> None:
+        """Open the log file found at the path now (re-created if gone) and find or start the
+        session there; everything is then written again."""
+        store = sync.store
+        store.reopen()
+        record = store.session(sync.session_id)
+        same = (record is not None and self.started_at is not None
+                and abs(record.started_at - self.started_at) < 0.001)
+        if not same:
+            if self.start_session is None:
+                raise error
+            sync.session_id = self.start_session(store)
+            self.session_id = sync.session_id
+        sync.written = {}
+        sync.steps_done = None
+        sync.closed = None

@@ -3,8 +3,9 @@
 The run screen owns a `Runner` and does two things with it: it hands it the
 runner's keys (`lap()`, `pause_or_resume()`, `rate(7)`, ...) and it calls
 `tick()` when the engine's next deadline comes. `tick()` asks the engine what
-happened by now, plays the cues of what just became due, and writes what
-changed to the log (see runlog.py). No Textual here, so all of it is tested
+happened by now, plays the cues of what just became due, and hands what
+changed to the log's writer thread (see runlog.py): no key and no tick ever
+waits on the disk. No Textual here, so all of it is tested
 without a terminal.
 """
 
@@ -103,8 +104,9 @@ class Runner:
 
     @property
     def problem(self) -> str | None:
-        """One line about a log that could not be written, or None."""
-        return self.log.problem
+        """One line about the log: a write failing now, or a log that had to be opened again;
+        None when all is well."""
+        return self.log.problem or self.log.notice
 
     # ---- keys -----------------------------------------------------------------------
 
@@ -172,7 +174,8 @@ class Runner:
         """End the run now and keep it: completed if no rep was left, else abandoned.
 
         Quit in the rest after a rep, that rep keeps the rest taken until now.
-        Idempotent: the status the session ended with. Its reps are in the log.
+        Idempotent: the status the session ended with. Its reps are handed to the log
+        (`log.flush()` waits for them to land).
         """
         if self.status is None:
             self.tick()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from intervaltimer.audio.player import Player
     from intervaltimer.log.store import Store
+    from intervaltimer.track.runlog import RunLog
     from intervaltimer.track.runner import Runner
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.profile import Profile
@@ -41,6 +42,9 @@ class Services:
     # The run on screen, filed by the run screen so a signal handler or the command
     # line can close its session however the app ends (`stop_active_run`).
     active_run: Runner | None = None
+    # The logs of every run this app started: their writers may still be catching up
+    # after the run screen is gone; the command line settles them at the end (rescue.py).
+    run_logs: list[RunLog] = field(default_factory=list)
     # Problems of a profile.yaml set aside at launch; the first desk screen tells them.
     profile_problems: list[str] = field(default_factory=list)
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from intervaltimer.ui.screens.summary import SummaryScreen
 
+SUMMARY_WAIT_S = 0.5  # at the end of a run, how long the screen waits for the log to land
+
 if TYPE_CHECKING:
     from intervaltimer.audio.player import Player
     from intervaltimer.track.runner import Runner
@@ -41,10 +43,12 @@ def ensure_player(app: IntervalTimerApp) -> Player:
 def closing_screen(runner: Runner, title: str) -> SummaryScreen | ClosingScreen:
     """The screen that ends a run: the summary of the logged session, or the reps in memory."""
     session_id = runner.log.session_id
-    if session_id is not None and runner.log.problem is None:
+    # The writer normally lands the last rep in milliseconds; the summary reads the log, so
+    # it is shown only once the log holds the whole session.
+    if session_id is not None and runner.log.flush(SUMMARY_WAIT_S) and runner.log.notice is None:
         return SummaryScreen(session_id)
     from intervaltimer.ui.screens.closing import ClosingScreen  # it leaves through this module
 
     return ClosingScreen(title, runner.session.splits, status=runner.status or "abandoned",
-                         elapsed_s=runner.session.progress.elapsed_s, problem=runner.log.problem,
-                         logged=runner.log.logging)
+                         elapsed_s=runner.session.progress.elapsed_s, logged=runner.log.logging,
+                         log=runner.log)

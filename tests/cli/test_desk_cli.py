@@ -32,6 +32,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Start, Any]]:
         runs.append((self.start, self.services.profile))
 
     monkeypatch.setattr(IntervalTimerApp, "run", record)
+    monkeypatch.setattr("intervaltimer.cli.tui.has_terminal", lambda: True)
     return runs
 
 
@@ -126,6 +127,7 @@ def test_a_broken_profile_still_opens_the_desk_and_is_told_there(
         told.append(list(self.services.profile_problems))
 
     monkeypatch.setattr(IntervalTimerApp, "run", record)
+    monkeypatch.setattr("intervaltimer.cli.tui.has_terminal", lambda: True)
     assert run("profile").exit_code == 0
     assert run("edit", "strides", "--race", "5k=20:00").exit_code == 0
     problems = told[0]

@@ -33,6 +33,7 @@ from tests.cli.clikit import TYPO, command
 def no_ui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any]]:
     """Replace the UI: record what it would have been started with."""
     calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("intervaltimer.cli.tui.has_terminal", lambda: True)
 
     def fake_run_app(workout: Any, profile: Any, store: Any, lead_in: float | None,
                      *, sound: bool) -> int:

@@ -18,7 +18,7 @@ from intervaltimer.ui.app import Services
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from tests.fakes import FakeClock
-from tests.ui.runkit import WALL_START, logged_session, profile, wall_clock_for
+from tests.ui.runkit import WALL_START, landed, logged_session, profile, wall_clock_for
 
 MILE_540 = ("mile=5:40",)
 
@@ -95,6 +95,7 @@ def test_a_cue_noticed_late_is_not_played(fake_clock: FakeClock,
 def test_every_change_is_in_the_log_at_once(fake_clock: FakeClock, tmp_db: Store) -> None:
     runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
     session_id = logged_session(runner)
+    landed(runner)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.RUNNING
     assert record.workout == "2 x 100 m @ mile" and record.plan_steps == 4
@@ -102,22 +103,27 @@ def test_every_change_is_in_the_log_at_once(fake_clock: FakeClock, tmp_db: Store
     runner.start()
     step_to(runner, fake_clock, 1024.5)
     runner.lap()
+    landed(runner)
     reps = tmp_db.reps(session_id)  # written the moment the rep ended
     assert [(r.index, r.step_index, r.split_s, r.rest_s, r.rpe) for r in reps] == [
         (1, 1, 21.5, None, None)]
     assert reps[0].started_at == WALL_START + 3.0 and reps[0].ended_at == WALL_START + 24.5
     assert reps[0].target_s == pytest.approx(340.0 / 16.09344)
     runner.rate(7)
+    landed(runner)
     assert tmp_db.reps(session_id)[0].rpe == 7
     runner.rate(6)  # changeable until the next rep ends
+    landed(runner)
     assert tmp_db.reps(session_id)[0].rpe == 6
     step_to(runner, fake_clock, 1029.5)  # the rest ends: rep 2 goes
+    landed(runner)
     assert tmp_db.reps(session_id)[0].rest_s == 5.0
     assert tmp_db.last_step_done(session_id) == 2
     step_to(runner, fake_clock, 1050.0)
     runner.lap()
     runner.rate(10)
     step_to(runner, fake_clock, 1060.0)
+    landed(runner)
     assert [(r.split_s, r.rest_s, r.rpe) for r in tmp_db.reps(session_id)] == [
         (21.5, 5.0, 6), (20.5, 5.0, 10)]
     record = tmp_db.session(session_id)
@@ -132,13 +138,16 @@ def test_undo_withdraws_the_rep_and_the_rerun_replaces_it(fake_clock: FakeClock,
     runner.start()
     step_to(runner, fake_clock, 1013.0)
     assert runner.lap()  # a mistaken tap at 10 s
+    landed(runner)
     assert len(tmp_db.reps(session_id)) == 1
     fake_clock.advance(0.5)
     assert runner.undo()
+    landed(runner)
     assert tmp_db.reps(session_id) == []
     assert tmp_db.last_step_done(session_id) == 0
     step_to(runner, fake_clock, 1024.0)
     runner.lap()
+    landed(runner)
     assert [r.split_s for r in tmp_db.reps(session_id)] == [21.0]
 
 
@@ -158,13 +167,72 @@ def test_a_failing_log_never_stops_the_run_and_catches_up(fake_clock: FakeClock,
     runner.start()
     step_to(runner, fake_clock, 1024.0)
     runner.lap()
+    assert not runner.log.flush(0.5)  # the writer keeps trying
     assert runner.problem is not None and "locked" in runner.problem
+    assert "1 rep kept in memory" in runner.problem
     assert [s.split_s for s in runner.session.splits] == [21.0]  # kept in memory
     assert tmp_db.reps(session_id) == []
     failing["on"] = False
     runner.rate(8)  # the next change writes everything held in memory
+    landed(runner)
     assert runner.problem is None
     assert [(r.split_s, r.rpe) for r in tmp_db.reps(session_id)] == [(21.0, 8)]
+
+
+def test_a_failed_write_is_retried_without_a_new_change(fake_clock: FakeClock,
+                                                        tmp_db: Store) -> None:
+    """Nothing new happens (the last rep is done): the writer tries again on its own."""
+    runner = make_runner("1x100m@mile/5s", fake_clock, tmp_db)
+    session_id = logged_session(runner)
+    real = tmp_db.record_rep
+    fails = {"left": 2}
+
+    def flaky(*args: Any, **kwargs: Any) -> None:
+        if fails["left"]:
+            fails["left"] -= 1
+            raise LockedError(tmp_db.path, "the log is locked by another program")
+        real(*args, **kwargs)
+
+    tmp_db.record_rep = flaky  # type: ignore[method-assign]
+    runner.start()
+    step_to(runner, fake_clock, 1024.0)
+    runner.lap()
+    step_to(runner, fake_clock, 1040.0)  # finished
+    assert runner.log.flush(10.0)  # two retries, RETRY_S apart
+    assert runner.log.error is None and runner.problem is None
+    assert [r.split_s for r in tmp_db.reps(session_id)] == [21.0]
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status is SessionStatus.COMPLETED
+
+
+def test_the_clock_never_waits_for_a_slow_log(fake_clock: FakeClock, tmp_db: Store) -> None:
+    """A write that hangs (a lock, a slow card) holds the writer thread, never a key."""
+    import threading
+    import time
+
+    runner = make_runner("2x100m@mile/5s", fake_clock, tmp_db)
+    session_id = logged_session(runner)
+    real = tmp_db.record_rep
+    release = threading.Event()
+
+    def slow(*args: Any, **kwargs: Any) -> None:
+        release.wait(10)
+        real(*args, **kwargs)
+
+    tmp_db.record_rep = slow  # type: ignore[method-assign]
+    runner.start()
+    step_to(runner, fake_clock, 1024.0)
+    began = time.monotonic()
+    runner.lap()
+    runner.rate(7)
+    step_to(runner, fake_clock, 1050.0)
+    runner.lap()
+    took = time.monotonic() - began
+    assert took < 1.0, took  # the keys returned while the first write still hung
+    assert runner.log.behind and tmp_db.reps(session_id) == []
+    release.set()
+    landed(runner)
+    assert [(r.split_s, r.rpe) for r in tmp_db.reps(session_id)] == [(21.0, 7), (21.0, None)]
 
 
 def test_stop_keeps_the_reps_and_marks_the_session(fake_clock: FakeClock,
@@ -178,6 +246,7 @@ def test_stop_keeps_the_reps_and_marks_the_session(fake_clock: FakeClock,
     assert runner.work_left()
     assert runner.stop() == ABANDONED
     assert runner.stop() == ABANDONED  # idempotent
+    landed(runner)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.ABANDONED
     assert record.ended_at == WALL_START + 26.0
@@ -199,6 +268,7 @@ def test_quitting_in_the_last_rest_completes_the_session(fake_clock: FakeClock,
     assert services.active_run is None
     assert services.stop_active_run() is None
     session_id = logged_session(runner)
+    landed(runner)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.COMPLETED
     assert [(r.split_s, r.rest_s) for r in tmp_db.reps(session_id)] == [(21.0, 10.0)]
@@ -213,6 +283,7 @@ def test_a_resumed_session_numbers_its_reps_after_the_stored_ones(
     step_to(first, fake_clock, 1024.0)
     first.lap()
     step_to(first, fake_clock, 1029.0)  # the crash comes in rep 2: nothing closes the session
+    landed(first)
     assert tmp_db.last_step_done(session_id) == 2
     again = make_runner("2x100m@mile/5s", fake_clock, tmp_db,
                         resume=Resume(session_id, at_step=3, reps_stored=1))
@@ -221,6 +292,7 @@ def test_a_resumed_session_numbers_its_reps_after_the_stored_ones(
     step_to(again, fake_clock, fake_clock() + 3.0 + 22.0)
     again.lap()
     step_to(again, fake_clock, fake_clock() + 10.0)
+    landed(again)
     reps = tmp_db.reps(session_id)
     assert [(r.index, r.step_index, r.split_s) for r in reps] == [(1, 1, 21.0), (2, 3, 22.0)]
     # the stored rep is the resumed session's first split, at its instant before the crash

@@ -67,6 +67,19 @@ def logged_session(runner: Runner) -> int:
     return session_id
 
 
+def landed(runner: Runner) -> Runner:
+    """Wait until the runner's log writer has written everything handed to it (the log is
+    written on its own thread); the runner."""
+    assert runner.log.flush(5.0), runner.log.problem
+    return runner
+
+
+def logs_landed(app: IntervalTimerApp) -> None:
+    """Wait until every run's log writer in `app` has written what it was handed."""
+    for log in app.services.run_logs:
+        assert log.flush(5.0), log.problem
+
+
 async def start(pilot: Pilot[Any]) -> RunScreen:
     """Press enter on the preview and wait for the run screen."""
     await pilot.press("enter")

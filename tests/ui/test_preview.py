@@ -17,7 +17,7 @@ from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, press, run_app, shown
+from tests.ui.runkit import advance, logs_landed, press, run_app, shown
 
 MILE = ("mile=5:40",)
 
@@ -112,6 +112,7 @@ async def test_a_crashed_session_is_resumed_at_its_next_step(
         await press(pilot, "space", "8")
         await advance(pilot, fake_clock, 5.0)
         assert screen.runner.session.state is State.FINISHED
+    logs_landed(app)
     reps = tmp_db.reps(session_id)
     assert [(r.index, r.step_index, r.split_s, r.rpe) for r in reps] == [
         (1, 1, 21.4, 6), (2, 3, 22.0, 8)]
@@ -130,6 +131,7 @@ async def test_a_crashed_session_can_be_closed_as_abandoned(
         assert isinstance(app.screen, ResumeScreen)
         await press(pilot, "a")
         assert isinstance(app.screen, PreviewScreen)
+        logs_landed(app)
         record = tmp_db.session(session_id)
         assert record is not None and record.status is SessionStatus.ABANDONED
         assert len(tmp_db.reps(session_id)) == 1  # its reps are kept

@@ -20,7 +20,7 @@ from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.rep_table import RepTable
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, logged_session, press, run_app, shown, start
+from tests.ui.runkit import advance, logged_session, logs_landed, press, run_app, shown, start
 
 WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s, 400 m in 1:24.5
@@ -54,9 +54,11 @@ async def test_two_reps_at_mile_pace_run_and_stored(
         assert seen["last"] == "Last  Rep 1/2 · 100 m @ mile  20.5  -0.6 faster"
         assert "How hard was Rep 1/2?" in seen["effort"] and "7 very hard" in seen["effort"]
         session_id = logged_session(screen.runner)
+        logs_landed(app)
         assert [r.split_s for r in tmp_db.reps(session_id)] == [20.5]
         await press(pilot, "7")
         assert "effort 7 very hard" in shown(screen)["last"]
+        logs_landed(app)
         assert tmp_db.reps(session_id)[0].rpe == 7
         await advance(pilot, fake_clock, 5.0)
         assert shown(screen)["step"] == "Rep 2/2 · 100 m @ mile · target 21.1"
@@ -68,6 +70,7 @@ async def test_two_reps_at_mile_pace_run_and_stored(
         seen = shown(screen)
         assert (seen["phase"], seen["progress"]) == ("DONE", "4/4 · done")
         assert seen["clock"] == "0:55"  # the workout's running time, 55.5 s
+    logs_landed(app)
     reps = tmp_db.reps(session_id)
     assert [(r.index, r.split_s, r.rest_s, r.rpe) for r in reps] == [
         (1, 20.5, 5.0, 7), (2, 22.0, 5.0, 10)]
@@ -115,18 +118,22 @@ async def test_undo_puts_the_runner_back_in_the_rep_with_its_clock(
         await advance(pilot, fake_clock, 3.0 + 10.0)
         await press(pilot, "space")  # a mistaken tap 10 s into the rep
         assert shown(screen)["phase"] == "REST"
+        logs_landed(app)
         assert len(tmp_db.reps(session_id)) == 1
         await advance(pilot, fake_clock, 1.0)
         await press(pilot, "u")
         seen = shown(screen)
         assert (seen["phase"], seen["clock"]) == ("RUN", "0:11")  # its clock intact
         assert seen["last"] == "Last: no rep yet"
+        logs_landed(app)
         assert tmp_db.reps(session_id) == []
         await advance(pilot, fake_clock, 10.5)
         await press(pilot, "space")
+        logs_landed(app)
         assert [r.split_s for r in tmp_db.reps(session_id)] == [21.5]
         await press(pilot, "u")
         await press(pilot, "u")  # a second undo has nothing to take back
+        logs_landed(app)
         assert tmp_db.reps(session_id) == []
         assert shown(screen)["phase"] == "RUN"
 
@@ -171,6 +178,7 @@ async def test_skip_and_rest_keys(fake_clock: FakeClock, tmp_db: Store) -> None:
         await advance(pilot, fake_clock, 20.0)
         await press(pilot, "space")
         session_id = logged_session(screen.runner)
+        logs_landed(app)
         reps = tmp_db.reps(session_id)
         assert [(r.index, r.step_index, r.split_s) for r in reps] == [(1, 3, 20.0)]
 
@@ -189,9 +197,11 @@ async def test_effort_is_changeable_until_the_next_rep_ends(
         await advance(pilot, fake_clock, 10.0)  # into rep 2
         assert screen.query_one(EffortPrompt).has_class("-quiet")
         await press(pilot, "6")  # still rep 1
+        logs_landed(app)
         assert [r.rpe for r in tmp_db.reps(session_id)] == [6]
         await advance(pilot, fake_clock, 11.0)
         await press(pilot, "space", "9")  # rep 2 ended: the key rates rep 2
+        logs_landed(app)
         assert [r.rpe for r in tmp_db.reps(session_id)] == [6, 9]
         assert "How hard was Rep 2/2?  9" in shown(screen)["effort"]
 
@@ -239,6 +249,7 @@ async def test_quit_asks_first_and_keeps_the_session(
         await press(pilot, "y")
         assert isinstance(app.screen, ClosingScreen) or type(app.screen).__name__ == \
             "SummaryScreen"
+    logs_landed(app)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.ABANDONED
     # quit 2 s into the rest after rep 1: its rest is the 2 s taken

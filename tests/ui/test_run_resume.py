@@ -11,7 +11,7 @@ from intervaltimer.ui.screens.resume import ResumeScreen
 from intervaltimer.ui.screens.run import RunScreen
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, logged_session, press, run_app, shown, start
+from tests.ui.runkit import advance, logged_session, logs_landed, press, run_app, shown, start
 
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s
 WORKOUT = "3x100m@mile/30s"  # run, rest, run, rest, run, rest: 6 steps
@@ -35,6 +35,7 @@ async def crash_in_the_rest_after_rep_2(fake_clock: FakeClock, tmp_db: Store,
         await advance(pilot, fake_clock, 5.0)
         # the crash: nothing that ends the app closes the session
         monkeypatch.setattr(screen.runner, "stop", lambda: "crashed")
+    logs_landed(app)
     record = tmp_db.session(session_id)
     assert record is not None and record.status is SessionStatus.RUNNING
     assert record.steps_done == 3
@@ -61,8 +62,10 @@ async def test_a_resumed_run_shows_and_rates_the_last_stored_rep(
         assert seen["progress"].startswith("step 4/6 · ")
         await press(pilot, "8")
         assert "effort 8" in shown(screen)["last"]
+        logs_landed(app)
         assert [r.rpe for r in tmp_db.reps(session_id)] == [7, 8]
         await press(pilot, "6")  # changeable until the next rep ends
+        logs_landed(app)
         assert [r.rpe for r in tmp_db.reps(session_id)] == [7, 6]
         await advance(pilot, fake_clock, 30.0 + 21.5)
         await press(pilot, "space", "9")  # rep 3: 21.5 s
@@ -70,6 +73,7 @@ async def test_a_resumed_run_shows_and_rates_the_last_stored_rep(
         await advance(pilot, fake_clock, 30.0)
         assert screen.runner.session.state is State.FINISHED
         assert shown(screen)["step"].startswith("3 reps in ")
+    logs_landed(app)
     reps = tmp_db.reps(session_id)
     assert [(r.index, r.step_index, r.split_s, r.rpe) for r in reps] == [
         (1, 1, 21.0, 7), (2, 3, 22.0, 6), (3, 5, 21.5, 9)]

@@ -38,6 +38,8 @@ async def test_a_log_that_fails_mid_run_is_shown_and_the_run_goes_on(
         tmp_db.record_rep = broken  # type: ignore[method-assign]
         await advance(pilot, fake_clock, 3.0 + 21.0)
         await press(pilot, "space")
+        assert not screen.runner.log.flush(0.3)  # the writer failed, and keeps trying
+        screen.sync()  # the next deadline's redraw
         seen = shown(screen)
         assert "log not saved" in seen["problem"] and "read-only" in seen["problem"]
         assert seen["phase"] == "REST"

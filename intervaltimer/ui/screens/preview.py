@@ -190,6 +190,7 @@ class PreviewScreen(AppScreen[None]):
             self._line("preview-problem", f"cannot log this run: {error}. Press enter again to "
                                           f"run it without logging, or q to stop.")
             return
+        services.run_logs.append(log)
         session = Session(plan, services.clock, services.lead_in_s)
         runner = Runner(session, log, ensure_player(self.app), services.clock)
         at_step = resume.at_step if resume is not None else 1

@@ -48,6 +48,7 @@ from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
 
 WAKE_LATE_S = 0.001  # wake this much after a deadline, so it has surely come
+LOG_WATCH_S = 1.0  # with nothing due, how often a log that is behind is looked at
 FROZEN_CLOCK_WAKE_S = 0.25  # a deadline "now" on a clock that has not moved (a test's fake)
 COMPACT_WIDTH = 60  # narrower or lower than this: digits, step and split only
 COMPACT_HEIGHT = 20
@@ -204,6 +205,8 @@ class RunScreen(AppScreen[None]):
         frozen = now == self._last_now
         self._last_now = now
         if wake is None:
+            if self.runner.log.behind:  # nothing is due, but the log line must follow the writer
+                self._timer = self.set_timer(LOG_WATCH_S, self.sync, name="run-log-watch")
             return
         delay = wake - now
         if delay <= 1e-6 and frozen:
