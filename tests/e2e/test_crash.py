@@ -37,7 +37,7 @@ pytestmark = [
 ]
 
 WORKOUT = "20x100m@mile/2s"
-NAME = "20 x 100 m @ mile / 2 s"
+NAME = "20 x 100 m @ mile"  # quick workouts are named by their work
 PLAN_STEPS = 40
 KILLS = 30
 TERMINALS = 2
