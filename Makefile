@@ -8,8 +8,9 @@ BENCH_STAMP := $(VENV)/.bench-installed
 CONSTRAINTS := constraints.txt
 LOCK_VENV   := .lock-venv
 # What the build and the tests need from Debian: ALSA headers and a C compiler
-# for simpleaudio, tmux for the real-terminal tests.
-SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux
+# for simpleaudio, tmux for the real-terminal tests, chromium for the phone page's
+# real-browser test (Playwright drives Debian's browser; its own download is not used).
+SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux chromium
 
 .PHONY: run test lint typecheck contracts pytest system clean snapshots bench lock
 

@@ -1,0 +1,316 @@
+"""The phone page's server: aiohttp on the app's own asyncio loop, over the runner.
+
+Every address starts with `/t/<token>/`, the token being 128 random bits in
+the QR code; anything else is answered 403 and does nothing. There are three
+doors behind it:
+
+- `GET  /t/<token>/`        the page (one static file shipped in the package)
+- `GET  /t/<token>/events`  server-sent events: the run's state (see state.py)
+                            at once, then at every change, and a `ping` when
+                            nothing changed for `HEARTBEAT_S`
+- `POST /t/<token>/tap`     a tap (see taps.py), answered with what became of it
+
+The server runs on the same loop, and so the same thread, as the Textual app:
+a tap calls the runner's key methods directly, as a key press does, and the
+runner's listeners (the run screen among them) follow. The access log names
+each request's path with the token blanked out (`/t/…/tap`), so no address
+with a token in it, right or wrong, is ever written anywhere.
+
+The server lives with the run: it is started for the preview (before the
+runner exists, it shows the workout and a start button), `attach`ed to the
+runner when the run begins, and stops by itself once the runner's session is
+closed (completed or abandoned).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import hmac
+import json
+import logging
+import re
+import secrets
+from collections.abc import Callable
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
+
+from intervaltimer.remote.addresses import Bind, page_url
+from intervaltimer.remote.state import page_state, ready_state
+from intervaltimer.remote.taps import Tap, TapAnswer, TapBook, TapError, apply_tap, parse_tap
+
+if TYPE_CHECKING:
+    from intervaltimer.engine.events import Event
+    from intervaltimer.track.runner import Runner
+
+HEARTBEAT_S = 2.0  # a quiet stream sends a ping this often, so the page knows it is alive
+WATCH_S = 0.5  # how often the server looks whether the run is over
+FAREWELL_S = 1.0  # after the run ends, the page has this long to get the last state
+SHUTDOWN_S = 1.0
+MAX_TAP_BYTES = 4096
+FORBIDDEN = "403: this address needs the code shown on the laptop. Scan its QR code again.\n"
+PAGE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    # One file, nothing from elsewhere: the page works with no internet.
+    "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+                               "style-src 'unsafe-inline'; connect-src 'self'; img-src data:",
+}
+
+
+TOKEN_IN_PATH = re.compile(r"^/[^/]*/[^/]*")
+
+
+class RemoteError(Exception):
+    """The server could not start (the address is taken or not this machine's)."""
+
+
+def redact(path: str) -> str:
+    """`path` with its first two parts (where a token is, right or wrong) blanked out."""
+    return TOKEN_IN_PATH.sub("/…/…", path, count=1) if path.count("/") > 1 else "/…"
+
+
+class RedactedAccessLogger(AbstractAccessLogger):
+    """aiohttp's access log without the token: `GET /…/…/events 200 (1.2 ms)`."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        """Log one request: method, path with the token blanked out, status, time taken."""
+        self.logger.info("%s %s %s (%.1f ms)", request.method, redact(request.path),
+                         response.status, time * 1000)
+
+
+def runner_options() -> dict[str, Any]:
+    """How the server's aiohttp runner is set up (the tests' server uses the same)."""
+    return {"access_log_class": RedactedAccessLogger,
+            "access_log": logging.getLogger("aiohttp.access"),
+            "handle_signals": False, "shutdown_timeout": SHUTDOWN_S}
+
+
+def page_html() -> str:
+    """The page, from the package's data."""
+    return resources.files("intervaltimer.remote").joinpath("page.html").read_text("utf-8")
+
+
+def new_token() -> str:
+    """128 random bits as 32 hex digits."""
+    return secrets.token_hex(16)
+
+
+class RemoteServer:
+    """The phone page for one run of the workout `title` (and its plan `summary`).
+
+    `on_start` is called for a START tap before the run has begun; `on_clients`
+    with the number of pages connected, whenever it changes.
+    """
+
+    def __init__(self, title: str, *, summary: str = "",
+                 on_start: Callable[[], None] | None = None,
+                 on_clients: Callable[[int], None] | None = None,
+                 token: str | None = None, heartbeat_s: float = HEARTBEAT_S) -> None:
+        self.title = title
+        self.summary = summary
+        self.on_start = on_start
+        self.on_clients = on_clients
+        self.token = (token or new_token()).lower()
+        self.heartbeat_s = heartbeat_s
+        self.runner: Runner | None = None
+        self.url: str | None = None
+        self.taps = TapBook()
+        self._clients: set[asyncio.Event] = set()
+        self._state: dict[str, Any] | None = None
+        self._version = 0
+        self._closing = False
+        self._app_runner: web.AppRunner | None = None
+        self._watch: asyncio.Task[None] | None = None
+        self._page = page_html()
+
+    # ---- the run ----------------------------------------------------------------------
+
+    def attach(self, runner: Runner) -> None:
+        """Follow `runner` from now on: its state on the page, the page's taps to it."""
+        self.runner = runner
+        runner.add_listener(self._runner_moved)
+        self.refresh()
+
+    def _runner_moved(self, events: list[Event]) -> None:
+        self.refresh()
+
+    def state(self) -> dict[str, Any]:
+        """What the page shows now, with its version number `v`."""
+        if self._state is None:
+            self.refresh(push=False)
+        assert self._state is not None
+        return self._state
+
+    def refresh(self, push: bool = True) -> None:
+        """Read the run again; when anything the page shows changed, send it to every page."""
+        runner = self.runner
+        fresh = (page_state(runner, self.title) if runner is not None
+                 else ready_state(self.title, self.summary))
+        if self._state is not None and {**self._state, "v": 0} == {**fresh, "v": 0}:
+            return
+        self._version += 1
+        self._state = {**fresh, "v": self._version}
+        if push:
+            for wake in self._clients:
+                wake.set()
+
+    @property
+    def clients(self) -> int:
+        """How many pages are connected now."""
+        return len(self._clients)
+
+    def apply(self, tap: Tap) -> TapAnswer:
+        """Apply a tap that passed the door and the book (see taps.py)."""
+        runner = self.runner
+        if runner is not None:
+            return apply_tap(runner, tap)
+        if tap.action == "start" and self.on_start is not None:
+            self.on_start()
+            return TapAnswer(tap.id, True, "starting")
+        return TapAnswer(tap.id, False, "the run has not started yet")
+
+    # ---- the web side -----------------------------------------------------------------
+
+    def web_app(self) -> web.Application:
+        """The aiohttp application (the tests' client serves this one)."""
+        app = web.Application(middlewares=[self._door], client_max_size=MAX_TAP_BYTES)
+        app.router.add_get("/{t}/{token}", self._to_page)
+        app.router.add_get("/{t}/{token}/", self._serve_page)
+        app.router.add_get("/{t}/{token}/events", self._events)
+        app.router.add_get("/{t}/{token}/state", self._current)
+        app.router.add_post("/{t}/{token}/tap", self._tap)
+        return app
+
+    def token_in(self, path: str) -> bool:
+        """`path` starts with `/t/<this run's token>` (in any case)."""
+        parts = path.split("/")
+        if len(parts) < 3 or parts[0] != "" or parts[1].lower() != "t":
+            return False
+        return hmac.compare_digest(parts[2].lower().encode(), self.token.encode())
+
+    @web.middleware
+    async def _door(self, request: web.Request,
+                    handler: Callable[[web.Request], Any]) -> web.StreamResponse:
+        if not self.token_in(request.path):
+            return web.Response(status=403, text=FORBIDDEN)
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    async def _to_page(self, request: web.Request) -> web.StreamResponse:
+        raise web.HTTPFound(request.path + "/")
+
+    async def _serve_page(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(text=self._page, content_type="text/html", charset="utf-8",
+                            headers=PAGE_HEADERS)
+
+    async def _current(self, request: web.Request) -> web.StreamResponse:
+        return web.json_response(self.state(), headers={"Cache-Control": "no-store"})
+
+    async def _tap(self, request: web.Request) -> web.StreamResponse:
+        try:
+            body = await request.json()
+            tap = parse_tap(body)
+        except (ValueError, UnicodeDecodeError) as error:
+            message = str(error) if isinstance(error, TapError) else "a tap is JSON"
+            return web.json_response({"error": message}, status=400)
+        answer = self.taps.answer(tap, self.apply)
+        return web.json_response({**answer.as_json(), "state": self.state()},
+                                 headers={"Cache-Control": "no-store"})
+
+    async def _events(self, request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={
+            "Content-Type": "text/event-stream", "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no"})
+        await response.prepare(request)
+        wake = asyncio.Event()
+        self._clients.add(wake)
+        self._tell_clients()
+        try:
+            await response.write(b"retry: 1000\n\n")
+            sent = -1
+            while not self._closing:
+                state = self.state()
+                if state["v"] != sent:
+                    sent = state["v"]
+                    await response.write(f"data: {json.dumps(state)}\n\n".encode())
+                wake.clear()
+                try:
+                    await asyncio.wait_for(wake.wait(), self.heartbeat_s)
+                except TimeoutError:
+                    await response.write(b"event: ping\ndata: {}\n\n")
+        except ConnectionError:
+            pass  # the phone went away; it comes back on its own
+        finally:
+            self._clients.discard(wake)
+            self._tell_clients()
+        return response
+
+    def _tell_clients(self) -> None:
+        if self.on_clients is not None:
+            self.on_clients(len(self._clients))
+
+    # ---- start and stop ---------------------------------------------------------------
+
+    async def start(self, bind: Bind) -> str:
+        """Listen on `bind` (any free port when the usual one is taken and none was chosen);
+        the page's URL. RemoteError when it cannot listen there."""
+        runner = web.AppRunner(self.web_app(), **runner_options())
+        await runner.setup()
+        port = bind.port
+        try:
+            try:
+                await web.TCPSite(runner, bind.host, port).start()
+            except OSError as error:
+                if bind.chosen_port or error.errno != errno.EADDRINUSE:
+                    raise
+                await web.TCPSite(runner, bind.host, 0).start()
+        except OSError as error:
+            await runner.cleanup()
+            reason = error.strerror or str(error)
+            raise RemoteError(f"cannot listen on {bind.host}:{port}: {reason}") from None
+        self._app_runner = runner
+        port = _port_of(runner)
+        self.url = page_url(bind.host, port, self.token)
+        self._watch = asyncio.create_task(self._watch_run())
+        return self.url
+
+    async def _watch_run(self) -> None:
+        """Stop once the run's session is closed; stop cleanly when the loop ends, too."""
+        try:
+            while self.runner is None or self.runner.status is None:
+                await asyncio.sleep(WATCH_S)
+            self.refresh()
+            await asyncio.sleep(FAREWELL_S)
+        finally:
+            self._watch = None
+            await self.stop()
+
+    async def stop(self) -> None:
+        """Close every page's stream and stop listening (idempotent)."""
+        self._closing = True
+        for wake in self._clients:
+            wake.set()
+        if self.runner is not None:
+            self.runner.remove_listener(self._runner_moved)
+        watch, self._watch = self._watch, None
+        if watch is not None and watch is not asyncio.current_task():
+            watch.cancel()
+        runner, self._app_runner = self._app_runner, None
+        if runner is not None:
+            await runner.cleanup()
+
+    @property
+    def running(self) -> bool:
+        """The server listens now."""
+        return self._app_runner is not None
+
+
+def _port_of(runner: web.AppRunner) -> int:
+    """The port the runner's site listens on."""
+    for address in runner.addresses:
+        return int(address[1])
+    raise RemoteError("the server has no address")
