@@ -54,12 +54,13 @@ def _run_ui(start: Start, races: tuple[str, ...] = (), db: str | None = None,
             *, sound: bool = True) -> None:
     """Build the app with the real collaborators and run it until the runner quits."""
     from intervaltimer.cli.tui import launch
+    from intervaltimer.remote.link import PhoneLink
     from intervaltimer.ui.app import make_app
 
     profile, problems = _profile(races)
     store = _open_store(db)
     try:
-        app = make_app(profile=profile, store=store, start=start)
+        app = make_app(profile=profile, store=store, start=start, phone=PhoneLink())
         app.services.profile_problems = problems
         code = launch(app, sound=sound)
     finally:

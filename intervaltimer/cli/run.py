@@ -50,6 +50,19 @@ def _lead_in(ctx: click.Context, param: click.Parameter, value: str | None) -> f
     return seconds
 
 
+def _remote_bind(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--remote-bind ADDR[:PORT]`, checked now: an address of this machine."""
+    if value is None:
+        return None
+    from intervaltimer.remote.addresses import AddressError, check_local, lan_addresses, parse_bind
+
+    try:
+        check_local(parse_bind(value).host, lan_addresses())
+    except AddressError as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    return value
+
+
 @click.command("run")
 @click.argument("workout")
 @race_option
@@ -58,18 +71,28 @@ def _lead_in(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 @click.option("--lead-in", "lead_in", metavar="S", default=None, callback=_lead_in,
               help="Seconds of countdown before the first rep (and after an open rest); "
                    "overrides the workout's lead_in. 0 for none.")
+@click.option("--remote", is_flag=True,
+              help="Open the phone page: a QR code to scan, then the phone laps, rates and "
+                   "pauses (r on the preview does the same).")
+@click.option("--remote-bind", "remote_bind", metavar="ADDR[:PORT]", default=None,
+              callback=_remote_bind,
+              help="The address (and port) the phone page listens on; implies --remote. "
+                   "Default: this machine's address on the default route, port 8765.")
 def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
-        lead_in: float | None) -> None:
+        lead_in: float | None, remote: bool, remote_bind: str | None) -> None:
     """Preview WORKOUT's plan with its targets, then run it: big clock, cues, splits, effort.
 
     WORKOUT is a file, a name in the library, or quick syntax. Space laps,
     p pauses, s skips, u undoes a lap, + and - change a rest by 15 s, 1-9 and 0
     (= 10) rate the rep just run, m mutes, q quits (the session is kept).
+    With --remote a phone on the same network is the lap button: scan the
+    QR code the preview shows.
 
     \b
     Examples:
       intervaltimer run 8x400m@mile/60s --race mile=5:40
       intervaltimer run workouts/8x400.yaml --no-sound --db /tmp/log.sqlite3
+      intervaltimer run 8x400-mile --remote
     """
     from intervaltimer.workout.library import resolve_workout
     from intervaltimer.workout.model import WorkoutError
@@ -88,7 +111,8 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
     require_terminal("run")  # before the log is opened: `run X < /dev/null` writes nothing
     store = open_log(db)
     try:
-        code = _run_app(chosen, profile, store, lead_in, sound=not no_sound)
+        code = _run_app(chosen, profile, store, lead_in, sound=not no_sound,
+                        remote=remote or remote_bind is not None, remote_bind=remote_bind)
     finally:
         store.close()
     if code:
@@ -96,11 +120,13 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
 
 
 def _run_app(workout: Workout, profile: Profile | None, store: Store, lead_in: float | None,
-             *, sound: bool) -> int:
+             *, sound: bool, remote: bool = False, remote_bind: str | None = None) -> int:
     """Build the app with the real collaborators, run it, close the session; the exit status."""
     from intervaltimer.cli.tui import launch
+    from intervaltimer.remote.link import PhoneLink
     from intervaltimer.ui.app import Start, make_app
 
     app = make_app(store=store, profile=profile, lead_in_s=lead_in,
-                   start=Start(screen="run", workout=workout))
+                   start=Start(screen="run", workout=workout),
+                   phone=PhoneLink(at_start=remote, bind=remote_bind))
     return launch(app, sound=sound, command="run")

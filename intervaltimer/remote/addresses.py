@@ -45,7 +45,8 @@ class Bind:
 
 @dataclass(frozen=True)
 class AddressChoice:
-    """The address picked for the phone, the other candidates, and a word on how it was picked."""
+    """The address picked for the phone, the other candidates, and a word on the pick when
+    the runner should know it (no default route, no network)."""
 
     bind: Bind
     others: tuple[LanAddress, ...]
@@ -117,7 +118,7 @@ def pick_address(candidates: list[LanAddress], route_interface: str | None,
     """The address on the default route's interface (else the only, else the first, else
     loopback), with the other candidates listed."""
     chosen: LanAddress | None = None
-    note = "the address on the default route"
+    note = ""
     for candidate in candidates:
         if candidate.interface == route_interface or candidate.address == route_address:
             chosen = candidate
@@ -141,7 +142,7 @@ def choose_address(bind: str | None) -> AddressChoice:
         chosen = parse_bind(bind)
         check_local(chosen.host, candidates)
         others = tuple(c for c in candidates if c.address != chosen.host)
-        return AddressChoice(chosen, others, "chosen with --remote-bind")
+        return AddressChoice(chosen, others, "")
     interface = default_route_interface()
     route_address = None if interface is not None or ROUTE_TABLE.exists() else (
         default_route_address())
@@ -149,7 +150,8 @@ def choose_address(bind: str | None) -> AddressChoice:
 
 
 def parse_bind(text: str) -> Bind:
-    """`192.168.43.10`, `192.168.43.10:9000`, `::1` or `[::1]:9000` as a `Bind`."""
+    """`192.168.43.10`, `192.168.43.10:9000`, `::1` or `[::1]:9000` as a `Bind` (port 0:
+    any free port)."""
     value = text.strip()
     host, port = value, None
     if value.startswith("["):
@@ -167,8 +169,8 @@ def parse_bind(text: str) -> Bind:
                            f"192.168.43.10:8765)") from None
     if port is None:
         return Bind(str(address))
-    if not port.isdigit() or not 0 < int(port) < 65536:
-        raise AddressError(f"{text!r}: the port is a number from 1 to 65535")
+    if not port.isdigit() or not 0 <= int(port) < 65536:
+        raise AddressError(f"{text!r}: the port is a number from 1 to 65535 (0: any free one)")
     return Bind(str(address), int(port), chosen_port=True)
 
 

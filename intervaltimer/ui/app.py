@@ -25,13 +25,15 @@ if TYPE_CHECKING:
     from intervaltimer.log.store import Store
     from intervaltimer.track.runlog import RunLog
     from intervaltimer.track.runner import Runner
+    from intervaltimer.ui.phone import PhonePage
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.profile import Profile
 
 
 @dataclass
 class Services:
-    """What the screens need from outside: time, sound, the log and the runner's profile."""
+    """What the screens need from outside: time, sound, the log, the runner's profile and
+    the phone page (none: `r` on the preview says so)."""
 
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], float] = time.time
@@ -52,6 +54,7 @@ class Services:
         """Close the session of the run on screen, if any: the status it ended with, else None."""
         runner, self.active_run = self.active_run, None
         return None if runner is None else runner.stop()
+    phone: PhonePage | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ def make_app(
     profile: Profile | None = None,
     lead_in_s: float | None = None,
     start: Start | None = None,
+    phone: PhonePage | None = None,
 ) -> IntervalTimerApp:
     """Build the app with its collaborators; tests pass fakes, the CLI the real ones."""
     services = Services(
@@ -156,5 +160,6 @@ def make_app(
         store=store,
         profile=profile,
         lead_in_s=lead_in_s,
+        phone=phone,
     )
     return IntervalTimerApp(services, start)

@@ -39,6 +39,7 @@ class PreviewScreen(AppScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True, id="preview.start"),
         Binding("space", "start", "Start", show=False, priority=True),
+        Binding("r", "remote", "Phone", id="preview.remote"),
         Binding("q,escape", "back", "Back", id="preview.back"),
     ]
 
@@ -48,6 +49,7 @@ class PreviewScreen(AppScreen[None]):
         self.plan: Plan | None = None
         self.crashed: SessionRecord | None = None
         self._unlogged_ok = False
+        self._handed_over = False
 
     def compose(self) -> ComposeResult:
         yield Line(self.workout.name, id="preview-title")
@@ -56,6 +58,7 @@ class PreviewScreen(AppScreen[None]):
         yield Line(NO_PROFILE, id="preview-profile")
         yield Line(id="preview-problem")
         yield Line(id="preview-status")
+        yield Line(id="preview-remote")
         yield PlanTable(id="preview-plan")
         yield Footer()
 
@@ -69,6 +72,23 @@ class PreviewScreen(AppScreen[None]):
         self.crashed = self._find_crashed()
         if self.crashed is not None:
             self.call_after_refresh(self.offer_resume)
+        phone = self.services.phone
+        if phone is not None:
+            phone.watchers.append(self._phones_changed)
+            self._show_phone()
+            if phone.at_start:
+                phone.at_start = False
+                self.action_remote()
+
+    def on_unmount(self) -> None:
+        """Leaving the preview other than for the run closes the phone page with it."""
+        phone = self.services.phone
+        if phone is None:
+            return
+        if self._phones_changed in phone.watchers:
+            phone.watchers.remove(self._phones_changed)
+        if not self._handed_over:
+            phone.close_soon()
 
     def _line(self, widget_id: str, text: str) -> None:
         """Set one line of the screen; an empty line takes no room."""
@@ -102,6 +122,64 @@ class PreviewScreen(AppScreen[None]):
         store = self.services.store
         log = f"log: {store.path}" if store is not None else "not logging (no log)"
         return f"{sound} · {log}"
+
+    # ---- the phone page (ui/phone.py) ------------------------------------------------
+
+    def action_remote(self) -> None:
+        """Open the phone page (its QR code on the screen), or show its code again."""
+        phone = self.services.phone
+        if phone is None:
+            self.notify("No phone page in this app.", timeout=3)
+        elif phone.url is not None:
+            self._show_code()
+        elif self.plan is not None:
+            self.run_worker(self._open_phone(), group="phone", exclusive=True)
+
+    async def _open_phone(self) -> None:
+        phone, plan = self.services.phone, self.plan
+        if phone is None or plan is None:
+            return
+        problem = await phone.open(self.workout.name, plan_summary(plan),
+                                   on_start=self._phone_start_soon)
+        if problem is not None:
+            self._line("preview-problem", f"no phone page: {problem}")
+            return
+        self._show_phone()
+        self._show_code()
+
+    def _show_code(self) -> None:
+        from intervaltimer.ui.screens.remote_code import RemoteCodeScreen
+
+        phone = self.services.phone
+        if phone is None or phone.url is None or isinstance(self.app.screen, RemoteCodeScreen):
+            return
+        self.app.push_screen(RemoteCodeScreen(phone.url, phone.qr_data, phone.address_note))
+
+    def _phones_changed(self, count: int) -> None:
+        """A phone came (the code's work is done: close it) or went."""
+        from intervaltimer.ui.screens.remote_code import RemoteCodeScreen
+
+        if count and isinstance(self.app.screen, RemoteCodeScreen):
+            self.app.screen.dismiss(None)
+        self._show_phone()
+
+    def _phone_start_soon(self) -> None:
+        self.app.call_later(self._phone_start)
+
+    def _phone_start(self) -> None:
+        """START on the phone: as enter here, unless a question is on the screen."""
+        if self.app.screen is self:
+            self.action_start()
+
+    def _show_phone(self) -> None:
+        """`phone page: 1 phone connected · r shows its code`, while the page is open."""
+        phone = self.services.phone
+        if phone is None or phone.url is None:
+            self._line("preview-remote", "")
+            return
+        count = phone.phones
+        phones = f"{count} phone{'s' if count != 1 else ''} connected" if count else "no phone yet"
+        self._line("preview-remote", f"phone page: {phones} · r shows its code and address")
 
     def _find_crashed(self) -> SessionRecord | None:
         """The newest session of this workout that a crash left running, if any."""
@@ -193,6 +271,9 @@ class PreviewScreen(AppScreen[None]):
         services.run_logs.append(log)
         session = Session(plan, services.clock, services.lead_in_s)
         runner = Runner(session, log, ensure_player(self.app), services.clock)
+        if services.phone is not None:
+            services.phone.attach(runner)
+        self._handed_over = True
         at_step = resume.at_step if resume is not None else 1
         screen: Screen[Any] = RunScreen(runner, title=self.workout.name, at_step=at_step)
         self.app.switch_screen(screen)
