@@ -93,6 +93,18 @@ def test_wheel_carries_workouts_and_sounds(installed: tuple[Path, Path, dict[str
     assert wav_files == sorted(p.name for p in (REPO / "sounds").glob("*.wav"))
 
 
+def test_wheel_carries_the_phone_page(installed: tuple[Path, Path, dict[str, str]]) -> None:
+    bin_dir, away, env = installed
+    code = ("import intervaltimer.remote as r; from intervaltimer.remote.server import page_html; "
+            "print(r.__file__); print(page_html())")
+    out = _run([str(bin_dir / "python"), "-c", code], away, env)
+    assert out.returncode == 0, out.stderr
+    location, html = out.stdout.split("\n", 1)
+    assert bin_dir.parent in Path(location).parents
+    assert html.strip() == (REPO / "intervaltimer" / "remote" / "page.html").read_text().strip()
+    assert 'id="lap"' in html
+
+
 def test_installed_command_validates_its_own_workouts(
         installed: tuple[Path, Path, dict[str, str]]) -> None:
     bin_dir, away, env = installed

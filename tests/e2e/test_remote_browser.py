@@ -5,7 +5,8 @@ QR code and as text; Playwright drives Debian's Chromium (installed by the
 Makefile's `system` target; Playwright's own browser download is not used)
 at a phone's viewport of 390x844 on that address. The page starts the run,
 laps twice, rates 7 and 8, pauses and goes on with a long press; the terminal
-follows each tap, and `intervaltimer show last --json` has both reps with
+follows each tap. Taken offline, the page loses the laptop while the keyboard
+ends a pause; back online it reconnects by itself and shows the run going on. And `intervaltimer show last --json` has both reps with
 their efforts. Everything stays on loopback.
 """
 
@@ -150,10 +151,24 @@ def test_a_phone_page_starts_laps_rates_and_pauses_a_run_in_the_terminal(
             term.wait_for("PAUSED · RUN", TIMEOUT_S)
             hold(page, "pause")
             word_is(page, "RUN")
+            hold(page, "pause")
+            word_is(page, "PAUSED · RUN")
+
+            # The phone drops off: the run goes on with the keyboard (p goes on), and when
+            # the phone is back the page reconnects by itself and shows the run as it is now.
+            page.context.set_offline(True)
+            page.wait_for_selector("#link.lost", timeout=TIMEOUT_S * 1000)
+            term.send("p")
+            term.wait_for(re.compile(r"^\s*RUN\s*$", re.M), TIMEOUT_S)
+            assert page.locator("#word").text_content() == "PAUSED · RUN"  # it cannot know yet
+            page.context.set_offline(False)
+            word_is(page, "RUN")
+            page.wait_for_selector("#link.live", timeout=TIMEOUT_S * 1000)
             clock_at_least(page, 2)
             lap(page, term, "Rep 2/2")
             rate(page, 8)
             term.wait_for(re.compile(r"Last\s+Rep 2/2.*effort 8"), TIMEOUT_S)
+
         finally:
             page.close()
 
