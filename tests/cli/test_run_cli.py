@@ -36,9 +36,10 @@ def no_ui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any
     monkeypatch.setattr("intervaltimer.cli.tui.has_terminal", lambda: True)
 
     def fake_run_app(workout: Any, profile: Any, store: Any, lead_in: float | None,
-                     *, sound: bool) -> int:
+                     *, sound: bool, remote: bool = False, remote_bind: str | None = None) -> int:
         calls.append({"workout": workout, "profile": profile, "store": store,
-                      "lead_in": lead_in, "sound": sound})
+                      "lead_in": lead_in, "sound": sound, "remote": remote,
+                      "remote_bind": remote_bind})
         return 0
 
     monkeypatch.setattr("intervaltimer.cli.run._run_app", fake_run_app)
@@ -195,3 +196,37 @@ def test_a_signal_ends_the_run_keeping_its_session(tmp_path: Path, signame: str)
     assert store.integrity_check() == []
     store.close()
     assert b"Traceback" not in terminal.output
+
+
+# ---- the phone page: --remote, --remote-bind -----------------------------------------
+
+def run_remote(*args: str) -> Any:
+    return CliRunner().invoke(main, ["run", "4x100m/30s", *args])
+
+
+def test_remote_opens_the_phone_page_and_a_bind_address_implies_it(
+        no_ui: list[dict[str, Any]]) -> None:
+    assert run_remote().exit_code == 0
+    assert run_remote("--remote").exit_code == 0
+    assert run_remote("--remote-bind", "127.0.0.1:9000").exit_code == 0
+    assert [(call["remote"], call["remote_bind"]) for call in no_ui] == [
+        (False, None), (True, None), (True, "127.0.0.1:9000")]
+
+
+@pytest.mark.parametrize(("bind", "says"), [
+    ("198.51.100.7", "198.51.100.7 is not an address of this machine"),
+    ("laptop", "'laptop' is not an IP address"),
+    ("127.0.0.1:99999", "the port is a number from 1 to 65535"),
+])
+def test_a_bind_address_that_cannot_be_had_stops_before_the_ui(
+        no_ui: list[dict[str, Any]], bind: str, says: str) -> None:
+    result = run_remote("--remote-bind", bind)
+    assert result.exit_code == 2
+    assert "Invalid value for '--remote-bind'" in result.output and says in result.output
+    assert "Traceback" not in result.output
+    assert no_ui == []
+
+
+def test_the_help_tells_of_the_phone_page() -> None:
+    helped = CliRunner().invoke(main, ["run", "--help"])
+    assert "--remote" in helped.output and "--remote-bind ADDR[:PORT]" in helped.output

@@ -6,8 +6,9 @@ Makefile's `system` target; Playwright's own browser download is not used)
 at a phone's viewport of 390x844 on that address. The page starts the run,
 laps twice, rates 7 and 8, pauses and goes on with a long press; the terminal
 follows each tap. Taken offline, the page loses the laptop while the keyboard
-ends a pause; back online it reconnects by itself and shows the run going on. And `intervaltimer show last --json` has both reps with
-their efforts. Everything stays on loopback.
+ends a pause; back online it reconnects by itself and shows the run going on.
+And `intervaltimer show last --json` has both reps with their efforts.
+Everything stays on loopback.
 """
 
 from __future__ import annotations

@@ -73,9 +73,9 @@ class PreviewScreen(AppScreen[None]):
         if self.crashed is not None:
             self.call_after_refresh(self.offer_resume)
         phone = self.services.phone
+        self._show_phone()
         if phone is not None:
             phone.watchers.append(self._phones_changed)
-            self._show_phone()
             if phone.at_start:
                 phone.at_start = False
                 self.action_remote()
@@ -125,12 +125,18 @@ class PreviewScreen(AppScreen[None]):
 
     # ---- the phone page (ui/phone.py) ------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`r` is there only in an app with a phone page."""
+        if action == "remote":
+            return self.services.phone is not None
+        return True
+
     def action_remote(self) -> None:
         """Open the phone page (its QR code on the screen), or show its code again."""
         phone = self.services.phone
         if phone is None:
-            self.notify("No phone page in this app.", timeout=3)
-        elif phone.url is not None:
+            return
+        if phone.url is not None:
             self._show_code()
         elif self.plan is not None:
             self.run_worker(self._open_phone(), group="phone", exclusive=True)
