@@ -19,6 +19,7 @@ from typing import Any, ParamSpec
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from intervaltimer.log.records import RepRecord
 from intervaltimer.log.store import Store
 from intervaltimer.remote.addresses import Bind
 from intervaltimer.remote.server import RemoteServer, runner_options
@@ -64,6 +65,12 @@ def started(clock: FakeClock, store: Store | None) -> tuple[Runner, RemoteServer
     return runner, server
 
 
+def stored_reps(runner: Runner, store: Store) -> list[RepRecord]:
+    """The reps of the runner's session in the log, once its writer thread has caught up."""
+    assert runner.log.flush(), "the log's writer did not catch up"
+    return store.reps(logged_session(runner))
+
+
 async def tap(client: TestClient[Any, Any], action: str, tap_id: str,
               **extra: object) -> dict[str, Any]:
     """Post one tap; its JSON answer (the request must succeed)."""
@@ -81,7 +88,7 @@ async def test_a_lap_tap_ends_the_rep_and_the_log_has_it(fake_clock: FakeClock,
         answer = await tap(client, "lap", "a1")
     assert answer["applied"] is True and answer["duplicate"] is False
     assert [split.split_s for split in runner.session.splits] == [pytest.approx(18.0)]
-    [rep] = tmp_db.reps(logged_session(runner))
+    [rep] = stored_reps(runner, tmp_db)
     assert rep.split_s == pytest.approx(18.0) and rep.index == 1
     # The answer carries the new state: the rest, with the split just taken and its difference.
     state = answer["state"]
@@ -100,7 +107,7 @@ async def test_an_effort_tap_rates_the_rep_just_run(fake_clock: FakeClock, tmp_d
     assert answer["applied"] is True
     last = answer["state"]["last"]
     assert last["rpe"] == 7 and last["effort"] == "7 very hard"
-    assert [rep.rpe for rep in tmp_db.reps(logged_session(runner))] == [7]
+    assert [rep.rpe for rep in stored_reps(runner, tmp_db)] == [7]
 
 
 @async_test
@@ -127,7 +134,7 @@ async def test_a_tap_sent_twice_is_applied_once(fake_clock: FakeClock, tmp_db: S
     assert first["applied"] is True and first["duplicate"] is False
     assert again["applied"] is True and again["duplicate"] is True
     assert len(runner.session.splits) == 1
-    assert len(tmp_db.reps(logged_session(runner))) == 1
+    assert len(stored_reps(runner, tmp_db)) == 1
 
 
 @async_test
@@ -185,7 +192,7 @@ async def test_without_the_token_403_nothing_happens_and_nothing_is_logged(
         good = await client.get(BASE + "state")
         assert good.status == 200
     assert runner.session.splits == ()
-    assert tmp_db.reps(logged_session(runner)) == []
+    assert stored_reps(runner, tmp_db) == []
     assert caplog.records, "aiohttp logged nothing at all: the check below would prove nothing"
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert TOKEN not in logged and WRONG not in logged
