@@ -9,8 +9,9 @@ CONSTRAINTS := constraints.txt
 LOCK_VENV   := .lock-venv
 # What the build and the tests need from Debian: ALSA headers and a C compiler
 # for simpleaudio, tmux for the real-terminal tests, chromium for the phone page's
-# real-browser test (Playwright drives Debian's browser; its own download is not used).
-SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux chromium
+# real-browser test (Playwright drives Debian's browser; its own download is not used),
+# zbar-tools to read the terminal's QR code back.
+SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux chromium zbar-tools
 
 .PHONY: run test lint typecheck contracts pytest system clean snapshots bench lock
 
