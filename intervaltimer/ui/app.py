@@ -70,6 +70,10 @@ class IntervalTimerApp(App[None]):
     """intervaltimer's terminal UI."""
 
     CSS_PATH = "app.tcss"
+    # Every screen gets -narrow under 60 columns and -short under 20 rows; the desk
+    # screens' .tcss files lay themselves out again for those (40x15 must still work).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     TITLE = "intervaltimer"
     COMMANDS = App.COMMANDS | {DeskCommands}
     BINDINGS = [

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
 from tests.ui.deskkit import EIGHT_400, Desk, app_for, desk, mile, no_blink, settle
 
-SIZES = [(100, 30), (80, 24)]
+SIZES = [(100, 30), (80, 24), (40, 15)]
 NOW = 1_750_000_000.0
 DAY = 86_400.0
 
@@ -94,3 +94,31 @@ def test_profile(snap_compare: Any, folders: Desk, size: tuple[int, int]) -> Non
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_unsaved_changes_dialog(snap_compare: Any, folders: Desk, size: tuple[int, int]) -> None:
+    """All three answers are on screen, even at 40x15."""
+    path = folders.write(folders.user, "eights.yaml", EIGHT_400)
+    app = app_for("edit", path, profile=mile("5:40"))
+
+    async def ready(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        app.screen.query_one(YamlEditor).insert("# a change\n", (0, 0))
+        await pilot.press("escape")
+        await pilot.pause()
+        no_blink(app)
+
+    assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+def test_new_workout_dialog_at_40x15(snap_compare: Any, folders: Desk) -> None:
+    app = app_for()
+
+    async def ready(pilot: Pilot[Any]) -> None:
+        await settle(pilot, app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        no_blink(app)
+
+    assert snap_compare(app, terminal_size=(40, 15), run_before=ready)

@@ -51,8 +51,9 @@ async def test_vdot_and_paces_update_as_you_type(folders: Desk) -> None:
         assert table.row_count == 12  # 8 race paces + 4 training paces
         five_k = table.row_text("5k")
         assert five_k[1:4] == ["4:00", "6:26", "1:36"]  # 20:00 / 5 km; per mile; per 400 m
-        assert five_k[4] == "race 5k 20:00"
-        assert table.row_text("threshold")[4] == "VDOT 49.8 from 5k 20:00"
+        assert table.row_text("threshold")[4] == "VDOT 5k"
+        assert table.row_text("5k")[4] == "race"
+        assert table.row_text("10k")[4] == "Riegel 5k"
 
 
 @pilot_test

@@ -16,12 +16,13 @@ from textual.screen import Screen
 
 from intervaltimer.log.store import Store
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
+from intervaltimer.ui.screens.session import SessionScreen
 from intervaltimer.ui.screens.summary import SummaryScreen
 from intervaltimer.ui.screens.trend import TrendScreen
 from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, Seeded
 from tests.ui.deskkit import no_blink, settle
 
-SIZES = [(100, 30), (80, 24)]
+SIZES = [(100, 30), (80, 24), (40, 15)]
 SnapCompare = Callable[..., bool]
 
 
@@ -66,3 +67,10 @@ def test_trend_by_deviation(snap_compare: SnapCompare, store: Store) -> None:
     app = _app(store)
     assert snap_compare(app, terminal_size=(100, 30),
                         run_before=_showing(app, lambda: TrendScreen(EIGHT_HUNDREDS)))
+
+
+def test_session_at_40x15(snap_compare: SnapCompare, seeded: Seeded, store: Store) -> None:
+    """A session from the history: its reps, then its metrics below them."""
+    app = _app(store)
+    assert snap_compare(app, terminal_size=(40, 15),
+                        run_before=_showing(app, lambda: SessionScreen(seeded.abandoned)))

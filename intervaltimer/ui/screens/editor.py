@@ -97,7 +97,7 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        with Horizontal():
+        with Horizontal(id="editor-body"):
             yield YamlEditor(id="source")
             with Vertical(id="side"):
                 yield Static("", id="status")

@@ -98,7 +98,7 @@ class HomeScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        with Horizontal():
+        with Horizontal(id="desk"):
             with Vertical(id="library"):
                 yield LibraryFilter(placeholder="filter: name or #tag", id="filter",
                                     select_on_focus=False)

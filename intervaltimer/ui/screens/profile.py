@@ -30,7 +30,8 @@ DISTANCE_WORDS: dict[str, str] = {
 }
 HELP = ("Type the time of any race you have run (5:40, 20:00, 3:11:17); leave the rest "
         "blank. Every pace follows from them.")
-ESTIMATE_LEGEND = "~ estimate: derived outside the range where the formulas hold"
+ESTIMATE_LEGEND = ("From: your own race, Riegel's formula from the race named, or Daniels' "
+                   "VDOT from it.\n~ estimate: derived outside the range where the formulas hold")
 
 
 @dataclass(frozen=True)

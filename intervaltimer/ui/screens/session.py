@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Static
 
@@ -96,7 +96,7 @@ class SessionScreen(AppScreen[bool]):
         yield Static("Reading the session…", id="session-info")
         with Horizontal(id="session-body"):
             yield SessionRepTable(id="reps")
-            with Vertical(id="session-side"):
+            with VerticalScroll(id="session-side"):
                 yield MetricsPanel(id="metrics")
                 yield Static("", id="compare-note")
         yield SessionEffort(id="session-effort")

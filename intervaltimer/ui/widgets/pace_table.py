@@ -17,6 +17,17 @@ from intervaltimer.workout.units import METRES_PER_MILE, format_time
 ESTIMATE_MARK = "~"
 
 
+def short_basis(basis: str) -> str:
+    """Where a pace came from, short enough for the table: the race's own result is `race`,
+    `Riegel from 5k 20:00` is `Riegel 5k`, `VDOT 49.8 from 5k 20:00` is `VDOT 5k` (the
+    time and the VDOT are on the screen already)."""
+    method, found, source = basis.partition(" from ")
+    if not found:
+        return basis if basis == "explicit" else "race"
+    race = source.rsplit(" ", 1)[0] if " " in source else source
+    return f"{method.split()[0]} {race}"
+
+
 def per(pace: ResolvedPace, metres: float) -> str:
     """The time for `metres` at this pace, whole seconds under a kilometre's worth of pace."""
     return format_time(pace.s_per_m * metres, 0)
@@ -57,7 +68,7 @@ class PaceTable(DataTable[Text | str]):
                 Text(per(pace, 1000.0), justify="right", style=style),
                 Text(per(pace, METRES_PER_MILE), justify="right", style=style),
                 Text(per(pace, 400.0), justify="right", style=style),
-                Text(pace.basis, style="dim"),
+                Text(short_basis(pace.basis), style="dim"),
                 key=name,
             )
 

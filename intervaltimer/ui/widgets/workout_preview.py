@@ -14,7 +14,7 @@ from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from intervaltimer.log.records import SessionStatus
@@ -89,8 +89,11 @@ def history_text(sessions: Sequence[SessionLike], now_s: float) -> Text:
     return text
 
 
-class WorkoutPreview(Vertical):
-    """Name, source, description, plan summary, history and the plan table of one entry."""
+class WorkoutPreview(VerticalScroll):
+    """Name, source, description, plan summary, history and the plan table of one entry.
+
+    It scrolls (and takes the focus to scroll) when the terminal is too small for it all.
+    """
 
     DEFAULT_CSS: ClassVar[str] = """
     WorkoutPreview {
