@@ -56,7 +56,10 @@ def test_history(snap_compare: SnapCompare, store: Store, size: tuple[int, int])
     assert snap_compare(app, terminal_size=size, run_before=_showing(app, None))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+# Not at 40x15: plotext places the date labels of a chart that narrow differently after
+# other charts were drawn in the process, so the picture depends on the tests run before it.
+# tests/ui/test_small_terminal.py checks the trend at 40x15 instead.
+@pytest.mark.parametrize("size", SIZES[:2], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_trend(snap_compare: SnapCompare, store: Store, size: tuple[int, int]) -> None:
     app = _app(store)
     assert snap_compare(app, terminal_size=size,

@@ -101,3 +101,22 @@ async def test_at_80x24_the_profiles_from_column_and_the_library_headers_fit(
         workouts = app.screen.query_one(WorkoutList)
         longest = max(len(title) for title in ORIGIN_TITLES.values())
         assert workouts.scrollable_content_region.width >= longest
+
+
+@pilot_test
+async def test_the_trend_shows_its_sentence_and_a_chart(seeded: Seeded, store: Store) -> None:
+    from textual.widgets import Static
+
+    from intervaltimer.ui.screens.trend import TrendScreen
+    from intervaltimer.ui.widgets.trend_chart import TrendChart
+    from tests.reviewkit import FIVE_K_400
+
+    app = make_app(store=store, start=Start(screen="history"))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        app.push_screen(TrendScreen(FIVE_K_400))
+        await settle(pilot, app)
+        sentence = app.screen.query_one("#trend-summary", Static)
+        assert "mean effort down" in str(sentence.render()).lower()
+        assert shown_rows(app, sentence) >= 2
+        assert shown_rows(app, app.screen.query(TrendChart).first()) >= 5
