@@ -79,11 +79,12 @@ class PhoneLink:
         for watcher in tuple(self.watchers):
             watcher(count)
 
-    def attach(self, runner: Runner) -> None:
-        """The run has begun: the page follows `runner`, and its taps go to it."""
+    def attach(self, runner: Runner, on_screen: Callable[[], bool] | None = None) -> None:
+        """The run has begun: the page follows `runner`, and its taps go to it, until the
+        session is closed and (`on_screen()` False) the run has left the screen."""
         if self.server is not None and self.server.running:
             self.server.on_start = None
-            self.server.attach(runner)
+            self.server.attach(runner, on_screen)
 
     async def close(self) -> None:
         """Stop the server, if one runs."""

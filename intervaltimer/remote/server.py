@@ -117,6 +117,8 @@ class RemoteServer:
         self.token = (token or new_token()).lower()
         self.heartbeat_s = heartbeat_s
         self.runner: Runner | None = None
+        self.on_screen: Callable[[], bool] | None = None
+        self.closed = False
         self.url: str | None = None
         self.taps = TapBook()
         self._clients: set[asyncio.Event] = set()
@@ -129,9 +131,14 @@ class RemoteServer:
 
     # ---- the run ----------------------------------------------------------------------
 
-    def attach(self, runner: Runner) -> None:
-        """Follow `runner` from now on: its state on the page, the page's taps to it."""
+    def attach(self, runner: Runner, on_screen: Callable[[], bool] | None = None) -> None:
+        """Follow `runner` from now on: its state on the page, the page's taps to it.
+
+        `on_screen()` says whether the run is still on the laptop's screen: a workout
+        run to its end stays open while it is, so its last rep can still be rated.
+        """
         self.runner = runner
+        self.on_screen = on_screen
         runner.add_listener(self._runner_moved)
         self.refresh()
 
@@ -150,6 +157,7 @@ class RemoteServer:
         runner = self.runner
         fresh = (page_state(runner, self.title) if runner is not None
                  else ready_state(self.title, self.summary))
+        fresh["closed"] = self.closed
         if self._state is not None and {**self._state, "v": 0} == {**fresh, "v": 0}:
             return
         self._version += 1
@@ -278,11 +286,20 @@ class RemoteServer:
         self._watch = asyncio.create_task(self._watch_run())
         return self.url
 
+    def run_over(self) -> bool:
+        """The run's session is closed and the run has left the laptop's screen."""
+        runner, on_screen = self.runner, self.on_screen
+        if runner is None or runner.status is None:
+            return False
+        return on_screen is None or not on_screen()
+
     async def _watch_run(self) -> None:
-        """Stop once the run's session is closed; stop cleanly when the loop ends, too."""
+        """Stop once the run is over (the page is told first); stop cleanly when the loop
+        ends, too."""
         try:
-            while self.runner is None or self.runner.status is None:
+            while not self.run_over():
                 await asyncio.sleep(WATCH_S)
+            self.closed = True
             self.refresh()
             await asyncio.sleep(FAREWELL_S)
         finally:

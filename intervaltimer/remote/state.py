@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervaltimer.engine.events import Phase, Split, State
 from intervaltimer.track.runtext import (
+    ASKING_PHASES,
     clock_text,
     current_line,
     delta_text,
@@ -28,8 +29,6 @@ from intervaltimer.workout.units import format_time
 if TYPE_CHECKING:
     from intervaltimer.track.runner import Runner
 
-ASKING_PHASES = (Phase.REST, Phase.LEAD_IN, Phase.FINISHED)  # as on the run screen
-
 
 def ready_state(title: str, summary: str = "") -> dict[str, Any]:
     """Before the run: the workout's name, and the start button."""
@@ -38,6 +37,7 @@ def ready_state(title: str, summary: str = "") -> dict[str, Any]:
         "phase": Phase.READY.value, "word": "READY", "step": summary, "clock": "",
         "next": "", "progress": "", "last": None, "ask_effort": False, "can_undo": False,
         "can_pause": False, "can_skip": False, "finished": False, "status": None,
+        "closed": False,
     }
 
 
@@ -81,4 +81,5 @@ def page_state(runner: Runner, title: str) -> dict[str, Any]:
         "can_skip": not finished and view.current is not None,
         "finished": finished,
         "status": runner.status,
+        "closed": False,  # the server says when it closes
     }

@@ -115,8 +115,8 @@ def apply_tap(runner: Runner, tap: Tap) -> TapAnswer:
     if tap.action in TIMED_ACTIONS and tap.age_ms > STALE_TAP_MS:
         return TapAnswer(tap.id, False, f"{tap.action} came {tap.age_ms / 1000:.0f} s late "
                                         f"(the phone lost the laptop): not taken")
-    if runner.status is not None:
-        return TapAnswer(tap.id, False, "the run is over")
+    if runner.status is not None and tap.action != "effort":
+        return TapAnswer(tap.id, False, "the run is over")  # only the last rep's effort now
     if tap.action == "lap":
         done = runner.lap()
         return TapAnswer(tap.id, done, "" if done else "not taken: a second tap so soon")

@@ -20,6 +20,9 @@ from intervaltimer.workout.units import format_clock, format_delta, format_time
 
 ON_TARGET_S = 0.5  # a split this close over its target still counts as on target
 ESTIMATE_MARK = "~"
+# Effort is asked for in these phases (the rest after a rep, the lead-in after an open rest,
+# the end); during a rep the question is quiet. The run screen and the phone page both ask so.
+ASKING_PHASES = (Phase.REST, Phase.LEAD_IN, Phase.FINISHED)
 
 PHASE_WORDS: dict[Phase, str] = {
     Phase.READY: "READY",

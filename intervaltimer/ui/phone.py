@@ -37,8 +37,9 @@ class PhonePage(Protocol):
                    on_start: Callable[[], None] | None = None) -> str | None:
         """Start listening for the workout `title`; what went wrong, or None."""
 
-    def attach(self, runner: Runner) -> None:
-        """The run has begun: the page follows `runner`."""
+    def attach(self, runner: Runner, on_screen: Callable[[], bool] | None = None) -> None:
+        """The run has begun: the page follows `runner` while `on_screen()`, or its session,
+        lasts."""
 
     def close_soon(self) -> None:
         """Stop listening, from code that cannot wait."""

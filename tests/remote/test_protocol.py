@@ -282,6 +282,27 @@ async def test_the_page_is_one_file_with_nothing_from_elsewhere(fake_clock: Fake
 
 
 @async_test
+async def test_a_finished_run_on_the_screen_still_takes_the_last_reps_effort(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    runner, server = started(fake_clock, tmp_db)
+    on_screen = [True]
+    server.attach(runner, on_screen=lambda: on_screen[0])
+    async with phone(server) as client:
+        await tap(client, "lap", "lap-1")
+        step_to(runner, fake_clock, 1046.0)
+        await tap(client, "lap", "lap-2")
+        step_to(runner, fake_clock, 1060.0)  # the last rest runs out: the workout is done
+        assert runner.status == "completed" and not server.run_over()
+        lap = await tap(client, "lap", "lap-3")
+        rated = await tap(client, "effort", "rpe-2", rpe=9)
+    assert lap["applied"] is False and lap["message"] == "the run is over"
+    assert rated["applied"] is True and rated["state"]["finished"] is True
+    assert [rep.rpe for rep in stored_reps(runner, tmp_db)] == [None, 9]
+    on_screen[0] = False  # the summary: the run has left the screen
+    assert server.run_over()
+
+
+@async_test
 async def test_the_server_stops_when_the_run_is_closed(fake_clock: FakeClock) -> None:
     runner, server = started(fake_clock, None)
     url = await server.start(Bind("127.0.0.1", 0, chosen_port=True))
@@ -293,3 +314,4 @@ async def test_the_server_stops_when_the_run_is_closed(fake_clock: FakeClock) ->
             break
         await asyncio.sleep(0.05)
     assert not server.running
+    assert server.state()["closed"] is True and server.state()["status"] == "abandoned"

@@ -278,7 +278,7 @@ class PreviewScreen(AppScreen[None]):
         session = Session(plan, services.clock, services.lead_in_s)
         runner = Runner(session, log, ensure_player(self.app), services.clock)
         if services.phone is not None:
-            services.phone.attach(runner)
+            services.phone.attach(runner, on_screen=lambda: services.active_run is runner)
         self._handed_over = True
         at_step = resume.at_step if resume is not None else 1
         screen: Screen[Any] = RunScreen(runner, title=self.workout.name, at_step=at_step)

@@ -27,6 +27,7 @@ from textual.widgets import Footer
 from intervaltimer.engine.events import Event, Phase, State
 from intervaltimer.track.runner import Runner
 from intervaltimer.track.runtext import (
+    ASKING_PHASES,
     clock_note,
     clock_text,
     current_line,
@@ -53,7 +54,6 @@ FROZEN_CLOCK_WAKE_S = 0.25  # a deadline "now" on a clock that has not moved (a 
 COMPACT_WIDTH = 60  # narrower or lower than this: digits, step and split only
 COMPACT_HEIGHT = 20
 TOP_LINE_PADDING = 4  # the title's and the sound status's padding on the top line
-ASKING_PHASES = (Phase.REST, Phase.LEAD_IN, Phase.FINISHED)
 
 _EFFORT = Binding.Group("effort")
 _REST = Binding.Group("rest ±15 s")
