@@ -10,8 +10,8 @@ LOCK_VENV   := .lock-venv
 # What the build and the tests need from Debian: ALSA headers and a C compiler
 # for simpleaudio, tmux for the real-terminal tests, chromium for the phone page's
 # real-browser test (Playwright drives Debian's browser; its own download is not used),
-# zbar-tools to read the terminal's QR code back.
-SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux chromium zbar-tools
+# zbar-tools to read the terminal's QR code back, espeak-ng for the spoken cues.
+SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux chromium zbar-tools espeak-ng
 
 .PHONY: run test lint typecheck contracts pytest system clean snapshots bench lock
 

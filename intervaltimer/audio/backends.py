@@ -11,9 +11,12 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
+
+if TYPE_CHECKING:
+    from intervaltimer.audio.speech import SpokenClip
 
 STATUS_ON = "sound: on"
 STATUS_MUTED = "sound: muted"
@@ -111,6 +114,13 @@ class BellPlayer(MuteSwitch):
         except Exception:  # a bell must never stop a workout
             pass
 
+    def say(self, clip: SpokenClip) -> bool:
+        """A bell cannot speak: False."""
+        return False
+
+    def hush(self) -> None:
+        """Nothing is said."""
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -137,6 +147,13 @@ class SilentPlayer:
 
     def play(self, cue: str) -> None:
         """Do nothing."""
+
+    def say(self, clip: SpokenClip) -> bool:
+        """Say nothing: False."""
+        return False
+
+    def hush(self) -> None:
+        """Nothing is said."""
 
     def close(self) -> None:
         """Nothing to release."""
@@ -181,6 +198,7 @@ class SimpleaudioPlayer(MuteSwitch):
         self._closed = False
         self._fallback: BellPlayer | SilentPlayer | None = None
         self._playing: list[Any] = []
+        self._speaking: list[Any] = []
 
     @property
     def status(self) -> str:
@@ -209,21 +227,50 @@ class SimpleaudioPlayer(MuteSwitch):
             return
         self._playing = [h for h in self._playing if _is_playing(h)] + [handle]
 
+    def say(self, clip: SpokenClip) -> bool:
+        """Start a spoken phrase at its WAV's own rate (sample for sample) and return at once.
+
+        It plays beside any cue (ALSA mixes them); the voice keeps phrases off
+        the beeps' instants. False when muted, closed, after a fault, or if the
+        device refuses it (a phrase is never worth a fallback: the beeps go on).
+        """
+        if self._muted or self._closed or self._fallback is not None:
+            return False
+        try:
+            handle = self._sa.play_buffer(clip.frames, clip.channels, clip.sample_width,
+                                          clip.rate)
+        except Exception:  # a sound fault must never stop a workout
+            return False
+        self._speaking = [h for h in self._speaking if _is_playing(h)] + [handle]
+        return True
+
+    def hush(self) -> None:
+        """Stop the phrases playing now; the cues play on."""
+        speaking, self._speaking = self._speaking, []
+        _stop(speaking)
+
     def wait_done(self, timeout_s: float = 5.0) -> None:
         """Block until every cue started here has finished (at most `timeout_s`)."""
         deadline = time.monotonic() + timeout_s
-        while any(_is_playing(h) for h in self._playing) and time.monotonic() < deadline:
+        while (any(_is_playing(h) for h in (*self._playing, *self._speaking))
+               and time.monotonic() < deadline):
             time.sleep(0.005)
 
     def close(self) -> None:
         """Stop what is playing; later cues are ignored."""
         self._closed = True
-        for handle in self._playing:
-            try:
-                handle.stop()
-            except Exception:
-                pass
+        _stop([*self._playing, *self._speaking])
         self._playing = []
+        self._speaking = []
+
+
+def _stop(handles: list[Any]) -> None:
+    """Stop each of simpleaudio's play handles, whatever fails."""
+    for handle in handles:
+        try:
+            handle.stop()
+        except Exception:
+            pass
 
 
 def _is_playing(handle: Any) -> bool:

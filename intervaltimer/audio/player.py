@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from intervaltimer.audio.backends import (
     STATUS_MUTED,
@@ -24,6 +24,9 @@ from intervaltimer.audio.backends import (
 )
 from intervaltimer.audio.quiet import stderr_to
 from intervaltimer.locations import stderr_log_path
+
+if TYPE_CHECKING:
+    from intervaltimer.audio.speech import SpokenClip
 
 __all__ = [
     "STATUS_MUTED",
@@ -57,6 +60,14 @@ class Player(Protocol):
 
     def play(self, cue: str) -> None:
         """Start the cue and return at once; never raises."""
+        ...
+
+    def say(self, clip: SpokenClip) -> bool:
+        """Start a spoken phrase and return at once; False if it is not played. Never raises."""
+        ...
+
+    def hush(self) -> None:
+        """Stop the phrases playing now (the cues play on). Never raises."""
         ...
 
     def toggle_mute(self) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from math import ceil, floor, inf
 
-from intervaltimer.engine.events import Phase, Progress, Split, State
+from intervaltimer.engine.events import Cue, Phase, Progress, Split, State
 from intervaltimer.engine.schedule import Segment, Wait
 from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.plan import Plan, PlannedStep
@@ -229,3 +229,16 @@ class SessionView:
         """The sooner of `next_event_at()` and `next_tick_at()`: when the UI should look again."""
         times = [t for t in (self.next_event_at(), self.next_tick_at()) if t is not None]
         return min(times) if times else None
+
+    def cue_times(self) -> list[tuple[float, Cue | None]]:
+        """The sounds still due in this segment, as (clock instant, cue), and its end
+        (cue None: the next step's cue, or the finish, plays there). Empty while paused.
+        For the voice, which must never talk over a beep."""
+        self._catch_up()
+        seg = self._seg
+        if seg is None or self._finished or self._pause is not None:
+            return []
+        floor_s = max(self._session_s(self._read()), seg.floor_s)
+        return [(due.at_s + self._paused_s, due.cue) for due in seg.items[seg.cursor:]
+                if due.at_s >= floor_s and due.key not in seg.emitted
+                and (due.cue is not None or due.kind is None)]

@@ -17,6 +17,9 @@ minutes forty whether quoted or not. A list works too:
       - mile=5:40
       - {distance: 5k, time: "20:00"}
 
+`voice: off`, `short` (the default) or `full` says how much the voice says
+during a run (see `intervaltimer.track.voice`); `v` on the run screen cycles it.
+
 Every problem in the file is reported at once as `path:line:col: message`
 (a `WorkoutError`). Flags override the file distance by distance (`merge`).
 `save_profile` rewrites the file atomically in the first form.
@@ -25,7 +28,8 @@ Every problem in the file is reported at once as `path:line:col: message`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
@@ -49,11 +53,26 @@ _EXAMPLE = "e.g. mile=5:40, 5k=20:00 or marathon=3:11:17"
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 
+class VoiceMode(StrEnum):
+    """How much the voice says: nothing, the splits and "last one", or all its cues too."""
+
+    OFF = "off"
+    SHORT = "short"
+    FULL = "full"
+
+    def next(self) -> VoiceMode:
+        """The mode after this one, as the `v` key cycles: off -> short -> full -> off."""
+        modes = list(VoiceMode)
+        return modes[(modes.index(self) + 1) % len(modes)]
+
+
 @dataclass(frozen=True)
 class Profile:
-    """A runner's race results, shortest distance first; every named pace follows from them."""
+    """A runner's race results, shortest distance first (every named pace follows from them),
+    and how much the voice says."""
 
     races: tuple[Race, ...] = ()
+    voice: VoiceMode = VoiceMode.SHORT
 
     def race_at(self, distance_m: float) -> Race | None:
         """The result at this distance, if the runner gave one."""
@@ -134,7 +153,7 @@ def merge(profile: Profile | None, races: Iterable[Race]) -> Profile:
     for race in races:
         merged = [r for r in merged if abs(r.distance_m - race.distance_m) >= _SAME_DISTANCE_M]
         merged.append(race)
-    return Profile(tuple(sorted(merged, key=lambda r: r.distance_m)))
+    return replace(profile or Profile(), races=tuple(sorted(merged, key=lambda r: r.distance_m)))
 
 
 class _Reader:
@@ -144,6 +163,7 @@ class _Reader:
         self.path = path
         self.problems: list[Problem] = []
         self.races: list[tuple[Race, Node]] = []
+        self.voice = VoiceMode.SHORT
 
     def problem(self, node: Node, message: str) -> None:
         mark = node.start_mark
@@ -192,10 +212,25 @@ class _Reader:
                 self.problem(key_node, f"`{key}` appears twice; keep one")
                 continue
             seen.add(key)
-            if key != "races":
-                self.problem(key_node, f"unknown key `{key}`; a profile holds `races:`")
-                continue
-            self.read_races(value_node)
+            if key == "voice":
+                self.read_voice(value_node)
+            elif key == "races":
+                self.read_races(value_node)
+            else:
+                self.problem(key_node, f"unknown key `{key}`; a profile holds `races:` "
+                             "and `voice:`")
+
+    def read_voice(self, node: Node) -> None:
+        text = self.scalar(node, "voice")
+        if text is None:
+            return
+        if node.tag == _STANDARD_TAG + "bool":  # YAML 1.1 reads a bare `off` as false
+            text = text.lower()
+        try:
+            self.voice = VoiceMode(text.strip())
+        except ValueError:
+            modes = ", ".join(mode.value for mode in VoiceMode)
+            self.problem(node, f"voice {text!r} is not one of {modes}")
 
     def read_races(self, node: Node) -> None:
         if isinstance(node, ScalarNode) and node.tag == _STANDARD_TAG + "null":
@@ -264,7 +299,8 @@ def read_profile_text(text: str, path: str = "profile.yaml") -> Profile:
     reader.read_root(_compose(text, path))
     if reader.problems:
         raise WorkoutError(reader.problems)
-    return Profile(tuple(sorted((race for race, _ in reader.races), key=lambda r: r.distance_m)))
+    races = tuple(sorted((race for race, _ in reader.races), key=lambda r: r.distance_m))
+    return Profile(races, reader.voice)
 
 
 def load_profile(path: Path | None = None) -> Profile | None:
@@ -296,6 +332,8 @@ def dump_profile(profile: Profile) -> str:
              "races:" if profile.races else "races: {}"]
     for race in profile.races:
         lines.append(f'  {race.name}: "{format_race_time(race.time_s)}"')
+    if profile.voice is not VoiceMode.SHORT:
+        lines.append(f'voice: "{profile.voice.value}"  # off, short or full')
     return "\n".join(lines) + "\n"
 
 

@@ -7,7 +7,7 @@ paces apply at once to every target the app shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -166,6 +166,8 @@ class ProfileScreen(AsksBeforeLeaving[None]):
         """Read the form, explain bad rows, and show VDOT and the paces of the good ones."""
         rows = self.rows()
         form = read_rows(rows)
+        if self.saved_profile is not None:  # the form edits the races; the rest is kept
+            form = replace(form, profile=replace(self.saved_profile, races=form.profile.races))
         self.form = form
         for row in rows:
             problem = form.problems.get(row.row_id, "")

@@ -1,0 +1,112 @@
+"""What the voice says, in words, as a runner or a coach at the track says it.
+
+Times are said the way splits are called: under 100 s in seconds ("eighty-six
+four" for 86.4), from 100 s on as minutes and seconds ("one twenty-six" for
+1:26.0, "one oh five" for 1:05.0, "two flat" for 2:00.0). Tenths are said
+after the seconds, and only when they are not zero; they are rounded as the
+screen rounds them (`format_time`), so the voice never says a number the
+screen does not show. Differences from the target are whole seconds from one
+second on ("one second slow", "three seconds fast"), tenths below that ("four
+tenths fast"), and "on target" when the rounded split is the target.
+
+Pure functions over numbers and the plan's steps: no clock, no sound.
+"""
+
+from __future__ import annotations
+
+from intervaltimer.engine.events import Split
+from intervaltimer.workout.plan import PlannedStep
+
+LAST_ONE = "last one"
+SAMPLE = "eighty-six four, one second slow"  # what `intervaltimer sounds` says
+SAY_AS_SECONDS_BELOW_S = 100.0  # 99.9 is "ninety-nine nine"; 100 is "one forty"
+
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+         "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def number_words(number: int) -> str:
+    """0..999 in words: 86 -> "eighty-six", 112 -> "one hundred twelve"."""
+    if not 0 <= number <= 999:
+        raise ValueError(f"{number} is outside 0..999")
+    if number < 20:
+        return _ONES[number]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    hundreds, rest = divmod(number, 100)
+    head = f"{_ONES[hundreds]} hundred"
+    return head if not rest else f"{head} {number_words(rest)}"
+
+
+def _two_digits(number: int) -> str:
+    """The seconds after a minute: 5 -> "oh five", 26 -> "twenty-six"."""
+    return f"oh {_ONES[number]}" if number < 10 else number_words(number)
+
+
+def say_time(seconds: float) -> str:
+    """A split as a runner says it: 86.4 -> "eighty-six four", 126 -> "one twenty-six"."""
+    tenths_total = round(abs(seconds) * 10)  # as format_time rounds: never a number off-screen
+    whole, tenth = divmod(tenths_total, 10)
+    tail = f" {_ONES[tenth]}" if tenth else ""
+    if whole < SAY_AS_SECONDS_BELOW_S:
+        return number_words(whole) + tail
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        head = f"{number_words(hours)} hour{'s' if hours != 1 else ''}"
+        if minutes or secs or tenth:
+            head += f" {_two_digits(minutes)} {_two_digits(secs)}"
+        return head + tail
+    if secs == 0 and not tenth:
+        return f"{number_words(minutes)} flat"
+    return f"{number_words(minutes)} {_two_digits(secs)}{tail}"
+
+
+def say_difference(split_s: float, target_s: float) -> str:
+    """The split against its target: "one second slow", "four tenths fast", "on target"."""
+    tenths = round(abs(split_s) * 10) - round(abs(target_s) * 10)
+    if tenths == 0:
+        return "on target"
+    word = "slow" if tenths > 0 else "fast"
+    size = abs(tenths)
+    if size < 10:
+        return f"{number_words(size)} tenth{'s' if size != 1 else ''} {word}"
+    whole = (size + 5) // 10  # half a second rounds up: 1.5 s is "two seconds"
+    return f"{number_words(min(whole, 999))} second{'s' if whole != 1 else ''} {word}"
+
+
+def split_phrase(split: Split) -> str:
+    """What is said after a lap: "eighty-six four, one second slow", or just the split."""
+    said = say_time(split.split_s)
+    if split.target_s is None:
+        return said
+    return f"{said}, {say_difference(split.split_s, split.target_s)}"
+
+
+def go_phrase(step: PlannedStep) -> str | None:
+    """At the start of a rep: "rep 3 of 8, target eighty-four"; None with nothing to say."""
+    parts: list[str] = []
+    if step.rep is not None and step.rep_count is not None and step.rep_count > 1:
+        parts.append(f"rep {number_words(step.rep)} of {number_words(step.rep_count)}")
+    if step.target_s is not None:
+        parts.append(f"target {say_time(step.target_s)}")
+    return ", ".join(parts) or None
+
+
+def seconds_left_phrase(seconds: int) -> str:
+    """A rest's countdown: "thirty seconds", "ten seconds"."""
+    return f"{number_words(seconds)} second{'s' if seconds != 1 else ''}"
+
+
+def halfway_phrase(half_s: float) -> str:
+    """At half the rep's target or duration: "halfway, forty-two"."""
+    return f"halfway, {say_time(half_s)}"
+
+
+def is_last_rep(step: PlannedStep) -> bool:
+    """The last rep of its repeat (a repeat of two or more): the one "last one" announces."""
+    return (step.is_work and step.rep is not None and step.rep_count is not None
+            and step.rep_count > 1 and step.rep == step.rep_count)
