@@ -27,6 +27,7 @@ ESPEAK = "espeak-ng"
 DEFAULT_VOICE = "en"
 DEFAULT_WORDS_PER_MINUTE = 175  # espeak-ng's own default speed
 RENDER_TIMEOUT_S = 10.0
+CACHE_LIMIT_BYTES = 32 * 1024 * 1024  # about 300 phrases; the least recently said go first
 NOT_INSTALLED = "espeak-ng is not installed (apt install espeak-ng); cues are beeps only"
 
 
@@ -164,7 +165,29 @@ class Speech:
 
     # ---- the worker ---------------------------------------------------------------------
 
+    def prune(self, limit_bytes: int = CACHE_LIMIT_BYTES) -> int:
+        """Delete the least recently used phrases until the cache holds `limit_bytes` at most;
+        how many were deleted. Run by the worker when it starts."""
+        try:
+            found = [(entry.stat().st_mtime, entry.stat().st_size, entry)
+                     for entry in self.cache.glob("*.wav")]
+        except OSError:
+            return 0
+        total = sum(size for _, size, _ in found)
+        deleted = 0
+        for _, size, entry in sorted(found, key=lambda item: item[0]):
+            if total <= limit_bytes:
+                break
+            try:
+                entry.unlink()
+            except OSError:
+                continue
+            total -= size
+            deleted += 1
+        return deleted
+
     def _work(self) -> None:
+        self.prune()
         while True:
             with self._lock:
                 while not self._wanted and not self._closed:
@@ -183,7 +206,9 @@ class Speech:
         """The cached WAV if it reads; else render it, the file written whole or not at all."""
         path = self.path_for(text)
         try:
-            return read_clip(text, path)
+            clip = read_clip(text, path)
+            os.utime(path)  # recently used: kept when the cache is pruned
+            return clip
         except (OSError, EOFError, wave.Error):
             pass
         try:

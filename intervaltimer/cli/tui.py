@@ -57,6 +57,7 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
     status is 1 (or the signal's) with a message naming the file.
     """
     from intervaltimer.audio.player import make_player
+    from intervaltimer.audio.speech import Speech
     from intervaltimer.locations import stderr_log_path
     from intervaltimer.track.rescue import settle
 
@@ -66,12 +67,16 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
     with ui_stderr_to(log_path):
         player = make_player(enabled=sound, bell=app.bell)
         app.services.player = player
+        speech = Speech()
+        if app.services.speech is None:
+            app.services.speech = speech
         try:
             with _signals_end_run(app, caught):
                 app.run()
         finally:
             app.services.stop_active_run()
             player.close()
+            speech.close()
     unsaved = settle(app.services.run_logs)
     for message in unsaved:
         click.echo(f"{_name(command)}: {message}", err=True)

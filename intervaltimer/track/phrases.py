@@ -1,8 +1,9 @@
 """What the voice says, in words, as a runner or a coach at the track says it.
 
-Times are said the way splits are called: under 100 s in seconds ("eighty-six
-four" for 86.4), from 100 s on as minutes and seconds ("one twenty-six" for
-1:26.0, "one oh five" for 1:05.0, "two flat" for 2:00.0). Tenths are said
+Times are said the way splits are called: a rep of up to 400 m in seconds while
+under 100 s ("eighty-six four" for a 400 m in 86.4), anything longer as minutes
+and seconds ("one twenty-six" for a 600 m in 1:26.0, "one oh five", "two
+flat", "one forty" for a slow 400 m in 1:40.0). Tenths are said
 after the seconds, and only when they are not zero; they are rounded as the
 screen rounds them (`format_time`), so the voice never says a number the
 screen does not show. Differences from the target are whole seconds from one
@@ -20,6 +21,7 @@ from intervaltimer.workout.plan import PlannedStep
 LAST_ONE = "last one"
 SAMPLE = "eighty-six four, one second slow"  # what `intervaltimer sounds` says
 SAY_AS_SECONDS_BELOW_S = 100.0  # 99.9 is "ninety-nine nine"; 100 is "one forty"
+SAY_AS_SECONDS_UP_TO_M = 400.0  # a 400 is called in seconds, a 600 in minutes
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -42,16 +44,24 @@ def number_words(number: int) -> str:
 
 
 def _two_digits(number: int) -> str:
-    """The seconds after a minute: 5 -> "oh five", 26 -> "twenty-six"."""
+    """The seconds after a minute: 0 -> "oh oh", 5 -> "oh five", 26 -> "twenty-six"."""
+    if number == 0:
+        return "oh oh"
     return f"oh {_ONES[number]}" if number < 10 else number_words(number)
 
 
-def say_time(seconds: float) -> str:
-    """A split as a runner says it: 86.4 -> "eighty-six four", 126 -> "one twenty-six"."""
+def in_seconds(distance_m: float | None) -> bool:
+    """Whether a rep of this distance is called in seconds (up to 400 m, or no distance)."""
+    return distance_m is None or distance_m <= SAY_AS_SECONDS_UP_TO_M
+
+
+def say_time(seconds: float, as_seconds: bool = True) -> str:
+    """A time as a runner says it: 86.4 -> "eighty-six four"; 86.0 with `as_seconds`
+    False (a longer rep) -> "one twenty-six"; 126 -> "two oh six" either way."""
     tenths_total = round(abs(seconds) * 10)  # as format_time rounds: never a number off-screen
     whole, tenth = divmod(tenths_total, 10)
     tail = f" {_ONES[tenth]}" if tenth else ""
-    if whole < SAY_AS_SECONDS_BELOW_S:
+    if whole < 60 or (as_seconds and whole < SAY_AS_SECONDS_BELOW_S):
         return number_words(whole) + tail
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
@@ -80,7 +90,7 @@ def say_difference(split_s: float, target_s: float) -> str:
 
 def split_phrase(split: Split) -> str:
     """What is said after a lap: "eighty-six four, one second slow", or just the split."""
-    said = say_time(split.split_s)
+    said = say_time(split.split_s, in_seconds(split.distance_m))
     if split.target_s is None:
         return said
     return f"{said}, {say_difference(split.split_s, split.target_s)}"
@@ -92,7 +102,7 @@ def go_phrase(step: PlannedStep) -> str | None:
     if step.rep is not None and step.rep_count is not None and step.rep_count > 1:
         parts.append(f"rep {number_words(step.rep)} of {number_words(step.rep_count)}")
     if step.target_s is not None:
-        parts.append(f"target {say_time(step.target_s)}")
+        parts.append(f"target {say_time(step.target_s, in_seconds(step.distance_m))}")
     return ", ".join(parts) or None
 
 
@@ -101,9 +111,9 @@ def seconds_left_phrase(seconds: int) -> str:
     return f"{number_words(seconds)} second{'s' if seconds != 1 else ''}"
 
 
-def halfway_phrase(half_s: float) -> str:
+def halfway_phrase(half_s: float, as_seconds: bool = True) -> str:
     """At half the rep's target or duration: "halfway, forty-two"."""
-    return f"halfway, {say_time(half_s)}"
+    return f"halfway, {say_time(half_s, as_seconds)}"
 
 
 def is_last_rep(step: PlannedStep) -> bool:

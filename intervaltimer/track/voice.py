@@ -18,7 +18,7 @@ sounds is `audio/speech.py` and the player.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -45,6 +45,7 @@ class SpeechSource(Protocol):
     """What the voice needs of the renderer (`audio.speech.Speech`, or a fake in tests)."""
 
     problem: str | None
+    on_ready: Callable[[str], None] | None
 
     def clip(self, text: str) -> SpokenClip | None:
         """The rendered phrase, or None while it is not ready."""
@@ -157,7 +158,7 @@ class Voice:
                 texts.append(said)
             half = _half_s(step)
             if half is not None:
-                texts.append(phrases.halfway_phrase(half))
+                texts.append(phrases.halfway_phrase(half, phrases.in_seconds(step.distance_m)))
         self.speech.prepare(texts)
 
     def pending(self) -> list[str]:
@@ -247,7 +248,8 @@ class Voice:
             if half is not None and key not in self._spoken_keys:
                 due = now + half - view.elapsed_s()
                 if due >= now - TIMED_PHRASE_LATE_S:
-                    self._add(phrases.halfway_phrase(half), due, per_rep=False,
+                    said = phrases.halfway_phrase(half, phrases.in_seconds(step.distance_m))
+                    self._add(said, due, per_rep=False,
                               expires_at=due + TIMED_PHRASE_LATE_S, key=key)
 
     def _add(self, text: str, due_at: float, *, per_rep: bool,
@@ -333,7 +335,12 @@ class Voice:
             self._poke()
 
     def start(self) -> None:
-        """Say phrases from a thread of the voice's own, on the runner's clock, until `close()`."""
+        """Say phrases from a thread of the voice's own, on the runner's clock, until `close()`.
+
+        The renderer wakes the thread when a phrase it waits for is ready.
+        """
+        if self.speech is not None:
+            self.speech.on_ready = self.poke
         self.prerender()
         with self._lock:
             if self._thread is None and not self._closed:
@@ -360,6 +367,8 @@ class Voice:
             self._queue.clear()
             self._poke()
             thread = self._thread
+        if self.speech is not None and self.speech.on_ready == self.poke:
+            self.speech.on_ready = None
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=2.0)
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from intervaltimer.track.runlog import RunLog
     from intervaltimer.track.runner import Runner
     from intervaltimer.ui.phone import PhonePage
+    from intervaltimer.track.voice import SpeechSource
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.profile import Profile
 
@@ -38,6 +39,8 @@ class Services:
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], float] = time.time
     player: Player | None = None
+    # The spoken cues' renderer (espeak-ng); None: the run says nothing.
+    speech: SpeechSource | None = None
     store: Store | None = None
     profile: Profile | None = None
     lead_in_s: float | None = None
@@ -155,12 +158,14 @@ def make_app(
     lead_in_s: float | None = None,
     start: Start | None = None,
     phone: PhonePage | None = None,
+    speech: SpeechSource | None = None,
 ) -> IntervalTimerApp:
     """Build the app with its collaborators; tests pass fakes, the CLI the real ones."""
     services = Services(
         clock=clock,
         wall_clock=wall_clock,
         player=player,
+        speech=speech,
         store=store,
         profile=profile,
         lead_in_s=lead_in_s,

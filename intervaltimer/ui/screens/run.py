@@ -38,6 +38,7 @@ from intervaltimer.track.runtext import (
     step_note,
     steps_left_s,
 )
+from intervaltimer.track.voice import Voice
 from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.screens.confirm_quit import Answer, ConfirmQuitScreen
@@ -47,6 +48,7 @@ from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
+from intervaltimer.workout.profile import VoiceMode
 
 WAKE_LATE_S = 0.001  # wake this much after a deadline, so it has surely come
 LOG_WATCH_S = 1.0  # with nothing due, how often a log that is behind is looked at
@@ -116,6 +118,7 @@ class RunScreen(AppScreen[None]):
         Binding("equals_sign", "rest(15)", "rest +15 s", show=False),
         Binding("minus", "rest(-15)", "rest -15 s", key_display="-", group=_REST),
         Binding("m", "mute", "mute", id="run.mute"),
+        Binding("v", "voice", "voice off/short/full", id="run.voice", show=False),
         Binding("enter", "summary", "summary", id="run.summary"),
     ]
 
@@ -133,6 +136,7 @@ class RunScreen(AppScreen[None]):
         self._phase_class = ""
         self._keys_state: tuple[object, ...] = ()
         self._leaving = False
+        self.voice: Voice | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="run-top"):
@@ -155,14 +159,29 @@ class RunScreen(AppScreen[None]):
         self.services.active_run = self.runner
         self.runner.add_listener(self._follow)
         self._set_compact(self.size.width, self.size.height)
+        self._start_voice()
         if self.runner.session.state is State.READY:
             self.runner.start(self.at_step)
         self.sync()
+
+    def _start_voice(self) -> None:
+        """The spoken cues follow the runner (profile `voice:`); a problem is said once."""
+        if self.services.speech is None:
+            return
+        profile = self.services.profile
+        self.voice = Voice(self.runner, self.services.speech,
+                           profile.voice if profile is not None else VoiceMode.SHORT)
+        self.voice.start()
+        notice = self.voice.take_notice()
+        if notice:
+            self.notify(notice, title="voice", timeout=6)
 
     def on_unmount(self) -> None:
         """Leaving the screen however it happens keeps the session (abandoned if unfinished)."""
         self.runner.remove_listener(self._follow)
         self._stop_timer()
+        if self.voice is not None:
+            self.voice.close()
         self.runner.stop()
         if self.services.active_run is self.runner:
             self.services.active_run = None
@@ -370,6 +389,16 @@ class RunScreen(AppScreen[None]):
         if after == before:
             self.notify(f"Nothing to mute: {after}.", timeout=3)
         self.redraw()
+
+    def action_voice(self) -> None:
+        """Cycle what the voice says: off, short (splits, "last one"), full."""
+        if self.voice is None:
+            self.notify("No voice in this run.", timeout=3)
+            return
+        self.voice.cycle()
+        problem = self.voice.problem
+        self.notify(self.voice.status if problem is None else f"voice: {self.voice.mode} "
+                    f"— {problem}", timeout=3)
 
     def action_quit_run(self) -> None:
         """Ask, then end the run keeping its session; once done, go to the summary."""
