@@ -102,6 +102,7 @@ class Voice:
         self._spoken_keys: set[str] = set()
         self._played_beeps: list[tuple[float, float]] = []  # (start, end) of cues just played
         self._due_beeps: list[tuple[float, float]] = []  # (start, end) of cues still due
+        self.said: list[tuple[str, float]] = []  # (text, clock instant) of each phrase played
         self._speaking: Phrase | None = None
         self._speaking_until = float("-inf")
         self._poked = False
@@ -311,6 +312,7 @@ class Voice:
                 if self.runner.player is not None and self.runner.player.say(clip):
                     self._speaking = head
                     self._speaking_until = now + clip.length_s
+                    self.said.append((head.text, now))
 
     def _length_s(self, cue: str | None) -> float:
         """How long a cue sounds; an unknown one (a step's end) as long as the longest."""

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
+from intervaltimer.track.phrases import LAST_ONE, SAMPLE
 
+from .test_speech import espeak_itself
 from .wavs import read_wav
 
 PLAY_EVERY_CUE = """
@@ -65,7 +67,8 @@ def _home(tmp_path: Path, asoundrc: str) -> dict[str, str]:
     (home / ".asoundrc").write_text(asoundrc)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ALSA_", "XDG_"))}
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
-               XDG_STATE_HOME=str(home / ".local" / "state"))
+               XDG_STATE_HOME=str(home / ".local" / "state"),
+               XDG_CACHE_HOME=str(home / ".cache"))
     return env
 
 
@@ -121,9 +124,13 @@ def test_the_sounds_command_plays_every_cue_with_its_name(tmp_path: Path) -> Non
     assert out.returncode == 0, out.stderr
     lines = out.stdout.decode().splitlines()
     assert lines[0] == "sound: on"
-    assert [line.split()[0] for line in lines[1:]] == list(CUE_NAMES)
+    assert [line.split()[0] for line in lines[1:-1]] == list(CUE_NAMES)
+    assert lines[-1] == f'  voice        "{SAMPLE}"'
     assert out.stderr == b""
-    _assert_cues_in_order(capture.read_bytes(), CUE_NAMES)
+    captured = capture.read_bytes()
+    cues_end = len(captured) - len(espeak_frames(tmp_path, SAMPLE))
+    _assert_cues_in_order(captured[:cues_end], CUE_NAMES)
+    assert captured.find(espeak_frames(tmp_path, SAMPLE)) == cues_end  # said after the beeps
 
 
 # Card 99 is not there; ALSA says so on fd 2 ("Cannot get card index for 99").
@@ -161,4 +168,78 @@ def test_the_sounds_command_without_a_card_says_why_and_exits_1(tmp_path: Path) 
     assert lines[0] == (
         "sound: off (no audio device: no sound card found; no terminal for the bell)"
     )
-    assert [line.split()[0] for line in lines[1:]] == list(CUE_NAMES)
+    assert [line.split()[0] for line in lines[1:-1]] == list(CUE_NAMES)
+    assert lines[-1] == f'  voice        "{SAMPLE}"'
+
+
+def espeak_frames(tmp_path: Path, text: str) -> bytes:
+    """espeak-ng's own samples for `text`, rendered here by hand (22050 Hz mono 16-bit)."""
+    return espeak_itself(tmp_path, text)
+
+
+# A run on the real clock: rep 1 lapped at about 2.5 s, then the voice says the split
+# and "last one" in the 10 s rest; the script prints what it said, then quits the run.
+RUN_WITH_THE_VOICE = """
+import time
+from intervaltimer.audio.player import make_player
+from intervaltimer.audio.speech import Speech
+from intervaltimer.engine.session import Session
+from intervaltimer.track.phrases import split_phrase
+from intervaltimer.track.runlog import RunLog
+from intervaltimer.track.runner import Runner
+from intervaltimer.track.voice import Voice
+from intervaltimer.workout.library import resolve_workout
+from intervaltimer.workout.plan import expand
+from intervaltimer.workout.profile import Profile, VoiceMode, parse_race
+
+clock = time.monotonic
+workout = resolve_workout("2x100m@mile/10s")
+plan = expand(workout, Profile((parse_race("mile=5:40"),)))
+player = make_player()
+speech = Speech()
+runner = Runner(Session(plan, clock, lead_in_s=1.0),
+                RunLog.begin(None, plan, workout, clock=clock, wall_clock=time.time), player, clock)
+voice = Voice(runner, speech, VoiceMode.SHORT)
+voice.start()
+
+def run_until(until):
+    while clock() < until:
+        runner.tick()
+        wake = runner.next_wake() or until
+        time.sleep(max(0.001, min(0.02, wake - clock(), until - clock())))
+
+started = clock()
+runner.start()
+run_until(started + 1.0 + 2.5)
+runner.lap()
+run_until(clock() + 5.0)
+said = list(voice.said)
+runner.stop()
+voice.close()
+player.wait_done()
+player.close()
+print(player.status)
+print(split_phrase(runner.session.splits[0]))
+for text, _ in said:
+    print(text)
+"""
+
+
+def test_a_run_says_the_split_and_last_one_in_espeaks_own_samples(tmp_path: Path) -> None:
+    env, capture = _capturing_home(tmp_path)
+    out = _run([sys.executable, "-c", RUN_WITH_THE_VOICE], env)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == b""
+    status, split, *said = out.stdout.decode().splitlines()
+    assert status == "sound: on"
+    assert split.endswith("seconds fast")  # 2.5 s against a 21.1 s target
+    assert said == [split, LAST_ONE]
+    captured = capture.read_bytes()
+    at_split = captured.find(espeak_frames(tmp_path, split))
+    at_last = captured.find(espeak_frames(tmp_path, LAST_ONE))
+    assert at_split >= 0, "the split's samples are not in the capture"
+    assert at_last > at_split, "'last one' is not in the capture after the split"
+    rest = read_wav(cue_path("rest")).frames
+    assert 0 <= captured.find(rest) < at_split  # the lap's beep first, whole
+    cached = list((Path(env["XDG_CACHE_HOME"]) / "intervaltimer" / "speech").glob("*.wav"))
+    assert len(cached) >= 2  # the phrases are kept for the next run

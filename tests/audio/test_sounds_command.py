@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -12,15 +13,18 @@ from intervaltimer.audio import player as player_module
 from intervaltimer.audio.backends import SilentPlayer
 from intervaltimer.audio.cues import CUE_MEANINGS, CUE_NAMES, cue_duration_s
 from intervaltimer.audio.player import Player
+from intervaltimer.audio.speech import NOT_INSTALLED, Speech
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.cli import main
 from intervaltimer.cli.sounds import GAP_S
+from intervaltimer.track.phrases import SAMPLE
 
 
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[float]:
-    """Record sleeps instead of sleeping; keep the stderr log in tmp."""
+    """Record sleeps instead of sleeping; keep the stderr log and the speech cache in tmp."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     slept: list[float] = []
     monkeypatch.setattr(time, "sleep", slept.append)
     return slept
@@ -43,10 +47,28 @@ def test_plays_each_cue_after_printing_its_name(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "sound: on"
-    assert lines[1:] == [f"  {cue:<12} {CUE_MEANINGS[cue]}" for cue in CUE_NAMES]
+    assert lines[1:-1] == [f"  {cue:<12} {CUE_MEANINGS[cue]}" for cue in CUE_NAMES]
+    assert lines[-1] == f'  voice        "{SAMPLE}"'
     assert recorder.cues == list(CUE_NAMES) and recorder.closed and asked == [True]
-    # each cue gets time to finish, then a gap
-    assert sleeps == [s for cue in CUE_NAMES for s in (cue_duration_s(cue), GAP_S)]
+    assert [text for text, _ in recorder.said] == [SAMPLE]  # after the beeps
+    # each cue gets time to finish, then a gap; then the phrase its own length
+    sample = Speech(Path(os.environ["XDG_CACHE_HOME"]) / "intervaltimer" / "speech")
+    clip = sample.clip(SAMPLE) or sample.render_now(SAMPLE)
+    assert clip is not None and clip.path.exists()  # cached where a run will find it
+    assert sleeps == [s for cue in CUE_NAMES for s in (cue_duration_s(cue), GAP_S)] + [
+        clip.length_s]
+
+
+def test_without_espeak_the_voice_line_says_why(
+    monkeypatch: pytest.MonkeyPatch, sleeps: list[float], tmp_path: Path
+) -> None:
+    recorder = RecordingPlayer()
+    _use(monkeypatch, recorder, [])
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = CliRunner().invoke(main, ["sounds"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == f"  voice        off: {NOT_INSTALLED}"
+    assert recorder.cues == list(CUE_NAMES) and recorder.said == []
 
 
 def test_no_sound_lists_the_cues_without_playing_or_waiting(
@@ -57,7 +79,7 @@ def test_no_sound_lists_the_cues_without_playing_or_waiting(
     result = CliRunner().invoke(main, ["sounds", "--no-sound"])
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == "sound: off (--no-sound)"
-    assert len(result.output.splitlines()) == 1 + len(CUE_NAMES)
+    assert len(result.output.splitlines()) == 1 + len(CUE_NAMES) + 1  # and the voice line
     assert asked == [False] and sleeps == []
 
 
