@@ -12,6 +12,7 @@ from intervaltimer.workout.model import WorkoutError
 from intervaltimer.workout.paces import Race
 from intervaltimer.workout.profile import (
     Profile,
+    VoiceMode,
     dump_profile,
     load_profile,
     merge,
@@ -147,8 +148,29 @@ def test_every_problem_is_reported_with_its_line_and_column(tmp_path: Path) -> N
     assert found[0].startswith("P:3:3: 'mil' is not a race distance")
     assert found[1] == "P:4:7: a 3:00 5k is faster than the world record"
     assert found[2] == "P:5:3: a second mile result; keep one"
-    assert found[3] == "P:6:1: unknown key `shoes`; a profile holds `races:`"
+    assert found[3] == "P:6:1: unknown key `shoes`; a profile holds `races:` and `voice:`"
     assert len(found) == 4
+
+
+@pytest.mark.parametrize(("line", "mode"), [
+    ("voice: off", VoiceMode.OFF),  # YAML 1.1 would read a bare off as false
+    ("voice: Off", VoiceMode.OFF),
+    ('voice: "short"', VoiceMode.SHORT),
+    ("voice: full", VoiceMode.FULL),
+    ("", VoiceMode.SHORT),  # the default
+])
+def test_the_voice_setting(tmp_path: Path, line: str, mode: VoiceMode) -> None:
+    profile = load_profile(write(tmp_path, f"races:\n  mile: 5:40\n{line}\n"))
+    assert profile is not None and profile.voice is mode
+    assert read_profile_text(dump_profile(profile)) == profile  # kept when saved
+    assert merge(profile, [Race("5k", 5000.0, 1200.0)]).voice is mode  # and by --race
+
+
+def test_a_voice_that_is_not_a_mode_is_reported_where_it_is(tmp_path: Path) -> None:
+    assert problems(tmp_path, "voice: loud\n") == [
+        "P:1:8: voice 'loud' is not one of off, short, full"]
+    assert [VoiceMode.OFF.next(), VoiceMode.SHORT.next(), VoiceMode.FULL.next()] == [
+        VoiceMode.SHORT, VoiceMode.FULL, VoiceMode.OFF]
 
 
 def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
@@ -203,7 +225,7 @@ def test_an_alias_bomb_is_not_walked(tmp_path: Path) -> None:
     started = time.monotonic()
     found = problems(tmp_path, "\n".join(lines) + "\n")
     assert time.monotonic() - started < 5  # 10**12 leaves if walked; one level is walked
-    assert found[0] == "P:1:1: unknown key `a0`; a profile holds `races:`"
+    assert found[0] == "P:1:1: unknown key `a0`; a profile holds `races:` and `voice:`"
     # races: *a11 is a list of ten lists (all the node anchored on line 11): one problem each
     assert found[12:] == ["P:11:6: a race must be plain text, not a list or mapping"] * 10
 
