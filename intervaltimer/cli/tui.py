@@ -68,7 +68,7 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
         player = make_player(enabled=sound, bell=app.bell)
         app.services.player = player
         speech = Speech()
-        if app.services.speech is None:
+        if app.services.speech is None and sound:  # --no-sound: no voice either
             app.services.speech = speech
         try:
             with _signals_end_run(app, caught):
