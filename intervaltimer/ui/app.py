@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from intervaltimer.log.store import Store
     from intervaltimer.track.runlog import RunLog
     from intervaltimer.track.runner import Runner
-    from intervaltimer.ui.phone import PhonePage
     from intervaltimer.track.voice import SpeechSource
+    from intervaltimer.ui.phone import PhonePage
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.profile import Profile
 
