@@ -43,6 +43,9 @@ def test_plays_each_cue_after_printing_its_name(
 ) -> None:
     recorder, asked = RecordingPlayer(), list[bool]()
     _use(monkeypatch, recorder, asked)
+    sample = Speech(Path(os.environ["XDG_CACHE_HOME"]) / "intervaltimer" / "speech")
+    clip = sample.render_now(SAMPLE)  # cached here, so the command runs no espeak-ng (whose
+    sleeps.clear()  # wait polls time.sleep, recorded here)
     result = CliRunner().invoke(main, ["sounds"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -52,9 +55,7 @@ def test_plays_each_cue_after_printing_its_name(
     assert recorder.cues == list(CUE_NAMES) and recorder.closed and asked == [True]
     assert [text for text, _ in recorder.said] == [SAMPLE]  # after the beeps
     # each cue gets time to finish, then a gap; then the phrase its own length
-    sample = Speech(Path(os.environ["XDG_CACHE_HOME"]) / "intervaltimer" / "speech")
-    clip = sample.clip(SAMPLE) or sample.render_now(SAMPLE)
-    assert clip is not None and clip.path.exists()  # cached where a run will find it
+    assert clip is not None
     assert sleeps == [s for cue in CUE_NAMES for s in (cue_duration_s(cue), GAP_S)] + [
         clip.length_s]
 
