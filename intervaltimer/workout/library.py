@@ -132,6 +132,21 @@ def _near_names(name: str, cutoff: float = 0.6) -> list[str]:
     return difflib.get_close_matches(name.lower(), names, n=3, cutoff=cutoff)
 
 
+def hidden_by(path: Path) -> Path | None:
+    """The library file of the same name that `path` hides (a copy of a shipped workout hides
+    the shipped one), or None when `path` is not in the library or hides nothing."""
+    folders = [folder for folder, _ in library_sources()]
+    mine = [i for i, folder in enumerate(folders) if _same_folder(path.parent, folder)]
+    if not mine:
+        return None
+    for folder in folders[mine[0] + 1:]:
+        for suffix in SUFFIXES:
+            candidate = folder / (path.stem + suffix)
+            if candidate.is_file():
+                return candidate
+    return None
+
+
 def find_workout_file(name: str) -> Path | None:
     """The file `name` names: a path, a library file's name or stem, or a workout's name."""
     path = Path(name).expanduser()
@@ -149,7 +164,16 @@ def resolve_workout(arg: str) -> Workout:
     text = arg.strip()
     found = find_workout_file(text) if text else None
     if found is not None:
-        return load_workout(found)
+        try:
+            return load_workout(found)
+        except WorkoutError as error:
+            hidden = hidden_by(found)
+            if hidden is None:
+                raise
+            raise WorkoutError([*error.problems, Problem("", 0, 0, (
+                f"{found} has problems and hides the workout of the same name in "
+                f"{hidden}: run that one with `intervaltimer run {hidden}`, or fix your copy "
+                f"with `intervaltimer edit {found}`"))]) from None
     path = Path(text).expanduser()
     if looks_like_quick(text):
         try:

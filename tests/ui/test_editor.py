@@ -271,3 +271,26 @@ async def test_ctrl_q_never_quits_past_unsaved_changes(user_file: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         assert user_file.read_text() == EIGHT_400
+
+
+@pilot_test
+async def test_saving_a_broken_copy_of_a_shipped_workout_says_it_hides_the_shipped_one(
+        folders: Desk) -> None:
+    shipped = folders.shipped / "8x400-mile.yaml"
+    app = app_for("edit", shipped)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        _replace_line(_editor(app), PACE_LINE, "        pace: mil")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1  # one toast per save
+        assert "1 problem" in said[0]
+        assert "hides ~/shipped/8x400-mile.yaml" in said[0]
+        assert "`intervaltimer run 8x400-mile` take the copy" in said[0]
+        app.clear_notifications()
+        _replace_line(_editor(app), PACE_LINE, "        pace: mile")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and "hides" not in said[0]  # fixed: nothing hidden to tell

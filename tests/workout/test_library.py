@@ -10,6 +10,7 @@ from intervaltimer.resources import workouts_dir
 from intervaltimer.workout.library import (
     find_by_name,
     find_in_library,
+    hidden_by,
     library_dirs,
     library_sources,
     list_workout_files,
@@ -155,3 +156,30 @@ def test_a_broken_workout_found_by_name_gives_its_problems(places: tuple[Path, P
         resolve_workout("Broken one")
     assert str(caught.value) == f'{user / "broken.yaml"}:4:11: pace "mil" is not a pace; ' \
                                 "did you mean mile?"
+
+
+def test_a_broken_copy_of_a_shipped_workout_names_both_files(places: tuple[Path, Path]) -> None:
+    _, user = places
+    user.mkdir(parents=True)
+    shipped = workouts_dir() / "8x400-mile.yaml"
+    copy = user / "8x400-mile.yaml"
+    copy.write_text(shipped.read_text().replace("pace: mile", "pace: mil"))
+    with pytest.raises(WorkoutError) as caught:
+        resolve_workout("8x400-mile")
+    lines = str(caught.value).splitlines()
+    assert lines[0].startswith(f"{copy}:") and 'pace "mil"' in lines[0]
+    assert str(shipped) in lines[-1] and str(copy) in lines[-1]
+    assert f"intervaltimer run {shipped}" in lines[-1]
+    assert resolve_workout(str(shipped)).name  # the shipped one still runs by its path
+    assert hidden_by(copy) == shipped
+    assert hidden_by(shipped) is None
+
+
+def test_a_broken_file_that_hides_nothing_says_only_its_problems(
+        places: tuple[Path, Path]) -> None:
+    _, user = places
+    user.mkdir(parents=True)
+    (user / "mine.yaml").write_text("name: mine\nsteps:\n  - run: 400m\n    pace: mil\n")
+    with pytest.raises(WorkoutError) as caught:
+        resolve_workout("mine")
+    assert len(caught.value.problems) == 1

@@ -26,6 +26,7 @@ from intervaltimer.ui.widgets.error_list import ErrorList
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
 from intervaltimer.ui.widgets.workout_list import display_path
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
+from intervaltimer.workout.library import hidden_by
 from intervaltimer.workout.model import Problem, Workout, WorkoutError
 from intervaltimer.workout.plan import Plan
 
@@ -239,8 +240,12 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
         if checked.problems:
             count = len(checked.problems)
             message += f" (with {count} problem{'s' if count != 1 else ''})"
+            hidden = hidden_by(target)
+            if hidden is not None:
+                message += (f". Until it is fixed, this broken copy hides {display_path(hidden)}"
+                            f": the library and `intervaltimer run {target.stem}` take the copy")
         self.notify(message, title="Saved", severity="warning" if checked.problems else
-                    "information", timeout=6)
+                    "information", timeout=12 if checked.problems else 6)
         return True
 
     def unsaved_name(self) -> str:
