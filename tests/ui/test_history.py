@@ -270,3 +270,27 @@ async def test_a_session_with_strides_reviews_its_main_set(tmp_path: Path,
             assert screen.query_one(MetricsPanel).row_text("fade_pct")[1] == "+4.60 %"
             note = str(screen.query_one("#compare-note", Static).render())
             assert note.startswith("metrics are over the 8 reps with a target; 4 reps")
+
+
+@pilot_test
+async def test_empty_tries_are_hidden_counted_and_shown_on_a(seeded: Seeded, store: Store) -> None:
+    """An abandoned session without a rep (started, quit) is noise in the history."""
+    for day in (20, 21):
+        add_session(store, MILE_400, at(2025, 4, day), (), (), None, minutes=1.0,
+                    status="abandoned")
+    app = make_app(store=store, start=Start(screen="history"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        assert len(rows(app)) == 11  # the seeded sessions only
+        assert "2 empty tries hidden (a shows)" in status(app)
+        assert status(app).startswith("11 sessions")
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(rows(app)) == 13
+        assert [row[0] for row in rows(app)[:2]] == ["2025-04-21", "2025-04-20"]
+        assert "hidden" not in status(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(rows(app)) == 11
+    # an abandoned session with reps is kept: it is a real try
+    assert any(row.status == "abandoned" and row.reps > 0 for row in store.summaries())

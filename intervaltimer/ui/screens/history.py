@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from intervaltimer.log.records import SessionSummary
+from intervaltimer.log.records import SessionStatus, SessionSummary
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.session_table import (
     STATUS_MARKS,
@@ -40,6 +40,11 @@ NEAR_END = 20
 """How close to the last row the cursor comes before the next page is added."""
 ALL = ""
 """The filter's value for every workout."""
+
+
+def is_empty_try(row: SessionSummary) -> bool:
+    """An abandoned session without a rep: started and quit, nothing to review."""
+    return row.status == SessionStatus.ABANDONED and row.reps == 0
 
 
 def history_allowed(screen: Screen[Any]) -> bool:
@@ -68,6 +73,7 @@ class HistoryScreen(AppScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "trend", "Trend", id="history.trend"),
         Binding("w", "choose_workout", "Workout", id="history.workout"),
+        Binding("a", "toggle_empty", "Empty tries", id="history.empty"),
         Binding("escape", "back", "Back", id="history.back"),
     ]
 
@@ -101,6 +107,10 @@ class HistoryScreen(AppScreen[None]):
         self.workout = workout
         self.all_rows: list[SessionSummary] | None = None
         self.loaded = False
+        self.show_empty = False
+        """Whether abandoned sessions without a rep (a start and a quit) are listed."""
+        self.read_rows: list[SessionSummary] | None = None
+        """Every row read, empty tries included."""
 
     def compose(self) -> ComposeResult:
         options = [("All workouts", ALL)]
@@ -147,10 +157,26 @@ class HistoryScreen(AppScreen[None]):
         table = self.query_one(SessionTable)
         if message.first:
             table.clear_sessions()
-            table.add_sessions(message.rows)
+            table.add_sessions(self._listed(message.rows))
         if message.complete:
-            self.all_rows = message.rows
+            self.read_rows = message.rows
+            self.all_rows = self._listed(message.rows)
             self.loaded = True
+        self._show_status()
+
+    def _listed(self, rows: list[SessionSummary]) -> list[SessionSummary]:
+        """The rows to list: without empty tries unless they are asked for."""
+        return rows if self.show_empty else [row for row in rows if not is_empty_try(row)]
+
+    def action_toggle_empty(self) -> None:
+        """Show or hide the abandoned sessions that have no rep."""
+        self.show_empty = not self.show_empty
+        if self.read_rows is None:
+            return
+        self.all_rows = self._listed(self.read_rows)
+        table = self.query_one(SessionTable)
+        table.clear_sessions()
+        table.add_sessions(self.all_rows[:PAGE])
         self._show_status()
 
     def _show_status(self) -> None:
@@ -169,6 +195,9 @@ class HistoryScreen(AppScreen[None]):
                      if any(row.status == status for row in rows)]
             if marks:
                 text += " · " + ", ".join(marks)
+        empty = sum(1 for row in self.read_rows or [] if is_empty_try(row))
+        if empty and not self.show_empty:
+            text += f" · {empty} empty {'try' if empty == 1 else 'tries'} hidden (a shows)"
         self.query_one("#history-status", Static).update(text)
 
     def on_history_screen_workouts(self, message: Workouts) -> None:
@@ -203,7 +232,7 @@ class HistoryScreen(AppScreen[None]):
             return
         self.workout = workout
         self.sub_title = workout or "all workouts"
-        self.all_rows = None
+        self.all_rows = self.read_rows = None
         self.query_one("#history-status", Static).update("Reading the log…")
         self._read(workout)
         self.query_one(SessionTable).focus()
