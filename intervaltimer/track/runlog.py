@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Split
-from intervaltimer.log.errors import ReplacedError
+from intervaltimer.log.errors import LockedError, ReplacedError, StoreError
 from intervaltimer.track.logwriter import LogWriter
 
 if TYPE_CHECKING:
@@ -89,6 +89,16 @@ def stored_splits(reps: Sequence[RepRecord], plan: Plan, at_step: int,
             rep.target_s, rep.split_s, rep.started_at - wall_offset_s,
             rep.ended_at - wall_offset_s, rest_s=rep.rest_s, rpe=rep.rpe)
     return splits
+
+
+def short_reason(error: Exception) -> str:
+    """Why a write failed, in a few words for the run screen (the file is in the preview)."""
+    if isinstance(error, LockedError):
+        return "the log is locked by another program"
+    text = str(error)
+    if isinstance(error, StoreError):
+        text = text.removeprefix(f"{error.path}: ")
+    return text.split("; ")[0]
 
 
 StartSession = Callable[["Store"], int]
@@ -302,7 +312,7 @@ class RunLog:
         count = self.unsaved_reps
         kept = (f"{count} rep{'s' if count != 1 else ''} kept in memory" if count
                 else "the session is kept in memory")
-        return f"log not saved: {error} ({kept}; retrying)"
+        return f"log not saved: {short_reason(error)} ({kept}; retrying)"
 
     def flush(self, timeout_s: float = FLUSH_S) -> bool:
         """Wait up to `timeout_s` for the writer to write everything handed over; True if it did.
