@@ -53,10 +53,11 @@ def _profile(races: tuple[str, ...]) -> tuple[Profile | None, list[str]]:
 def _run_ui(start: Start, races: tuple[str, ...] = (), db: str | None = None,
             *, sound: bool = True) -> None:
     """Build the app with the real collaborators and run it until the runner quits."""
-    from intervaltimer.cli.tui import launch
+    from intervaltimer.cli.tui import launch, require_terminal
     from intervaltimer.remote.link import PhoneLink
     from intervaltimer.ui.app import make_app
 
+    require_terminal("intervaltimer")  # before the log is opened: nothing written without one
     profile, problems = _profile(races)
     store = _open_store(db)
     try:
