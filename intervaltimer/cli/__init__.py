@@ -34,7 +34,29 @@ COMMANDS: dict[str, str] = {
 
 
 class LazyGroup(click.Group):
-    """A click group that imports a command's module only when it is used."""
+    """A click group that imports a command's module only when it is used.
+
+    Every error message it lets out is display-safe: a file name or a value quoted
+    from a file cannot send an escape sequence to the terminal.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line, writing ASCII where the terminal cannot take UTF-8."""
+        from intervaltimer.cli.textout import install_ascii_fallback
+
+        install_ascii_fallback()
+        return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Invoke the command; its error message, if any, made display-safe."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            from intervaltimer.safetext import display_safe
+
+            # click declares `message` Final; this is the one place that rewrites it.
+            object.__setattr__(error, "message", display_safe(error.message))
+            raise
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

@@ -23,7 +23,6 @@ missing values are null. Nothing found: a message on stderr and exit 1.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Sequence
@@ -33,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
+from intervaltimer.cli.textout import cell
+from intervaltimer.safetext import display_safe, safe_json
 
 if TYPE_CHECKING:
     from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary
@@ -162,6 +163,7 @@ def _print_history(rows: Sequence[SessionSummary]) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from intervaltimer.workout.units import format_delta, format_time
 
@@ -175,8 +177,8 @@ def _print_history(rows: Sequence[SessionSummary]) -> None:
     if with_status:
         table.add_column("status", no_wrap=True)
     for row in rows:
-        cells = [
-            str(row.id), _day(row.started_at), row.workout, str(row.reps),
+        cells: list[str | Text] = [
+            str(row.id), _day(row.started_at), cell(row.workout), str(row.reps),
             "" if row.mean_split_s is None else format_time(row.mean_split_s),
             "" if row.mean_deviation_s is None
             else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
@@ -197,12 +199,14 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     console = Console()
     until = "" if session.ended_at is None else datetime.fromtimestamp(
         session.ended_at).strftime("–%H:%M")
-    console.print(f"[bold]Session {session.id}[/] · {session.workout} · "
-                  f"{_when(session.started_at)}{until} · {session.status}", highlight=False)
+    console.print(f"[bold]Session {session.id}[/] · ", cell(session.workout),
+                  f" · {_when(session.started_at)}{until} · {session.status}", highlight=False,
+                  sep="")
     if session.session_rpe is not None:
         console.print(f"session effort {session.session_rpe}/10", highlight=False)
     if session.note:
-        console.print(f"note: {session.note}", highlight=False, markup=False)
+        console.print("note: " + display_safe(session.note, lines=True), highlight=False,
+                      markup=False)
     table = Table(box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("rep", min_width=12)
@@ -211,7 +215,7 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     for rep in reps:
         delta = rep.deviation_s
         table.add_row(
-            str(rep.index), rep.label,
+            str(rep.index), cell(rep.label),
             "" if rep.distance_m is None else format_distance(rep.distance_m),
             "" if rep.target_s is None else format_time(rep.target_s),
             format_time(rep.split_s),
@@ -278,7 +282,7 @@ def history(db: str | None, workout: str | None, since: str | None, limit: int |
         raise StoreProblem("no sessions found" + (f" since {since}" if since else "")
                            + (f" of workout {name!r}" if name else "") + f" in {store.path}")
     if as_json:
-        click.echo(json.dumps(history_json(rows), indent=2, ensure_ascii=False))
+        click.echo(safe_json(history_json(rows), indent=2))
     else:
         _print_history(rows)
 
@@ -308,6 +312,6 @@ def show(db: str | None, session_ref: str, as_json: bool) -> None:
     if as_json:
         document = session_json(session, reps)
         document.update(show_extras(session, reps))
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        click.echo(safe_json(document, indent=2))
     else:
         _print_session(session, reps)

@@ -33,8 +33,10 @@ LAP_M = 400.0
 
 def _fail(error: WorkoutError) -> NoReturn:
     """Print every problem as `path:line:col: message` and exit 1."""
+    from intervaltimer.cli.textout import safe
+
     for problem in error.problems:
-        click.echo(str(problem), err=True)
+        click.echo(safe(str(problem)), err=True)
     raise SystemExit(1)
 
 
@@ -53,6 +55,7 @@ def _print_table(plan: Plan, description: str) -> None:
     from rich.table import Table
 
     from intervaltimer.cli.options import no_profile_hint
+    from intervaltimer.cli.textout import cell
     from intervaltimer.workout.plan import end_times
     from intervaltimer.workout.units import format_clock, format_time
 
@@ -71,7 +74,8 @@ def _print_table(plan: Plan, description: str) -> None:
                      " · ".join(notes)))
     show_lap = any(row[3] for row in rows)
     show_note = any(row[5] for row in rows)
-    table = Table(title=plan.name, caption=description or None, title_justify="left",
+    table = Table(title=cell(plan.name), caption=cell(description) if description else None,
+                  title_justify="left",
                   caption_justify="left")
     table.add_column("step", justify="right")
     table.add_column("what")
@@ -82,8 +86,8 @@ def _print_table(plan: Plan, description: str) -> None:
     if show_note:
         table.add_column("note", style="dim")
     for index, what, target, lap, at, note in rows:
-        cells = [index, what, target, *([lap] if show_lap else []), at,
-                 *([note] if show_note else [])]
+        cells = [cell(index), cell(what), cell(target), *([cell(lap)] if show_lap else []),
+                 cell(at), *([cell(note)] if show_note else [])]
         table.add_row(*cells)
     console = Console()
     console.print(table)

@@ -28,7 +28,6 @@ Errors: one line on stderr, exit 1.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -38,6 +37,8 @@ import click
 
 from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
 from intervaltimer.cli.log import logged_workout_name
+from intervaltimer.cli.textout import cell, safe
+from intervaltimer.safetext import safe_json
 
 if TYPE_CHECKING:
     from intervaltimer.log.trends import Trend
@@ -53,7 +54,7 @@ def _print_trend(result: Trend, workout: str) -> None:
     def number(value: float | None, pattern: str) -> str:
         return "" if value is None else pattern.format(value)
 
-    table = Table(title=f"{workout}: {len(result.points)} sessions, oldest first",
+    table = Table(title=cell(f"{workout}: {len(result.points)} sessions, oldest first"),
                   title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -69,7 +70,7 @@ def _print_trend(result: Trend, workout: str) -> None:
             number(point.fade_pct, "{:+.1f} %"), number(point.load, "{:.0f}"))
     console = Console()
     console.print(table)
-    console.print(result.summary, highlight=False, markup=False)
+    console.print(safe(result.summary), highlight=False, markup=False)
 
 
 @click.command()
@@ -103,7 +104,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
     if not result.points:
         raise StoreProblem(f"no completed sessions of {name!r} with reps in {store.path}")
     if as_json:
-        click.echo(json.dumps(trend_to_json(result, name), indent=2, ensure_ascii=False))
+        click.echo(safe_json(trend_to_json(result, name), indent=2))
     else:
         _print_trend(result, name)
 
@@ -132,7 +133,11 @@ def export(db: str | None, form: str, output: str | None) -> None:
         except StoreError as error:
             raise StoreProblem(str(error)) from None
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        # A terminal gets display-safe text (JSON is already: its escapes are the same data);
+        # a pipe or a file gets the log as it is.
+        # (color=True: click would otherwise drop what looks like colour codes from the data.)
+        click.echo(safe(text, lines=True) if sys.stdout.isatty() else text, nl=False,
+                   color=True)
         return
     from intervaltimer.fileio import RefusedTarget, atomic_write_text
 

@@ -36,18 +36,19 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
       intervaltimer validate workouts/8x400-mile.yaml
       intervaltimer validate workouts/
     """
+    from intervaltimer.cli.textout import safe
     from intervaltimer.workout.loader import load_workout
     from intervaltimer.workout.model import WorkoutError
 
     failed = False
     for given in paths:
         if not given.exists():
-            click.echo(f"{given}: no such file")
+            click.echo(safe(f"{given}: no such file"))
             failed = True
             continue
         files = _files(given)
         if not files:
-            click.echo(f"{given}: no .yaml files in this folder")
+            click.echo(safe(f"{given}: no .yaml files in this folder"))
             failed = True
         for path in files:
             try:
@@ -55,7 +56,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
             except WorkoutError as error:
                 failed = True
                 for problem in error.problems:
-                    click.echo(str(problem))
+                    click.echo(safe(str(problem)))
             else:
-                click.echo(f"ok  {path}")
+                click.echo(safe(f"ok  {path}"))
     ctx.exit(1 if failed else 0)

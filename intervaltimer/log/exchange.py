@@ -51,6 +51,7 @@ from intervaltimer.log.records import (
     parse_iso_time,
     source_hash,
 )
+from intervaltimer.safetext import safe_json
 
 if TYPE_CHECKING:
     from intervaltimer.log.store import Store
@@ -116,7 +117,7 @@ def export_json(store: Store, exported_at: float) -> str:
         "format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": _iso_ms(exported_at),
         "sessions": [session_document(s, r) for s, r in _all_sessions(store)],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return safe_json(document, indent=2) + "\n"
 
 
 # -- CSV --------------------------------------------------------------------------------------

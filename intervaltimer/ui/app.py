@@ -7,15 +7,17 @@ profile) so tests hand in fakes and the command line hands in the real ones.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 
 from intervaltimer.ui.commands import DeskCommands
+from intervaltimer.ui.textguard import ControlCharFilter
 from intervaltimer.ui.themes import install_themes
 
 if TYPE_CHECKING:
@@ -88,6 +90,11 @@ class IntervalTimerApp(App[None]):
         super().__init__()
         self.services = services
         self.start = start or Start()
+        self._text_guard = ControlCharFilter()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the guard that keeps control characters off the terminal."""
+        return [*super().get_line_filters(), self._text_guard]
 
     def on_mount(self) -> None:
         """Open the screen the app was started for."""

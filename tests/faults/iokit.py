@@ -41,3 +41,39 @@ def one_session_log(path: Path, workout: str = "8 x 400 m at mile pace",
         if note is not None:
             store.set_note(session, note)
     return path
+
+
+def cli_on_terminal(args: list[str], env: dict[str, str], cwd: Path,
+                    timeout: float = 60) -> tuple[int, bytes]:
+    """The installed command with stdout and stderr on a pseudo-terminal (TERM=dumb, so the
+    command itself sends no colour codes): its exit code and every byte the terminal got."""
+    import pty
+    import select
+    import time
+
+    master, slave = pty.openpty()
+    process = subprocess.Popen([command(), *args], env={**env, "TERM": "dumb"}, cwd=cwd,
+                               stdin=subprocess.DEVNULL, stdout=slave, stderr=slave)
+    os.close(slave)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if not ready:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the command closed its end
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        code = process.wait(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    return code, b"".join(chunks)
