@@ -94,7 +94,8 @@ class IntervalTimerApp(App[None]):
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the guard that keeps control characters off the terminal."""
-        return [*super().get_line_filters(), self._text_guard]
+        guard = [self._text_guard] if self._text_guard.enabled else []
+        return [*super().get_line_filters(), *guard]
 
     def on_mount(self) -> None:
         """Open the screen the app was started for."""

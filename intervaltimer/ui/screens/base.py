@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import Screen
 
+from intervaltimer.safetext import display_safe
+
 if TYPE_CHECKING:
     from textual import getters
 
@@ -21,6 +23,14 @@ class AppScreen(Screen[ResultType]):
     if TYPE_CHECKING:
         # The app, typed as intervaltimer's (Textual's own getter; posting casts likewise).
         app = getters.app(IntervalTimerApp)
+
+    def validate_title(self, title: str | None) -> str | None:
+        """A title may be a workout's or a file's name: display-safe."""
+        return None if title is None else display_safe(title)
+
+    def validate_sub_title(self, sub_title: str | None) -> str | None:
+        """A sub-title may be a file's path or a workout's name: display-safe."""
+        return None if sub_title is None else display_safe(sub_title)
 
     @property
     def services(self) -> Services:

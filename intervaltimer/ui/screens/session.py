@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from intervaltimer.log.review import Review, review_session
+from intervaltimer.safetext import display_safe
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
 from intervaltimer.ui.widgets.plan_table import format_estimate
@@ -156,9 +157,11 @@ class SessionScreen(AppScreen[bool]):
         minutes = None if metrics.duration_s is None else metrics.duration_s / 60
         self.query_one(SessionEffort).show(review.session.session_rpe, metrics.load, minutes)
         note = self.query_one("#note", Input)
+        # Shown display-safe: a note with escapes is stored escaped only if it is edited.
+        shown_note = display_safe(review.session.note or "")
         if not note.has_focus:
-            note.value = review.session.note or ""
-        self._saved_note = review.session.note or ""
+            note.value = shown_note
+        self._saved_note = shown_note
 
     # -- session effort ------------------------------------------------------------------------
 

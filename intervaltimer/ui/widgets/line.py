@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from intervaltimer.safetext import display_safe
+
 
 class Line(Static):
     """A Static whose `show(...)` is a no-op when the text is the same as shown.
@@ -17,7 +19,7 @@ class Line(Static):
 
     def __init__(self, text: str | Content = "", *, id: str | None = None,  # noqa: A002
                  classes: str | None = None) -> None:
-        super().__init__(text, id=id, classes=classes, markup=False)
+        super().__init__(_safe(text), id=id, classes=classes, markup=False)
         self._shown: str | Content = text
 
     @property
@@ -30,8 +32,13 @@ class Line(Static):
         if _key(text) == _key(self._shown):
             return False
         self._shown = text
-        self.update(text)
+        self.update(_safe(text))
         return True
+
+
+def _safe(text: str | Content) -> str | Content:
+    """A str display-safe (it may come from a file); a Content is the app's own."""
+    return display_safe(text, lines=True) if isinstance(text, str) else text
 
 
 def _key(text: str | Content) -> tuple[object, ...]:

@@ -18,6 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
+from intervaltimer.safetext import display_safe
 from intervaltimer.workout.plan import Plan, PlannedStep
 from intervaltimer.workout.units import format_distance, format_time
 
@@ -123,7 +124,7 @@ class PlanTable(DataTable[Text | str]):
         rows: list[tuple[Text, ...]] = []
         for step in plan.steps:
             style = "bold" if step.is_work else ""
-            label = Text(step.label, style=style)
+            label = Text(display_safe(step.label), style=style)
             if step_width is not None:
                 label.truncate(step_width, overflow="ellipsis")
             row = (

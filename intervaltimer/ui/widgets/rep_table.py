@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from intervaltimer.engine.events import Split
+from intervaltimer.safetext import display_safe
 from intervaltimer.track.runtext import delta_text, effort_text, split_verdict
 from intervaltimer.ui.widgets.session_reps import Tone, tone_style
 from intervaltimer.workout.units import format_time
@@ -43,7 +44,7 @@ class RepTable(DataTable[Text | str]):
         for split in splits:
             colour = tone_style(self, VERDICT_TONES[split_verdict(split)])
             self.add_row(
-                Text(split.label),
+                Text(display_safe(split.label)),
                 Text(format_time(split.split_s), style="bold", justify="right"),
                 Text("" if split.target_s is None else format_time(split.target_s),
                      justify="right"),

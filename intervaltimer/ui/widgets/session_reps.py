@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 
 from intervaltimer.log.records import RepRecord
+from intervaltimer.safetext import display_safe
 from intervaltimer.workout.units import format_delta, format_distance, format_time
 
 Tone = Literal["good", "bad", ""]
@@ -41,7 +42,7 @@ def deviation_tone(deviation_s: float | None) -> Tone:
 
 def rep_what(rep: RepRecord) -> str:
     """What a rep was, short: `400 m`, else its label."""
-    return format_distance(rep.distance_m) if rep.distance_m else rep.label
+    return format_distance(rep.distance_m) if rep.distance_m else display_safe(rep.label)
 
 
 class SessionRepTable(DataTable[Text | str]):

@@ -18,6 +18,7 @@ from textual.widgets import DataTable
 
 from intervaltimer.log.records import SessionStatus, SessionSummary
 from intervaltimer.log.review import summary_load
+from intervaltimer.safetext import display_safe
 from intervaltimer.workout.units import format_delta, format_time
 
 WORKOUT_WIDTH = 26
@@ -40,7 +41,7 @@ def session_cells(row: SessionSummary) -> list[Text | str]:
     deviation = row.mean_deviation_s
     return [
         f"{datetime.fromtimestamp(row.started_at):%Y-%m-%d}",
-        short_name(row.workout),
+        Text(short_name(display_safe(row.workout))),
         right(str(row.reps)),
         right("" if row.mean_split_s is None else format_time(row.mean_split_s)),
         right("" if deviation is None else format_delta(round(deviation, 1) + 0.0)),

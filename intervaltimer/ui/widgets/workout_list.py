@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from intervaltimer.safetext import display_safe
 from intervaltimer.workout.model import Problem, Workout, WorkoutError
 
 ORIGINS: tuple[str, ...] = ("user", "local", "shipped")
@@ -158,15 +159,15 @@ def entry_prompt(entry: LibraryEntry) -> Text:
     """The list line of an entry: name and tags, or file name and its first problem."""
     text = Text(no_wrap=True, overflow="ellipsis")
     if entry.workout is not None:
-        text.append(entry.name, style="bold")
+        text.append(display_safe(entry.name), style="bold")
         if entry.tags:
-            text.append("  " + " ".join(f"#{t}" for t in entry.tags), style="dim")
+            text.append(display_safe("  " + " ".join(f"#{t}" for t in entry.tags)), style="dim")
         return text
     problem = entry.first_problem
     text.append("⚠ ", style="bold red")
-    text.append(entry.path.name, style="bold")
+    text.append(display_safe(entry.path.name), style="bold")
     if problem is not None:
-        text.append(f"  line {problem.line}: {problem.message}", style="red")
+        text.append(display_safe(f"  line {problem.line}: {problem.message}"), style="red")
     return text
 
 

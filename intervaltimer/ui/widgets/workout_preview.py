@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from intervaltimer.log.records import SessionStatus
+from intervaltimer.safetext import display_safe
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary, targets_summary
 from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry, display_path
 from intervaltimer.workout.plan import Plan
@@ -108,12 +109,12 @@ class WorkoutPreview(VerticalScroll):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="preview-title", classes="preview--title")
-        yield Static("", id="preview-where", classes="preview--where")
-        yield Static("", id="preview-description")
-        yield Static("", id="preview-summary")
-        yield Static("", id="preview-history")
-        yield Static("", id="preview-problems")
+        yield Static("", id="preview-title", classes="preview--title", markup=False)
+        yield Static("", id="preview-where", classes="preview--where", markup=False)
+        yield Static("", id="preview-description", markup=False)
+        yield Static("", id="preview-summary", markup=False)
+        yield Static("", id="preview-history", markup=False)
+        yield Static("", id="preview-problems", markup=False)
         yield PlanTable(id="preview-plan")
 
     def _set(self, widget_id: str, content: Text | str) -> None:
@@ -134,13 +135,14 @@ class WorkoutPreview(VerticalScroll):
             table.show_plan(None)
             table.display = False
             return
-        self._set("preview-title", entry.name)
-        self._set("preview-where", f"{ORIGIN_TITLES.get(entry.origin, entry.origin)} · "
-                                   f"{display_path(entry.path)}")
+        self._set("preview-title", display_safe(entry.name))
+        self._set("preview-where", display_safe(
+            f"{ORIGIN_TITLES.get(entry.origin, entry.origin)} · {display_path(entry.path)}"))
         workout = entry.workout
         description = workout.description if workout is not None else ""
         tags = " ".join(f"#{t}" for t in entry.tags)
-        self._set("preview-description", "\n".join(x for x in (description, tags) if x))
+        self._set("preview-description", display_safe(
+            "\n".join(x for x in (description, tags) if x), lines=True))
         self._set("preview-history", "")
         if workout is None or plan is None:
             problems = entry.problems or ()
@@ -148,7 +150,7 @@ class WorkoutPreview(VerticalScroll):
             if plan_problem:
                 lines.append(plan_problem)
             self._set("preview-summary", "This file has problems; press ctrl+e to fix them.")
-            self._set("preview-problems", "\n".join(lines))
+            self._set("preview-problems", display_safe("\n".join(lines), lines=True))
             table.show_plan(None)
             table.display = False
             return

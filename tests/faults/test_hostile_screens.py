@@ -1,0 +1,155 @@
+"""Finding 5 on the screens: hostile text from workout files, file names, notes and the log
+reaches no screen raw. Each screen is drawn (Pilot) and every character it would send is
+checked, first with the app's last guard (the line filter) off, so each widget is shown to
+make its own text display-safe, then with it on.
+
+Before: the library, preview, editor and history sent the window title, clear-screen and
+OSC 52 sequences to the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from intervaltimer.audio.testing import RecordingPlayer
+from intervaltimer.log.store import Store
+from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
+from intervaltimer.workout.loader import load_workout
+from tests.faults.hostile_text import ALL, TITLE, first_forbidden, hostile_workout
+from tests.faults.iokit import T0
+from tests.ui.deskkit import Desk, desk, pilot_test, settle
+
+WORKOUT = "Hills " + ALL
+
+
+def drawn(app: IntervalTimerApp) -> bytes:
+    """Every character the current screen would send, as UTF-8 (styles left out)."""
+    strips = app.screen._compositor.render_strips()
+    text = "\n".join("".join(seg.text for seg in strip if not seg.control) for strip in strips)
+    return text.encode("utf-8", "surrogateescape")
+
+
+@pytest.fixture
+def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Desk:
+    """A library with a hostile workout and a hostile file name; a log of hostile sessions."""
+    folders = desk(tmp_path, monkeypatch, library=False)
+    folders.write(folders.user, "hostile.yaml", hostile_workout())
+    folders.write(folders.user, f"file{TITLE}.yaml", "name: plain\nsteps:\n  - run: 400m\n")
+    with Store.open(folders.db) as store:
+        for day in (0, 1):
+            start = T0 + day * 86400
+            session = store.start_session(WORKOUT, hostile_workout(), {}, 4, started_at=start)
+            for i in (1, 2):
+                store.record_rep(session, i, step_index=i, label=f"Rep {i} {ALL}",
+                                 split_s=40.0 + i, ended_at=start + 100 * i,
+                                 distance_m=200.0, target_s=40.0, rpe=5)
+            store.finish_session(session, "completed", ended_at=start + 600)
+            store.set_note(session, f"note {ALL}")
+    return folders
+
+
+def _app(start: Start) -> IntervalTimerApp:
+    """The real app on the test's log, with the recording player (no sound)."""
+    return make_app(start=start, store=Store.open(os.environ["INTERVALTIMER_DB"]),
+                    player=RecordingPlayer(clock=lambda: 0.0))
+
+
+async def _check(app: IntervalTimerApp, steps: Callable[[Any], Awaitable[None]],
+                 size: tuple[int, int] = (160, 50)) -> bytes:
+    app._text_guard.enabled = False  # the widgets' own escaping is under test
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        await steps(pilot)
+        await settle(pilot, app)
+        shown = drawn(app)
+        assert first_forbidden(shown) is None, (type(app.screen).__name__,
+                                                first_forbidden(shown))
+        app._text_guard.enabled = True
+        app.screen.refresh()
+    if app.services.store is not None:
+        app.services.store.close()
+    return shown
+
+
+async def _nothing(pilot: Any) -> None:
+    return None
+
+
+@pilot_test
+async def test_library_and_its_preview(folders: Desk) -> None:
+    shown = await _check(_app(start=Start(screen="home")), _nothing)
+    assert b"Hills" in shown and b"\\x1b]0;pwned" in shown
+
+
+@pilot_test
+async def test_file_name_in_the_library(folders: Desk) -> None:
+    async def pick_file(pilot: Any) -> None:
+        await pilot.press("down")
+
+    await _check(_app(start=Start(screen="home")), pick_file)
+
+
+@pilot_test
+async def test_run_preview(folders: Desk) -> None:
+    workout = load_workout(folders.user / "hostile.yaml")
+    shown = await _check(_app(start=Start(screen="run", workout=workout)), _nothing)
+    assert b"\\x1b" in shown
+
+
+@pilot_test
+async def test_run_screen(folders: Desk) -> None:
+    workout = load_workout(folders.user / "hostile.yaml")
+
+    async def start(pilot: Any) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+
+    await _check(_app(start=Start(screen="run", workout=workout)), start)
+
+
+@pilot_test
+async def test_editor(folders: Desk) -> None:
+    shown = await _check(_app(start=Start(screen="edit",
+                                              path=folders.user / "hostile.yaml")), _nothing)
+    assert b"\\x1b" in shown
+
+
+@pilot_test
+async def test_history(folders: Desk) -> None:
+    shown = await _check(_app(start=Start(screen="history")), _nothing)
+    assert b"Hills \\x1b]0;pwned" in shown
+
+
+@pilot_test
+async def test_session(folders: Desk) -> None:
+    async def open_first(pilot: Any) -> None:
+        await pilot.press("enter")
+
+    shown = await _check(_app(start=Start(screen="history")), open_first)
+    assert b"note \\x1b]0;pwned" in shown
+
+
+@pilot_test
+async def test_trend(folders: Desk) -> None:
+    async def open_trend(pilot: Any) -> None:
+        await pilot.press("t")
+
+    await _check(_app(start=Start(screen="history")), open_trend)
+
+
+@pilot_test
+async def test_the_last_guard_drops_what_a_widget_forgot(folders: Desk) -> None:
+    app = _app(start=Start(screen="history"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await app.screen.mount(Static(f"raw {TITLE} end"))
+        await pilot.pause()
+        shown = drawn(app)
+        assert first_forbidden(shown) is None
+        assert b"raw ]0;pwned end" in shown
