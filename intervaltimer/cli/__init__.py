@@ -55,7 +55,7 @@ class LazyGroup(click.Group):
             from intervaltimer.safetext import display_safe
 
             # click declares `message` Final; this is the one place that rewrites it.
-            object.__setattr__(error, "message", display_safe(error.message))
+            object.__setattr__(error, "message", display_safe(error.message, lines=True))
             raise
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -45,11 +45,19 @@ def open_log(db: str | None, *, for_reading: bool = False) -> Store:
     checked. `for_reading` needs an existing log, writes nothing unless the
     schema must be brought forward, and so also reads a read-only or locked log.
     """
+    from intervaltimer.fileio import special_file_kind
     from intervaltimer.log.errors import OutdatedSchemaError, StoreError
     from intervaltimer.log.paths import db_path
     from intervaltimer.log.store import Store
 
     path = db_path(db)
+    kind = special_file_kind(path)
+    if kind == "a directory":
+        raise StoreProblem(f"{path}: is a directory, not a log file; give a file path, e.g. "
+                           f"--db {path / 'log.sqlite3'}")
+    if kind is not None:  # never opened: a FIFO would block, a device is not a log
+        raise StoreProblem(f"{path}: is {kind}, not a log file; give a file path with --db "
+                           "PATH or INTERVALTIMER_DB")
     try:
         if not for_reading:
             return Store.open(path)

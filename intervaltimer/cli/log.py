@@ -205,8 +205,9 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     if session.session_rpe is not None:
         console.print(f"session effort {session.session_rpe}/10", highlight=False)
     if session.note:
-        console.print("note: " + display_safe(session.note, lines=True), highlight=False,
-                      markup=False)
+        # Written as it is, not through rich: wrapping a long note is not linear in its length,
+        # and the terminal wraps it anyway.
+        console.file.write("note: " + display_safe(session.note, lines=True) + "\n")
     table = Table(box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("rep", min_width=12)

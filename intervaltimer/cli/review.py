@@ -180,7 +180,7 @@ def import_(file: str, db: str | None) -> None:
     same time (within half a second), so importing a file twice adds nothing twice.
     """
     from intervaltimer.log.errors import StoreError
-    from intervaltimer.log.exchange import ExportFormatError, import_sessions, read_export
+    from intervaltimer.log.importing import ExportFormatError, import_sessions, read_export
 
     text = _read_text(file)
     if text.lstrip().startswith("session,workout,"):

@@ -27,11 +27,12 @@ ERROR_HANDLER = "intervaltimer-ascii"
 
 # The characters the command line itself prints, with the ASCII a reader would expect.
 _NEAREST = {
-    "·": ".", "×": "x", "≈": "~", "–": "-", "—": "-", "−": "-", "±": "+/-", "…": "...",
-    "’": "'", "‘": "'", "“": '"', "”": '"', "→": "->", "←": "<-", "≥": ">=", "≤": "<=",
-    "°": " deg", "µ": "u", "\u00a0": " ", "\u202f": " ", "▲": "^", "▼": "v", "█": "#",
-    "•": "*", "✓": "ok", "✗": "x",
+    "·": ".", "×": "x", "≈": "~", "–": "-", "—": "-", "−": "-", "±": "+", "…": ".",
+    "’": "'", "‘": "'", "“": '"', "”": '"', "→": ">", "←": "<", "≥": ">", "≤": "<",
+    "°": "o", "µ": "u", "\u00a0": " ", "\u202f": " ", "▲": "^", "▼": "v", "█": "#",
+    "•": "*", "✓": "v", "✗": "x", "⚠": "!",
 }
+"""One character for one: a table rich has laid out keeps its columns."""
 
 
 def _nearest_ascii(char: str) -> str:

@@ -86,6 +86,8 @@ def _check_identity(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> 
             path, f"was written by a newer intervaltimer (log schema {version}; this version "
             f"reads up to {SCHEMA_VERSION}); it was left untouched. Upgrade intervaltimer "
             f"(pip install -U intervaltimer), {OTHER_FILE_HINT}")
+    if readonly and version == 0:
+        raise StoreError(path, "holds no log yet (an empty database): no sessions logged")
     if readonly and version < SCHEMA_VERSION:
         raise OutdatedSchemaError(
             path, f"is log schema {version} and needs an upgrade to {SCHEMA_VERSION}, which "
@@ -93,10 +95,21 @@ def _check_identity(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> 
     return version
 
 
+def _lenient_text(data: bytes) -> str:
+    """Text read from the log; bytes that are not UTF-8 (written by another program) are
+    shown as U+FFFD instead of failing the whole read."""
+    return data.decode("utf-8", "replace")
+
+
 def _connect_readonly(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     if not path.exists():
         raise StoreError(path, f"no log here yet; {USE_ANOTHER_FILE}")
     uri = path.resolve().as_uri()
+    if not any(Path(f"{path}{end}").exists() for end in ("-wal", "-shm")):
+        # No one has the log open (a WAL connection keeps these two files): the file is whole
+        # as it stands. Read it so, without making -wal and -shm beside it.
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000,
                            isolation_level=None, check_same_thread=False)
     try:
@@ -130,6 +143,7 @@ def open_connection(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_M
             check_access(path)
             conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000,
                                    isolation_level=None, check_same_thread=False)
+        conn.text_factory = _lenient_text
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         _check_identity(conn, path, readonly=readonly)
         if readonly:

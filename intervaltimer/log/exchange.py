@@ -25,32 +25,18 @@ date-time (neither reads an ISO ``T`` with an offset as one); numbers are plain 
 point and no units; an empty cell is a missing value. Text that a spreadsheet would take for a
 formula (a note starting ``=``, ``+``, ``-`` or ``@``) gets a leading apostrophe.
 
-Import (``read_export`` + ``import_sessions``) takes the JSON export back. A session already in
-the log (the same workout started within half a second, ``Store.import_session``) is skipped,
-so importing the same file twice adds nothing the second time.
+Import (``intervaltimer.log.importing``) takes the JSON export back.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from intervaltimer.log.records import (
-    RepRecord,
-    SessionRecord,
-    SessionStatus,
-    check_rpe,
-    check_seconds,
-    iso_time,
-    parse_iso_time,
-    source_hash,
-)
+from intervaltimer.log.records import RepRecord, SessionRecord, iso_time
 from intervaltimer.safetext import safe_json
 
 if TYPE_CHECKING:
@@ -67,10 +53,6 @@ CSV_COLUMNS = (
 note, then the rep's number, label, distance, target, split, split − target, effort, rest."""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportFormatError(ValueError):
-    """A file that is not a readable intervaltimer JSON export; the message says where."""
 
 
 def _round(value: float | None, digits: int = 3) -> float | None:
@@ -163,156 +145,3 @@ def export_csv(store: Store) -> str:
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_rows(store))
     return out.getvalue()
-
-
-# -- import -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did: sessions (and their reps) added, sessions already in the log."""
-
-    added: int
-    reps: int
-    skipped: int
-
-
-def _fail(where: str, message: str) -> ExportFormatError:
-    return ExportFormatError(f"{where}: {message}" if where else message)
-
-
-def _at(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-_KIND_WORDS: dict[type | tuple[type, ...], str] = {
-    int: "a whole number", (int, float): "a number", str: "text", list: "a list",
-    dict: "an object",
-}
-
-
-def _get(obj: dict[str, Any], key: str, where: str, kind: type | tuple[type, ...],
-         required: bool = True) -> Any:
-    if key not in obj or obj[key] is None:
-        if required:
-            raise _fail(where or "the file", f"{key!r} is missing")
-        return None
-    value = obj[key]
-    if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
-        raise _fail(_at(where, key), f"must be {_KIND_WORDS.get(kind, 'something else')}, "
-                    f"not {json.dumps(value, ensure_ascii=False)[:40]}")
-    return value
-
-
-def _instant(obj: dict[str, Any], key: str, where: str, required: bool = True) -> float | None:
-    text = _get(obj, key, where, str, required)
-    if text is None:
-        return None
-    try:
-        return parse_iso_time(text)
-    except ValueError:
-        raise _fail(f"{where}.{key}", f"{text!r} is not an ISO 8601 time") from None
-
-
-def _seconds(obj: dict[str, Any], key: str, where: str, required: bool = False) -> float | None:
-    value = _get(obj, key, where, (int, float), required)
-    try:
-        return check_seconds(value, key)
-    except ValueError as error:
-        raise _fail(f"{where}.{key}", str(error)) from None
-
-
-def _effort(obj: dict[str, Any], key: str, where: str) -> int | None:
-    value = _get(obj, key, where, int, required=False)
-    try:
-        return check_rpe(value, key)
-    except ValueError as error:
-        raise _fail(f"{where}.{key}", str(error)) from None
-
-
-def _rep(obj: Any, where: str, session_start: float) -> RepRecord:
-    if not isinstance(obj, dict):
-        raise _fail(where, "must be an object")
-    index = _get(obj, "index", where, int)
-    if index < 1:
-        raise _fail(f"{where}.index", f"must be 1 or more, not {index}")
-    split = _seconds(obj, "split_s", where, required=True)
-    assert split is not None
-    ended = _instant(obj, "ended_at", where, required=False)
-    started = _instant(obj, "started_at", where, required=False)
-    if ended is None:
-        ended = (started + split) if started is not None else session_start + split
-    return RepRecord(
-        session_id=0, index=index, step_index=_get(obj, "step_index", where, int, False) or index,
-        label=_get(obj, "label", where, str, False) or "", split_s=split,
-        started_at=ended - split if started is None else started, ended_at=ended,
-        distance_m=_seconds(obj, "distance_m", where), target_s=_seconds(obj, "target_s", where),
-        rest_s=_seconds(obj, "rest_s", where), rpe=_effort(obj, "rpe", where))
-
-
-def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
-    if not isinstance(obj, dict):
-        raise _fail(where, "must be an object")
-    workout = _get(obj, "workout", where, str).strip()
-    if not workout:
-        raise _fail(f"{where}.workout", "is empty")
-    started = _instant(obj, "started_at", where)
-    assert started is not None
-    status = _get(obj, "status", where, str, False) or "completed"
-    if status not in {s.value for s in SessionStatus}:
-        raise _fail(f"{where}.status", f"{status!r} is not completed, abandoned or running")
-    paces = _get(obj, "paces", where, dict, False) or {}
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
-               for v in paces.values()):
-        raise _fail(f"{where}.paces", "must map pace names to seconds per metre")
-    reps_in = _get(obj, "reps", where, list, False) or []
-    reps = [_rep(rep, f"{where}.reps[{i}]", started) for i, rep in enumerate(reps_in)]
-    if len({rep.index for rep in reps}) != len(reps):
-        raise _fail(f"{where}.reps", "two reps have the same index")
-    source = _get(obj, "source", where, str, False) or ""
-    session = SessionRecord(
-        id=0, workout=workout, started_at=started, ended_at=_instant(obj, "ended_at", where, False),
-        status=SessionStatus(status), note=_get(obj, "note", where, str, False),
-        session_rpe=_effort(obj, "session_rpe", where), source=source,
-        source_hash=_get(obj, "source_hash", where, str, False) or source_hash(source),
-        paces={str(k): float(v) for k, v in paces.items()},
-        plan_steps=_get(obj, "plan_steps", where, int, False) or 0,
-        workout_path=_get(obj, "workout_path", where, str, False),
-        steps_done=_get(obj, "steps_done", where, int, False) or 0)
-    return session, reps
-
-
-def read_export(text: str) -> list[tuple[SessionRecord, list[RepRecord]]]:
-    """The sessions of a JSON export, checked; ``ExportFormatError`` says what and where.
-
-    Errors read ``line 3, column 5: ...`` for bad JSON and ``sessions[2].reps[0].split_s:
-    ...`` for a value that is wrong.
-    """
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ExportFormatError(
-            f"line {error.lineno}, column {error.colno}: not JSON ({error.msg})") from None
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise ExportFormatError("not an intervaltimer export (no \"format\": "
-                                f"\"{EXPORT_FORMAT}\"); make one with `intervaltimer export "
-                                "--format json`")
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > EXPORT_VERSION:
-        raise ExportFormatError(f"export version {version!r} is newer than this intervaltimer "
-                                f"reads ({EXPORT_VERSION}); upgrade intervaltimer")
-    sessions = _get(document, "sessions", "", list)
-    return [_session(obj, f"sessions[{i}]") for i, obj in enumerate(sessions)]
-
-
-def import_sessions(store: Store,
-                    sessions: Sequence[tuple[SessionRecord, Sequence[RepRecord]]]) -> ImportResult:
-    """Add the sessions not already in the log; each one is its own transaction."""
-    added = reps = skipped = 0
-    for session, session_reps in sessions:
-        if store.import_session(session, session_reps) is None:
-            skipped += 1
-        else:
-            added += 1
-            reps += len(session_reps)
-    return ImportResult(added=added, reps=reps, skipped=skipped)

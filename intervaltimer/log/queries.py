@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 
+from intervaltimer.log import sane
 from intervaltimer.log.owner import owned_by_other_live_process
 from intervaltimer.log.records import (
     SHORT_REP_SHARE,
@@ -32,31 +35,113 @@ def _paces(text: str | None) -> dict[str, float]:
         return {}
     if not isinstance(raw, dict):
         return {}
-    return {str(k): float(v) for k, v in raw.items() if isinstance(v, int | float)}
+    return {str(k): float(v) for k, v in raw.items()
+            if isinstance(v, int | float) and _mean(v) is not None}
+
+
+DAMAGED_MARK = "⚠ "
+"""Put before the workout or label of a row that was read back damaged."""
+
+
+class _Reading:
+    """One row's values checked as they are read: each bad one gets a stand-in and a reason."""
+
+    def __init__(self, row: sqlite3.Row) -> None:
+        self.row = row
+        self.problems: list[str] = []
+
+    def _bad(self, key: str, problem: str | None) -> bool:
+        if problem is None:
+            return False
+        self.problems.append(f"{key} {problem}")
+        return True
+
+    def text(self, key: str) -> str:
+        value = self.row[key]
+        return "" if value is None else str(value)
+
+    def instant(self, key: str, optional: bool = False) -> float | None:
+        value = self.row[key]
+        if value is None and optional:
+            return None
+        if self._bad(key, sane.instant_problem(value)):
+            return None if optional else sane.MIN_INSTANT
+        return float(value)
+
+    def seconds(self, key: str, optional: bool = True) -> float | None:
+        value = self.row[key]
+        if value is None and optional:
+            return None
+        problem = (sane.distance_problem(value) if key == "distance_m"
+                   else sane.seconds_problem(value))
+        if self._bad(key, problem):
+            return None if optional else 0.0
+        return float(value)
+
+    def whole(self, key: str, low: int, high: int, optional: bool = False) -> int | None:
+        value = self.row[key]
+        if value is None and optional:
+            return None
+        if self._bad(key, sane.whole_problem(value, low, high)):
+            return None if optional else low
+        return int(value)
+
+    def status(self) -> SessionStatus:
+        value = self.row["status"]
+        try:
+            return SessionStatus(value)
+        except ValueError:
+            self.problems.append(f"status {value!r} is not completed, abandoned or running")
+            return SessionStatus.ABANDONED
+
+    def marked(self, text: str) -> str:
+        return DAMAGED_MARK + text if self.problems else text
+
+    @property
+    def damaged(self) -> str | None:
+        return "; ".join(self.problems) if self.problems else None
 
 
 def session_record(row: sqlite3.Row) -> SessionRecord:
-    """A session row (selected with SESSION_COLUMNS) as a record."""
-    return SessionRecord(
-        id=int(row["id"]), workout=str(row["workout"]), started_at=float(row["started_at"]),
-        ended_at=None if row["ended_at"] is None else float(row["ended_at"]),
-        status=SessionStatus(row["status"]), note=row["note"], session_rpe=row["session_rpe"],
-        source=str(row["source"]), source_hash=str(row["source_hash"]),
-        paces=_paces(row["paces"]), plan_steps=int(row["plan_steps"]),
-        workout_path=row["workout_path"], steps_done=int(row["steps_done"]),
-        updated_at=None if row["updated_at"] is None else float(row["updated_at"]),
+    """A session row (selected with SESSION_COLUMNS) as a record; a damaged row is read with
+    safe stand-ins, its workout marked DAMAGED_MARK and `damaged` saying why."""
+    read = _Reading(row)
+    started_at = read.instant("started_at")
+    assert started_at is not None
+    record = SessionRecord(
+        id=int(row["id"]), workout=read.text("workout"), started_at=started_at,
+        ended_at=read.instant("ended_at", optional=True), status=read.status(),
+        note=row["note"], session_rpe=read.whole("session_rpe", 0, 10, optional=True),
+        source=read.text("source"), source_hash=read.text("source_hash"),
+        paces=_paces(row["paces"]),
+        plan_steps=read.whole("plan_steps", 0, sane.SQLITE_MAX_INT) or 0,
+        workout_path=row["workout_path"],
+        steps_done=read.whole("steps_done", 0, sane.SQLITE_MAX_INT) or 0,
+        updated_at=read.instant("updated_at", optional=True),
     )
+    if read.damaged is None:
+        return record
+    return replace(record, workout=read.marked(record.workout), damaged=read.damaged)
 
 
 def rep_record(row: sqlite3.Row) -> RepRecord:
-    """A rep row (selected with REP_COLUMNS) as a record."""
-    return RepRecord(
+    """A rep row (selected with REP_COLUMNS) as a record; a damaged row is read with safe
+    stand-ins, its label marked DAMAGED_MARK and `damaged` saying why."""
+    read = _Reading(row)
+    split_s = read.seconds("split_s", optional=False)
+    started_at, ended_at = read.instant("started_at"), read.instant("ended_at")
+    assert split_s is not None and started_at is not None and ended_at is not None
+    record = RepRecord(
         session_id=int(row["session_id"]), index=int(row["idx"]),
-        step_index=int(row["step_index"]), label=str(row["label"]),
-        split_s=float(row["split_s"]), started_at=float(row["started_at"]),
-        ended_at=float(row["ended_at"]), distance_m=row["distance_m"],
-        target_s=row["target_s"], rest_s=row["rest_s"], rpe=row["rpe"],
+        step_index=read.whole("step_index", 0, sane.SQLITE_MAX_INT) or 0,
+        label=read.text("label"), split_s=split_s, started_at=started_at, ended_at=ended_at,
+        distance_m=read.seconds("distance_m"), target_s=read.seconds("target_s"),
+        rest_s=read.seconds("rest_s"), rpe=read.whole("rpe", 0, 10, optional=True),
     )
+    if read.damaged is None:
+        return record
+    return replace(record, label=read.marked(f"{record.label} (damaged: {read.damaged})"),
+                   damaged=read.damaged)
 
 
 def session_filter(workout: str | None, since: float | None) -> tuple[str, list[object]]:
@@ -93,7 +178,9 @@ def summary_sql(where: str) -> str:
         counted = (f"CASE WHEN {targeted} THEN r.target_s IS NOT NULL "
                    f"ELSE (r.distance_m IS NULL OR r.distance_m = 0 "
                    f"OR r.distance_m >= {SHORT_REP_SHARE!r} * {longest}) END")
-        return f"(SELECT {expression} FROM rep r WHERE r.session_id = s.id AND {counted})"
+        sane_split = f"r.split_s BETWEEN 0 AND {sane.MAX_SECONDS!r}"  # a damaged row counts not
+        return (f"(SELECT {expression} FROM rep r WHERE r.session_id = s.id AND {counted} "
+                f"AND {sane_split})")
 
     return (
         "SELECT s.id, s.workout, s.started_at, s.ended_at, s.status, s.session_rpe, s.note, "
@@ -105,23 +192,59 @@ def summary_sql(where: str) -> str:
 
 
 def summary(row: sqlite3.Row) -> SessionSummary:
-    """A row of `summary_sql` as a record."""
-    return SessionSummary(
-        id=int(row["id"]), workout=str(row["workout"]), started_at=float(row["started_at"]),
-        ended_at=None if row["ended_at"] is None else float(row["ended_at"]),
-        status=SessionStatus(row["status"]), reps=int(row["reps"]),
-        mean_split_s=row["mean_split_s"], mean_rpe=row["mean_rpe"],
-        mean_deviation_s=row["mean_deviation_s"], session_rpe=row["session_rpe"],
-        note=row["note"],
+    """A row of `summary_sql` as a record; a damaged row marked as `session_record` does."""
+    read = _Reading(row)
+    started_at = read.instant("started_at")
+    assert started_at is not None
+    record = SessionSummary(
+        id=int(row["id"]), workout=read.text("workout"), started_at=started_at,
+        ended_at=read.instant("ended_at", optional=True), status=read.status(),
+        reps=int(row["reps"]), mean_split_s=read.seconds("mean_split_s"),
+        mean_rpe=_mean(row["mean_rpe"]), mean_deviation_s=_mean(row["mean_deviation_s"]),
+        session_rpe=read.whole("session_rpe", 0, 10, optional=True), note=row["note"],
     )
+    if read.damaged is None:
+        return record
+    return replace(record, workout=read.marked(record.workout), damaged=read.damaged)
 
 
-def find_duplicate(conn: sqlite3.Connection, workout: str, started_at: float) -> int | None:
-    """The id of a session of `workout` started within 0.5 s of `started_at`, if any."""
-    row = conn.execute(
-        "SELECT id FROM session WHERE workout = ? AND started_at BETWEEN ? AND ? LIMIT 1",
-        (workout, started_at - 0.5, started_at + 0.5)).fetchone()
-    return None if row is None else int(row[0])
+def _mean(value: object) -> float | None:
+    """A mean from SQL, or None when it is not a finite number."""
+    if isinstance(value, int | float) and not isinstance(value, bool) \
+            and math.isfinite(value) and abs(value) <= sane.MAX_SECONDS:
+        return float(value)
+    return None
+
+
+def _reps_key(reps: Sequence[tuple[int, float]]) -> list[tuple[int, int]]:
+    return sorted((int(index), round(float(split_s) * 1000)) for index, split_s in reps)
+
+
+def same_start(conn: sqlite3.Connection, workout: str, started_at: float) -> list[int]:
+    """The ids of the sessions of `workout` started at the same millisecond as `started_at`."""
+    started_ms = round(started_at * 1000)
+    rows = conn.execute(
+        "SELECT id, started_at FROM session WHERE workout = ? AND started_at BETWEEN ? AND ?",
+        (workout, (started_ms - 1) / 1000, (started_ms + 1) / 1000)).fetchall()
+    return [int(row[0]) for row in rows if round(float(row[1]) * 1000) == started_ms]
+
+
+def same_reps(conn: sqlite3.Connection, session_id: int, reps: Sequence[RepRecord]) -> bool:
+    """Whether session `session_id` holds exactly `reps`: numbers, and splits to the ms."""
+    stored = conn.execute("SELECT idx, split_s FROM rep WHERE session_id = ?",
+                          (session_id,)).fetchall()
+    return _reps_key([(int(i), float(s)) for i, s in stored]) == \
+        _reps_key([(rep.index, rep.split_s) for rep in reps])
+
+
+def find_duplicate(conn: sqlite3.Connection, session: SessionRecord,
+                   reps: Sequence[RepRecord]) -> int | None:
+    """The id of the same session already in the log, if any: the same workout, started at
+    the same millisecond, with the same reps (numbers, and splits to the millisecond)."""
+    for found in same_start(conn, session.workout, session.started_at):
+        if same_reps(conn, found, reps):
+            return found
+    return None
 
 
 def unfinished_part_of(conn: sqlite3.Connection, session_id: int,

@@ -53,6 +53,8 @@ class SessionRecord:
     workout_path: str | None = None
     steps_done: int = 0
     updated_at: float | None = None
+    damaged: str | None = None
+    """Why the stored row was not sane (read back marked, with safe stand-ins), or None."""
 
     @property
     def duration_s(self) -> float | None:
@@ -80,6 +82,8 @@ class RepRecord:
     target_s: float | None = None
     rest_s: float | None = None
     rpe: int | None = None
+    damaged: str | None = None
+    """Why the stored row was not sane (read back marked, left out of metrics), or None."""
 
     @property
     def deviation_s(self) -> float | None:
@@ -106,6 +110,7 @@ class SessionSummary:
     mean_deviation_s: float | None
     session_rpe: int | None
     note: str | None = None
+    damaged: str | None = None
 
     @property
     def duration_s(self) -> float | None:

@@ -94,6 +94,7 @@ def main_set(reps: Sequence[RepRecord]) -> list[RepRecord]:
     The reps with a target when some have one; else the reps of at least
     ``SHORT_REP_SHARE`` of the longest distance (and every rep without a distance).
     """
+    reps = [rep for rep in reps if rep.damaged is None]  # read back with stand-ins
     targeted = [rep for rep in reps if rep.target_s is not None]
     if targeted:
         return targeted

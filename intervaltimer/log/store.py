@@ -344,17 +344,18 @@ class Store:
     def import_session(self, session: SessionRecord, reps: Sequence[RepRecord]) -> int | None:
         """Add a session from elsewhere (an export) with its reps; return its new id.
 
-        A session of the same workout started within half a second of it is
-        taken to be already there: nothing is written and None is returned;
+        The same session already in the log (same workout, start to the millisecond and
+        reps) is taken to be already there: nothing is written and None is returned;
         unless the log holds only part of it, left running (a rescue file, see
         `queries.unfinished_part_of`): then the file's session takes its place.
         """
         with self._write() as conn:
-            found = queries.find_duplicate(conn, session.workout, session.started_at)
-            if found is not None:
-                if not queries.unfinished_part_of(conn, found, reps):
+            for found in queries.same_start(conn, session.workout, session.started_at):
+                if queries.unfinished_part_of(conn, found, reps):
+                    conn.execute("DELETE FROM session WHERE id = ?", (found,))
+                    break
+                if queries.same_reps(conn, found, reps):
                     return None
-                conn.execute("DELETE FROM session WHERE id = ?", (found,))
             return queries.insert_imported(conn, session, reps, self._owner)
 
     # -- reads ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import difflib
 import re
 from pathlib import Path
 
+from intervaltimer.fileio import special_file_kind
 from intervaltimer.locations import user_workouts_dir
 from intervaltimer.resources import workouts_dir
 from intervaltimer.workout.loader import load_workout
@@ -150,8 +151,8 @@ def hidden_by(path: Path) -> Path | None:
 def find_workout_file(name: str) -> Path | None:
     """The file `name` names: a path, a library file's name or stem, or a workout's name."""
     path = Path(name).expanduser()
-    if path.is_file():
-        return path
+    if path.is_file() or special_file_kind(path) not in (None, "a directory"):
+        return path  # a FIFO or a device too: the loader refuses it by name, unopened
     return find_in_library(name) or find_by_name(name)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from intervaltimer.fileio import special_file_kind
 from intervaltimer.workout.ladder import check_progression, read_progression
 from intervaltimer.workout.model import DEFAULT_LEAD_IN_S, Problem, Workout, WorkoutError
 from intervaltimer.workout.steps import StepReader, did_you_mean
@@ -43,6 +44,9 @@ def load_workout(path: str | Path, chain: tuple[str, ...] = ()) -> Workout:
     `chain` lists the files that include this one (see `include`), outermost first.
     """
     shown = str(path)
+    kind = special_file_kind(path)
+    if kind is not None and kind != "a directory":  # a FIFO would block the open; a device
+        raise WorkoutError([Problem(shown, 1, 1, f"is {kind}, not a workout file")])
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)

@@ -350,16 +350,25 @@ class StepReader:
         return repeat, min(total, MAX_PLAN_STEPS + 1)
 
     def _check_round(self, node: yaml.Node, every_s: float, steps: tuple[Node, ...]) -> None:
-        """A send-off must leave time for the timed steps of one round."""
+        """A send-off must leave time for one round: its timed steps and its reps' targets."""
         timed = sum(_timed_s(step) for step in steps)
         if timed >= every_s:
-            self.problems.add(at(node), f"the timed steps of one round take {format_time(timed, 0)}"
-                                        f", not less than every: {format_time(every_s, 0)}; "
-                                        "lengthen every: or shorten the steps")
+            self.problems.add(at(node), f"one round's steps take {format_time(timed, 0)} by the "
+                                        f"clock and their targets, not less than every: "
+                                        f"{format_time(every_s, 0)}; lengthen every: or "
+                                        "shorten the steps")
 
 
 def _timed_s(node: Node) -> float:
-    """Seconds of the steps in `node` that end on the clock (others count as zero)."""
+    """Seconds the steps in `node` are known to take before the profile is known: timed
+    steps, and distance reps with a target or an explicit pace (others count as zero)."""
     if isinstance(node, Repeat):
         return node.count * sum(_timed_s(step) for step in node.steps)
-    return node.amount.duration_s or 0.0
+    if node.amount.duration_s is not None:
+        return node.amount.duration_s
+    distance_m = node.amount.distance_m
+    if node.target_s is not None:
+        return node.target_s
+    if distance_m and node.pace is not None and node.pace.s_per_m is not None:
+        return distance_m * node.pace.s_per_m
+    return 0.0

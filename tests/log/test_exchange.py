@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.log.exchange import (
-    CSV_COLUMNS,
-    ExportFormatError,
-    export_csv,
-    export_json,
-    import_sessions,
-    read_export,
-    spreadsheet_text,
-)
+from intervaltimer.log.exchange import CSV_COLUMNS, export_csv, export_json, spreadsheet_text
+from intervaltimer.log.importing import ExportFormatError, import_sessions, read_export
 from intervaltimer.log.store import Store
 from tests.reviewkit import MILE_400, Seeded, at, seed
 
@@ -111,9 +104,10 @@ def _document(**session: object) -> str:
     (_document(status="lost"), "sessions[0].status: 'lost' is not"),
     (_document(reps=[{"index": 1, "split_s": "fast"}]),
      "sessions[0].reps[0].split_s: must be a number, not \"fast\""),
-    (_document(reps=[{"index": 1, "split_s": -3}]), "sessions[0].reps[0].split_s: split_s must"),
+    (_document(reps=[{"index": 1, "split_s": -3}]),
+     "sessions[0].reps[0].split_s: is -3; a split is 0 to"),
     (_document(reps=[{"index": 1, "split_s": 80, "rpe": 11}]),
-     "sessions[0].reps[0].rpe: rpe must be a whole number from 0 to 10"),
+     "sessions[0].reps[0].rpe: is 11; an effort is a whole number from 0 to 10"),
     (_document(reps=[{"index": 1, "split_s": 80}, {"index": 1, "split_s": 81}]),
      "sessions[0].reps: two reps have the same index"),
 ])

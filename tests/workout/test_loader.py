@@ -300,7 +300,11 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
         (wrap("  - repeat: 8", "    every: 2:30", "    min_rest: 3min", "    steps: [{run: 400m}]"),
          (5, 15), "min_rest is as long as the whole round"),
         (wrap("  - repeat: 8", "    every: 1min", "    steps: [{run: 2min}]"), (4, 12),
-         "the timed steps of one round take 2:00, not less than every: 1:00"),
+         "one round's steps take 2:00 by the clock and their targets, not less than every: 1:00"),
+        (wrap("  - repeat: 8", "    every: 1min", "    steps: [{run: 400m, target: '1:25'}]"),
+         (4, 12), "one round's steps take 1:25"),
+        (wrap("  - repeat: 8", "    every: 1min", "    steps: [{run: 400m, pace: 90s/400m}]"),
+         (4, 12), "one round's steps take 1:30"),
         (wrap("  - repeat: 8", "    every: 0s", "    steps: [{run: 400m}]"), (4, 12),
          "no time at all"),
         # quick syntax strings inside YAML, columns pointing into them

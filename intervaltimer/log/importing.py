@@ -1,0 +1,300 @@
+"""A JSON export read back (``intervaltimer import``): every value checked before anything is added.
+
+``read_export`` parses and checks the whole file (the shape is in ``intervaltimer.log.exchange``);
+any problem refuses the file, one line a refused session, as ``sessions[2].reps[0].split_s:
+is 1e+308; a split is 0 to 86400 s (24 hours)``. The bounds are those of
+``intervaltimer.log.sane``: splits 0–24 h, distances 0–1000 km, efforts 0–10, instants
+1970–2100, whole numbers in SQLite's range, valid Unicode of bounded length, nesting at most
+MAX_DEPTH deep. ``import_sessions`` then adds the sessions not already in the log: a session
+is already there when the log has one of the same workout, started at the same millisecond,
+with the same reps (numbers and splits to the millisecond), so importing the same file twice
+adds nothing the second time, and two sessions started 2 ms apart are both kept.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from intervaltimer.log.exchange import EXPORT_FORMAT, EXPORT_VERSION
+from intervaltimer.log.records import (
+    RepRecord,
+    SessionRecord,
+    SessionStatus,
+    check_rpe,
+    parse_iso_time,
+    source_hash,
+)
+from intervaltimer.log.sane import (
+    MAX_PACE_S_PER_M,
+    MAX_REPS,
+    SQLITE_MAX_INT,
+    HugeNumber,
+    distance_problem,
+    instant_problem,
+    seconds_problem,
+    text_problem,
+    whole_problem,
+)
+from intervaltimer.safetext import display_safe, safe_json
+
+if TYPE_CHECKING:
+    from intervaltimer.log.store import Store
+
+
+class ExportFormatError(ValueError):
+    """A file that is not a readable intervaltimer JSON export; the message says where."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: sessions (and their reps) added, sessions already in the log."""
+
+    added: int
+    reps: int
+    skipped: int
+
+
+MAX_DEPTH = 32
+"""Deepest nesting of lists and objects read (an export nests 5 deep)."""
+MAX_PROBLEMS = 20
+
+
+def _fail(where: str, message: str) -> ExportFormatError:
+    return ExportFormatError(f"{where}: {message}" if where else message)
+
+
+def _at(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+_KIND_WORDS: dict[type | tuple[type, ...], str] = {
+    int: "a whole number", (int, float): "a number", str: "text", list: "a list",
+    dict: "an object",
+}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, HugeNumber):
+        return f"a {len(value.lstrip('-'))}-digit number"
+    try:
+        return safe_json(value)[:40]
+    except (TypeError, ValueError):
+        return type(value).__name__
+
+
+def _get(obj: dict[str, Any], key: str, where: str, kind: type | tuple[type, ...],
+         required: bool = True) -> Any:
+    if key not in obj or obj[key] is None:
+        if required:
+            raise _fail(where or "the file", f"{key!r} is missing")
+        return None
+    value = obj[key]
+    if isinstance(value, HugeNumber) and kind in (int, (int, float)):
+        raise _fail(_at(where, key), f"is {_shown(value)}; too large for the log")
+    if isinstance(value, bool) and kind is not bool or not isinstance(value, kind) \
+            or isinstance(value, HugeNumber):
+        raise _fail(_at(where, key), f"must be {_KIND_WORDS.get(kind, 'something else')}, "
+                    f"not {_shown(value)}")
+    return value
+
+
+def _text(obj: dict[str, Any], key: str, where: str, kind: str,
+          required: bool = False) -> str | None:
+    value: str | None = _get(obj, key, where, str, required)
+    if value is not None and (problem := text_problem(value, kind)) is not None:
+        raise _fail(_at(where, key), problem)
+    return value
+
+
+def _whole(obj: dict[str, Any], key: str, where: str, low: int, high: int,
+           required: bool = False) -> int | None:
+    value: int | None = _get(obj, key, where, int, required)
+    if value is not None and (problem := whole_problem(value, low, high)) is not None:
+        raise _fail(_at(where, key), problem)
+    return value
+
+
+def _instant(obj: dict[str, Any], key: str, where: str, required: bool = True) -> float | None:
+    text = _text(obj, key, where, "workout", required)
+    if text is None:
+        return None
+    try:
+        value = parse_iso_time(text)
+    except (ValueError, OverflowError, OSError):
+        raise _fail(_at(where, key), f"{text!r} is not an ISO 8601 time") from None
+    if instant_problem(value) is not None:
+        raise _fail(_at(where, key), f"{text!r} is out of range; an instant is between 1970 "
+                    "and 2100")
+    return value
+
+
+def _seconds(obj: dict[str, Any], key: str, where: str, required: bool = False,
+             what: str = "a time") -> float | None:
+    value = _get(obj, key, where, (int, float), required)
+    if value is None:
+        return None
+    problem = distance_problem(value) if key == "distance_m" else seconds_problem(value, what)
+    if problem is not None:
+        raise _fail(_at(where, key), problem)
+    return float(value)
+
+
+def _effort(obj: dict[str, Any], key: str, where: str) -> int | None:
+    value = _get(obj, key, where, int, required=False)
+    try:
+        return check_rpe(value, key)
+    except ValueError:
+        raise _fail(_at(where, key), f"is {_shown(value)}; an effort is a whole number from "
+                    "0 to 10") from None
+
+
+def _rep(obj: Any, where: str, session_start: float) -> RepRecord:
+    if not isinstance(obj, dict):
+        raise _fail(where, "must be an object")
+    index = _whole(obj, "index", where, 1, MAX_REPS, required=True)
+    assert index is not None
+    split = _seconds(obj, "split_s", where, required=True, what="a split")
+    assert split is not None
+    ended = _instant(obj, "ended_at", where, required=False)
+    started = _instant(obj, "started_at", where, required=False)
+    if ended is None:
+        ended = (started + split) if started is not None else session_start + split
+    return RepRecord(
+        session_id=0, index=index,
+        step_index=_whole(obj, "step_index", where, 0, SQLITE_MAX_INT) or index,
+        label=_text(obj, "label", where, "label") or "", split_s=split,
+        started_at=ended - split if started is None else started, ended_at=ended,
+        distance_m=_seconds(obj, "distance_m", where),
+        target_s=_seconds(obj, "target_s", where, what="a target"),
+        rest_s=_seconds(obj, "rest_s", where, what="a rest"), rpe=_effort(obj, "rpe", where))
+
+
+def _paces(obj: dict[str, Any], where: str) -> dict[str, float]:
+    paces = _get(obj, "paces", where, dict, False) or {}
+    if len(paces) > 50:
+        raise _fail(f"{where}.paces", f"has {len(paces)} paces; at most 50")
+    for name, value in paces.items():
+        problem = text_problem(name, "pace")
+        if problem is None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                or isinstance(value, HugeNumber) or not math.isfinite(value)
+                                or not 0 < value <= MAX_PACE_S_PER_M):
+            problem = f"is {_shown(value)}; a pace is seconds per metre, above 0"
+        if problem is not None:
+            raise _fail(f"{where}.paces.{display_safe(name)[:40]}", problem)
+    return {str(k): float(v) for k, v in paces.items()}
+
+
+def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
+    if not isinstance(obj, dict):
+        raise _fail(where, "must be an object")
+    workout = (_text(obj, "workout", where, "workout", required=True) or "").strip()
+    if not workout:
+        raise _fail(f"{where}.workout", "is empty")
+    started = _instant(obj, "started_at", where)
+    assert started is not None
+    status = _text(obj, "status", where, "status") or "completed"
+    if status not in {s.value for s in SessionStatus}:
+        raise _fail(f"{where}.status", f"{display_safe(repr(status))[:40]} is not completed, "
+                    "abandoned or running")
+    reps_in = _get(obj, "reps", where, list, False) or []
+    if len(reps_in) > MAX_REPS:
+        raise _fail(f"{where}.reps", f"has {len(reps_in):,} reps; at most {MAX_REPS:,}")
+    reps = [_rep(rep, f"{where}.reps[{i}]", started) for i, rep in enumerate(reps_in)]
+    if len({rep.index for rep in reps}) != len(reps):
+        raise _fail(f"{where}.reps", "two reps have the same index")
+    source = _text(obj, "source", where, "source") or ""
+    session = SessionRecord(
+        id=0, workout=workout, started_at=started,
+        ended_at=_instant(obj, "ended_at", where, False),
+        status=SessionStatus(status), note=_text(obj, "note", where, "note"),
+        session_rpe=_effort(obj, "session_rpe", where), source=source,
+        source_hash=_text(obj, "source_hash", where, "source_hash") or source_hash(source),
+        paces=_paces(obj, where),
+        plan_steps=_whole(obj, "plan_steps", where, 0, SQLITE_MAX_INT) or 0,
+        workout_path=_text(obj, "workout_path", where, "workout_path"),
+        steps_done=_whole(obj, "steps_done", where, 0, SQLITE_MAX_INT) or 0)
+    return session, reps
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before parsing (the parser would recurse)."""
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                col = token.start() - (text.rfind("\n", 0, token.start()) + 1) + 1
+                raise ExportFormatError(f"line {line}, column {col}: nested more than "
+                                        f"{MAX_DEPTH} levels deep; an export nests 5")
+        elif mark in "]}":
+            depth -= 1
+
+
+def _parse_int(digits: str) -> int | HugeNumber:
+    return int(digits) if len(digits) <= 20 else HugeNumber(digits)
+
+
+def _parse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_export(text: str) -> list[tuple[SessionRecord, list[RepRecord]]]:
+    """The sessions of a JSON export, checked; ``ExportFormatError`` says what and where.
+
+    Errors read ``line 3, column 5: ...`` for bad JSON and ``sessions[2].reps[0].split_s:
+    ...`` for a value that is wrong, one line a refused session (at most MAX_PROBLEMS);
+    any problem refuses the whole file.
+    """
+    _check_depth(text)
+    try:
+        document = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
+    except json.JSONDecodeError as error:
+        raise ExportFormatError(
+            f"line {error.lineno}, column {error.colno}: not JSON ({error.msg})") from None
+    except (ValueError, RecursionError) as error:
+        raise ExportFormatError(f"not a readable export: {error}") from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ExportFormatError("not an intervaltimer export (no \"format\": "
+                                f"\"{EXPORT_FORMAT}\"); make one with `intervaltimer export "
+                                "--format json`")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > EXPORT_VERSION:
+        raise ExportFormatError(f"export version {_shown(version)} is newer than this "
+                                f"intervaltimer reads ({EXPORT_VERSION}); upgrade intervaltimer")
+    sessions = _get(document, "sessions", "", list)
+    read: list[tuple[SessionRecord, list[RepRecord]]] = []
+    problems: list[str] = []
+    for i, obj in enumerate(sessions):
+        try:
+            read.append(_session(obj, f"sessions[{i}]"))
+        except ExportFormatError as error:
+            problems.append(str(error))
+    if problems:
+        shown = problems[:MAX_PROBLEMS]
+        more = len(problems) - len(shown)
+        raise ExportFormatError("\n".join(shown + ([f"... and {more} more"] if more else []))
+                                + "\nnothing was imported")
+    return read
+
+
+def import_sessions(store: Store,
+                    sessions: Sequence[tuple[SessionRecord, Sequence[RepRecord]]]) -> ImportResult:
+    """Add the sessions not already in the log; each one is its own transaction."""
+    added = reps = skipped = 0
+    for session, session_reps in sessions:
+        if store.import_session(session, session_reps) is None:
+            skipped += 1
+        else:
+            added += 1
+            reps += len(session_reps)
+    return ImportResult(added=added, reps=reps, skipped=skipped)
