@@ -237,16 +237,6 @@ def same_reps(conn: sqlite3.Connection, session_id: int, reps: Sequence[RepRecor
         _reps_key([(rep.index, rep.split_s) for rep in reps])
 
 
-def find_duplicate(conn: sqlite3.Connection, session: SessionRecord,
-                   reps: Sequence[RepRecord]) -> int | None:
-    """The id of the same session already in the log, if any: the same workout, started at
-    the same millisecond, with the same reps (numbers, and splits to the millisecond)."""
-    for found in same_start(conn, session.workout, session.started_at):
-        if same_reps(conn, found, reps):
-            return found
-    return None
-
-
 def unfinished_part_of(conn: sqlite3.Connection, session_id: int,
                        reps: Sequence[RepRecord]) -> bool:
     """True when session `session_id` is an unfinished part of a session with `reps`: still
