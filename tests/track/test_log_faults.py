@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from intervaltimer.log.errors import ClaimedError, StoreError
-from intervaltimer.log.exchange import import_sessions, read_export
+from intervaltimer.log.importing import import_sessions, read_export
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
