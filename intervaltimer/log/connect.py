@@ -101,13 +101,24 @@ def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+def _is_wal(path: Path) -> bool:
+    """Whether the database file's header says WAL mode (read/write versions 2)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header.startswith(b"SQLite format 3\x00") and header[18] == 2
+
+
 def _connect_readonly(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     if not path.exists():
         raise StoreError(path, f"no log here yet; {USE_ANOTHER_FILE}")
     uri = path.resolve().as_uri()
-    if not any(Path(f"{path}{end}").exists() for end in ("-wal", "-shm")):
-        # No one has the log open (a WAL connection keeps these two files): the file is whole
-        # as it stands. Read it so, without making -wal and -shm beside it.
+    if _is_wal(path) and not any(Path(f"{path}{end}").exists() for end in ("-wal", "-shm")):
+        # A WAL log no one has open (a connection to it keeps these two files): the file is
+        # whole as it stands. Read it so, without making -wal and -shm beside it. (A
+        # rollback-journal file is read as usual: that honours its locks and makes no file.)
         return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
                                check_same_thread=False)
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000,

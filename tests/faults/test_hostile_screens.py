@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
@@ -60,13 +61,24 @@ def _app(start: Start) -> IntervalTimerApp:
                     player=RecordingPlayer(clock=lambda: 0.0))
 
 
+async def _settle(pilot: Any, app: IntervalTimerApp) -> None:
+    """`settle`, again when a newer worker cancelled the one waited for (a preview)."""
+    for _ in range(10):
+        try:
+            await settle(pilot, app)
+            return
+        except WorkerCancelled:
+            continue
+    await settle(pilot, app)
+
+
 async def _check(app: IntervalTimerApp, steps: Callable[[Any], Awaitable[None]],
                  size: tuple[int, int] = (160, 50)) -> bytes:
     app._text_guard.enabled = False  # the widgets' own escaping is under test
     async with app.run_test(size=size) as pilot:
-        await settle(pilot, app)
+        await _settle(pilot, app)
         await steps(pilot)
-        await settle(pilot, app)
+        await _settle(pilot, app)
         shown = drawn(app)
         assert first_forbidden(shown) is None, (type(app.screen).__name__,
                                                 first_forbidden(shown))

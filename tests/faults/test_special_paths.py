@@ -68,7 +68,7 @@ def test_read_only_commands_create_no_file(home: Path) -> None:
 
 
 def test_directory_log_says_what_to_give(home: Path) -> None:
-    for args in (["history"], ["show", "last"], ["run", "4x400m/60s"]):
+    for args in (["history"], ["show", "last"], ["export"]):
         out = cli([*args, "--db", str(home)], private_env(home), home, timeout=20)
         assert out.returncode == 1, args
         assert f"{home}: is a directory, not a log file; give a file path, e.g. --db " \
