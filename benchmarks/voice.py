@@ -50,6 +50,7 @@ steps:
       - rest: 8s
 """
 REST_BEEP_S = 0.57
+BEEP_GAP_S = 0.05  # intervaltimer.track.voice.BEEP_GAP_S
 
 
 def use_a_file_device(home: Path) -> None:
@@ -112,7 +113,8 @@ async def run_workout(voice_mode: str, cache: Path) -> dict[str, Any]:
     profile = Profile((parse_race("mile=5:40"),), VoiceMode(voice_mode))
     app = make_app(player=player, speech=speech, profile=profile,  # type: ignore[arg-type]
                    start=Start(screen="run", workout=parse_workout(WORKOUT, "voice.yaml")))
-    cued: list[Event] = []
+    heard: list[tuple[Event, float]] = []  # each cue's event and its play call
+    unpaired: list[int] = []
     laps: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -121,7 +123,18 @@ async def run_workout(voice_mode: str, cache: Path) -> dict[str, Any]:
         while runner is None:
             await asyncio.sleep(0.02)
             runner = app.services.active_run
-        runner.add_listener(lambda events: cued.extend(e for e in events if e.cue is not None))
+        seen = len(player.played)
+
+        def pair(events: list[Event]) -> None:
+            """The runner plays a tick's cues, then calls its listeners: pair them up."""
+            nonlocal seen
+            plays, seen = player.played[seen:], len(player.played)
+            cued = [e for e in events if e.cue is not None]
+            if len(plays) != len(cued):
+                unpaired.append(len(cued) - len(plays))
+            heard.extend((e, at) for e, (_, at) in zip(cued, plays, strict=False))
+
+        runner.add_listener(pair)
         lapped = 0
         while not runner.finished:
             view = runner.session
@@ -141,7 +154,8 @@ async def run_workout(voice_mode: str, cache: Path) -> dict[str, Any]:
         await asyncio.sleep(1.0)
     speech.close()
     player.close()
-    return {"played": player.played, "said": player.said, "laps": laps, "cued": cued,
+    return {"played": player.played, "said": player.said, "laps": laps, "heard": heard,
+            "unpaired": unpaired,
             "splits": [split_text(s) for s in runner.session.splits]}
 
 
@@ -154,13 +168,8 @@ def split_text(split: Any) -> str:
 def lateness_ms(run: dict[str, Any]) -> list[float]:
     """Each clock-driven cue's play call against its planned instant (lap cues left out)."""
     laps = run["laps"]
-    plays = list(run["played"])
-    out = []
-    for event, (_, played) in zip(run["cued"], plays, strict=False):
-        if any(abs(event.at - lap) < 0.05 for lap in laps):
-            continue
-        out.append((played - event.at) * 1000)
-    return out
+    return [(played - event.at) * 1000 for event, played in run["heard"]
+            if not any(abs(event.at - lap) < 0.05 for lap in laps)]
 
 
 def report(voiced: dict[str, Any], quiet: dict[str, Any], render_ms: list[float]) -> None:
@@ -181,6 +190,8 @@ def report(voiced: dict[str, Any], quiet: dict[str, Any], render_ms: list[float]
         totals[source].append(total)
         own[source].append(after)
         print(f"{rep:3}  {text:38}{total:10.0f}ms{after:9.0f}ms  {source}")
+    print(f"(after the beep: from the end of the lap's {REST_BEEP_S * 1000:.0f} ms rest cue; "
+          f"it includes the {BEEP_GAP_S * 1000:.0f} ms kept clear after every cue)")
     every_own = own["rendered"] + own["cached"]
     for source in ("rendered", "cached"):
         if totals[source]:
@@ -191,6 +202,9 @@ def report(voiced: dict[str, Any], quiet: dict[str, Any], render_ms: list[float]
     print(f"{'cue lateness':24}{'cues':>6}{'median':>10}{'worst':>10}")
     for name, late in (("voice full", late_on), ("voice off (peer)", late_off)):
         print(f"{name:24}{len(late):6}{statistics.median(late):8.2f}ms{max(late):8.2f}ms")
+    for name, run in (("voice full", voiced), ("voice off", quiet)):
+        if run["unpaired"]:
+            print(f"warning ({name}): {len(run['unpaired'])} ticks whose cues were not all played")
     ok_voice = bool(every_own) and statistics.median(every_own) < GOAL_VOICE_MS
     ok_cues = max(late_on) < GOAL_CUE_MS and min(late_on) >= 0
     print(f"goal: voice's own delay median under {GOAL_VOICE_MS:g} ms: "
