@@ -16,6 +16,8 @@ Pure functions over numbers and the plan's steps: no clock, no sound.
 from __future__ import annotations
 
 from intervaltimer.engine.events import Split
+from intervaltimer.engine.schedule import HALFWAY_MIN_STEP_S
+from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.plan import PlannedStep
 
 LAST_ONE = "last one"
@@ -120,3 +122,24 @@ def is_last_rep(step: PlannedStep) -> bool:
     """The last rep of its repeat (a repeat of two or more): the one "last one" announces."""
     return (step.is_work and step.rep is not None and step.rep_count is not None
             and step.rep_count > 1 and step.rep == step.rep_count)
+
+
+def rep_after(steps: tuple[PlannedStep, ...], after_index: int) -> PlannedStep | None:
+    """The rep that comes after plan index `after_index` (1-based) with only rests between;
+    None if something else (a cool-down) or nothing comes first."""
+    for step in steps[after_index:]:
+        if step.is_work:
+            return step
+        if step.kind is not StepKind.REST:
+            return None
+    return None
+
+
+def halfway_s(step: PlannedStep) -> float | None:
+    """Half the rep's target (or its duration), for a rep long enough to have a halfway."""
+    if not step.is_work:
+        return None
+    whole = step.target_s if step.target_s is not None else step.duration_s
+    if whole is None or whole < HALFWAY_MIN_STEP_S:
+        return None
+    return whole / 2

@@ -24,9 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from intervaltimer.audio.cues import CUE_NAMES, cue_duration_s
 from intervaltimer.engine.events import Event, EventKind, Phase, State
-from intervaltimer.engine.schedule import HALFWAY_MIN_STEP_S
 from intervaltimer.track import phrases
-from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.profile import VoiceMode
 
 if TYPE_CHECKING:
@@ -148,16 +146,18 @@ class Voice:
         return self.mode
 
     def prerender(self) -> None:
-        """Ask the renderer for every fixed phrase this session can need, so each is instant."""
+        """Ask the renderer for every fixed phrase this session can need in this mode, so each
+        is instant when its moment comes (splits are rendered as they are lapped)."""
         if self.speech is None or self.mode is VoiceMode.OFF:
             return
-        texts = [phrases.LAST_ONE, phrases.seconds_left_phrase(THIRTY_S),
-                 phrases.seconds_left_phrase(10)]
-        for step in self.runner.session.plan.steps:
+        texts = [phrases.LAST_ONE]
+        if self.mode is VoiceMode.FULL:
+            texts += [phrases.seconds_left_phrase(THIRTY_S), phrases.seconds_left_phrase(10)]
+        for step in self.runner.session.plan.steps if self.mode is VoiceMode.FULL else ():
             said = phrases.go_phrase(step) if step.is_work else None
             if said is not None:
                 texts.append(said)
-            half = _half_s(step)
+            half = phrases.halfway_s(step)
             if half is not None:
                 texts.append(phrases.halfway_phrase(half, phrases.in_seconds(step.distance_m)))
         self.speech.prepare(texts)
@@ -211,9 +211,9 @@ class Voice:
                     self._add(said, now, per_rep=False)
                 self._last_one(step, now, per_rep=False)
             else:
-                self._last_one(_next_work(steps, event.step_index), now, per_rep=True)
+                self._last_one(phrases.rep_after(steps, event.step_index), now, per_rep=True)
         elif kind in (EventKind.LEAD_IN, EventKind.SEND_OFF_REST):
-            self._last_one(_next_work(steps, event.step_index - 1), now, per_rep=True)
+            self._last_one(phrases.rep_after(steps, event.step_index - 1), now, per_rep=True)
         elif (kind is EventKind.TEN_SECONDS and self.mode is VoiceMode.FULL
               and self.runner.session.phase is Phase.REST):
             self._add(phrases.seconds_left_phrase(10), now, per_rep=False,
@@ -244,7 +244,7 @@ class Voice:
                 self._add(phrases.seconds_left_phrase(THIRTY_S), due, per_rep=False,
                           expires_at=due + TIMED_PHRASE_LATE_S, key=key)
         elif view.phase is Phase.WORK and step is not None and not view.waiting:
-            half = _half_s(step)
+            half = phrases.halfway_s(step)
             key = f"halfway:{self._step_generation}"
             if half is not None and key not in self._spoken_keys:
                 due = now + half - view.elapsed_s()
@@ -255,6 +255,8 @@ class Voice:
 
     def _add(self, text: str, due_at: float, *, per_rep: bool,
              expires_at: float | None = None, key: str = "") -> None:
+        if self.mode is VoiceMode.OFF:  # nothing is queued (or rendered) while off
+            return
         generation = self._rep_generation if per_rep else self._step_generation
         phrase = Phrase(text, due_at, generation, per_rep, expires_at, key)
         at = len(self._queue)
@@ -373,25 +375,4 @@ class Voice:
             self.speech.on_ready = None
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=2.0)
-
-
-def _next_work(steps: tuple[PlannedStep, ...], after_index: int) -> PlannedStep | None:
-    """The rep that comes after plan index `after_index` (1-based) with only rests between;
-    None if something else (a cool-down) or nothing comes first."""
-    for step in steps[after_index:]:
-        if step.is_work:
-            return step
-        if step.kind is not StepKind.REST:
-            return None
-    return None
-
-
-def _half_s(step: PlannedStep) -> float | None:
-    """Half the rep's target (or its duration), for a rep long enough to have a halfway."""
-    if not step.is_work:
-        return None
-    whole = step.target_s if step.target_s is not None else step.duration_s
-    if whole is None or whole < HALFWAY_MIN_STEP_S:
-        return None
-    return whole / 2
 

@@ -13,8 +13,10 @@ from intervaltimer.track.phrases import (
     SAMPLE,
     go_phrase,
     halfway_phrase,
+    halfway_s,
     is_last_rep,
     number_words,
+    rep_after,
     say_difference,
     say_time,
     seconds_left_phrase,
@@ -105,3 +107,18 @@ def test_the_voice_says_the_number_the_screen_shows(seconds: float) -> None:
     read_back = parse_duration(shown if ":" in shown else f"{shown}s")
     for as_seconds in (True, False):
         assert say_time(seconds, as_seconds) == say_time(read_back, as_seconds)
+
+
+def test_the_rep_after_a_step_and_the_halfway_of_a_rep() -> None:
+    plan = expand(resolve_workout("3x400m@84s/400m/60s"), None)
+    steps = plan.steps
+    kinds = [step.kind.value for step in steps]
+    first_rest = kinds.index("rest") + 1  # plan indexes are 1-based
+    following = rep_after(steps, first_rest)
+    assert following is not None and following.rep == 2
+    assert rep_after(steps, len(steps)) is None  # nothing after the end
+    rep = next(step for step in steps if step.is_work)
+    assert halfway_s(rep) == 42.0
+    assert halfway_s(steps[first_rest - 1]) is None  # a rest has no halfway
+    short = expand(resolve_workout("4x100m@84s/400m/60s"), None)
+    assert halfway_s(next(s for s in short.steps if s.is_work)) is None  # 21 s: too short
