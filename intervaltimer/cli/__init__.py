@@ -28,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "history": "intervaltimer.cli.log:history",
     "show": "intervaltimer.cli.log:show",
     "trend": "intervaltimer.cli.review:trend",
+    "next": "intervaltimer.cli.coach:next_",
+    "rate": "intervaltimer.cli.coach:rate",
     "export": "intervaltimer.cli.review:export",
     "import": "intervaltimer.cli.review:import_",
 }

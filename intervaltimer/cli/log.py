@@ -3,19 +3,37 @@
 `history --json` prints a list, newest first, of
 
     {"id": 12, "workout": "8 x 400 m at mile pace", "started_at": "2025-05-01T18:30:12+02:00",
-     "status": "completed", "reps": 8, "mean_split_s": 88.25, "mean_rpe": 7.5}
+     "status": "completed", "reps": 8, "mean_split_s": 88.25, "mean_rpe": 7.5,
+     "reps_done": 8, "reps_planned": 8 | null, "rest_s": 60.0 | null,
+     "session_rpe": 7 | null, "load": 315.0 | null,
+     "week": {"week": "2025-04-28", "sessions": 3, "rated": 2, "load": 640.0,
+              "monotony": 0.87 | null, "strain": 556.8 | null}}
+
+`reps` counts the reps run (a skipped rep is not), `reps_done` / `reps_planned` the main
+set's; `rest_s` is the main set's rest as planned (null in logs from before it was kept);
+`week` holds Foster's figures for the ISO week (from its Monday) of the session, over every
+session of that week in the log, whatever the filters.
 
 `show SESSION|last --json` prints
 
     {"id": 12, "workout": "...", "started_at": "...", "ended_at": "..." | null,
      "status": "completed", "note": "windy" | null, "session_rpe": 7 | null,
+     "rest_s": 60.0 | null, "reps_planned": 8 | null,
      "reps": [{"index": 1, "label": "Rep 1/8 · 400 m @ mile", "distance_m": 400.0,
-               "target_s": 87.24, "split_s": 87.0, "rpe": 6, "rest_s": 61.2}, ...],
+               "target_s": 87.24, "split_s": 87.0 | null, "rpe": 6, "rest_s": 61.2,
+               "skipped": false}, ...],
      "metrics": {"reps": 8, "mean_split_s": 88.25, "target_mean_s": 87.24,
                  "mean_deviation_s": 1.01, "fade_s": 4.0, "fade_pct": 4.598,
                  "fade_slope_s_per_rep": 0.643, "decrement_pct": 2.616, "cv_pct": 1.891,
                  "rated_reps": 8, "mean_rpe": 7.5, "rpe_drift_per_rep": 0.476,
-                 "session_rpe": 7.0, "duration_s": 2700.0, "load": 315.0}}
+                 "session_rpe": 7.0, "duration_s": 2700.0, "load": 315.0,
+                 "kick_s": 3.143, "kick_pct": 3.603, "last_rep_rpe": 9, "skipped": 0,
+                 "reps_planned": 8 | null}}
+
+The metrics are over the main set, each rep against its target (or, without targets, its
+group of the same label and distance); `reps` counts the main-set reps run. `kick_s` /
+`kick_pct`: the last rep's deviation minus the mean deviation of the others (negative: a
+faster finish). A skipped rep has `split_s` null and `skipped` true.
 
 Times are ISO-8601 local time with offset; seconds are rounded to 3 decimals;
 missing values are null. Nothing found: a message on stderr and exit 1.
@@ -38,6 +56,7 @@ from intervaltimer.safetext import display_safe, safe_json
 if TYPE_CHECKING:
     from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary
     from intervaltimer.log.store import Store
+    from intervaltimer.log.weeks import Week
 
 _RELATIVE = re.compile(r"^(\d+)\s*(d|days?|w|weeks?)$", re.IGNORECASE)
 
@@ -119,14 +138,54 @@ def logged_workout_name(store: Store, name: str) -> str:
                        + listed)
 
 
-def history_json(rows: Sequence[SessionSummary]) -> list[dict[str, Any]]:
-    """The documented `history --json` list."""
+def history_json(rows: Sequence[SessionSummary],
+                 weeks: Sequence[Week] = ()) -> list[dict[str, Any]]:
+    """The documented `history --json` list; `weeks` gives each row its week's figures."""
+    from intervaltimer.log.metrics import week_start_of
+    from intervaltimer.log.review import summary_load
+
+    by_start = {week.start: week.to_json() for week in weeks}
     return [
         {"id": row.id, "workout": row.workout, "started_at": _iso(row.started_at),
          "status": str(row.status), "reps": row.reps, "mean_split_s": _round(row.mean_split_s),
-         "mean_rpe": _round(row.mean_rpe)}
+         "mean_rpe": _round(row.mean_rpe), "reps_done": row.reps_done,
+         "reps_planned": row.reps_planned, "rest_s": _round(row.main_rest_s),
+         "session_rpe": row.session_rpe, "load": _round(summary_load(row)),
+         "week": by_start.get(week_start_of(datetime.fromtimestamp(row.started_at).date()))}
         for row in rows
     ]
+
+
+def history_weeks(store: Store, rows: Sequence[SessionSummary]) -> list[Week]:
+    """The weekly figures of the weeks `rows` fall in, over every session of those weeks."""
+    from datetime import timedelta
+
+    from intervaltimer.log.metrics import week_start_of
+    from intervaltimer.log.weeks import weeks
+
+    if not rows:
+        return []
+    first = week_start_of(datetime.fromtimestamp(min(r.started_at for r in rows)).date())
+    last = week_start_of(datetime.fromtimestamp(max(r.started_at for r in rows)).date())
+    since = datetime.combine(first, datetime.min.time()).timestamp()
+    shown = {week_start_of(datetime.fromtimestamp(r.started_at).date()) for r in rows}
+    every = [r for r in store.summaries(since=since)
+             if datetime.fromtimestamp(r.started_at).date() < last + timedelta(days=7)]
+    return [week for week in weeks(every) if week.start in shown]
+
+
+def week_line(week: Week) -> str:
+    """`week of 2025-04-28: 3 sessions (2 rated), load 640, monotony 0.87, strain 557`."""
+    plural = "" if week.sessions == 1 else "s"
+    text = f"week of {week.start.isoformat()}: {week.sessions} session{plural}"
+    if week.rated < week.sessions:
+        text += f" ({week.rated} with a session effort)"
+    if not week.rated:
+        return text + ": no load (rate sessions with `intervaltimer rate`)"
+    text += f", load {week.load:.0f}"
+    if week.monotony is None or week.strain is None:
+        return text
+    return text + f", monotony {week.monotony:.2f}, strain {week.strain:.0f}"
 
 
 def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
@@ -134,11 +193,12 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
     return {
         "id": session.id, "workout": session.workout, "started_at": _iso(session.started_at),
         "ended_at": _iso(session.ended_at), "status": str(session.status), "note": session.note,
-        "session_rpe": session.session_rpe,
+        "session_rpe": session.session_rpe, "rest_s": _round(session.main_rest_s),
+        "reps_planned": session.reps_planned,
         "reps": [
             {"index": rep.index, "label": rep.label, "distance_m": rep.distance_m,
              "target_s": _round(rep.target_s), "split_s": _round(rep.split_s), "rpe": rep.rpe,
-             "rest_s": _round(rep.rest_s)}
+             "rest_s": _round(rep.rest_s), "skipped": rep.skipped}
             for rep in reps
         ],
     }
@@ -148,7 +208,7 @@ def show_extras(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, 
     """Keys the review adds to `show`: `"metrics"`, every figure of `SessionMetrics.to_json`."""
     from intervaltimer.log.review import metrics_of
 
-    return {"metrics": metrics_of(session, reps).to_json()}
+    return {"metrics": metrics_of(session, reps, session.reps_planned).to_json()}
 
 
 def _day(epoch_s: float) -> str:
@@ -159,7 +219,7 @@ def _when(epoch_s: float) -> str:
     return datetime.fromtimestamp(epoch_s).strftime("%Y-%m-%d %H:%M")
 
 
-def _print_history(rows: Sequence[SessionSummary]) -> None:
+def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -172,13 +232,20 @@ def _print_history(rows: Sequence[SessionSummary]) -> None:
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("workout", min_width=12, ratio=1)
-    for header in ("reps", "split", "±", "effort"):
-        table.add_column(header, justify="right", no_wrap=True)
+    with_rest = any(row.main_rest_s is not None for row in rows)
+    for header in ("reps", "rest", "split", "±", "effort"):
+        if header != "rest" or with_rest:
+            table.add_column(header, justify="right", no_wrap=True)
     if with_status:
         table.add_column("status", no_wrap=True)
     for row in rows:
+        reps = str(row.reps)
+        if row.reps_planned is not None and row.reps_done is not None:
+            reps = f"{row.reps_done}/{row.reps_planned}"
+        rest = [] if not with_rest else [
+            "" if row.main_rest_s is None else f"{row.main_rest_s:g} s"]
         cells: list[str | Text] = [
-            str(row.id), _day(row.started_at), cell(row.workout), str(row.reps),
+            str(row.id), _day(row.started_at), cell(row.workout), reps, *rest,
             "" if row.mean_split_s is None else format_time(row.mean_split_s),
             "" if row.mean_deviation_s is None
             else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
@@ -186,7 +253,10 @@ def _print_history(rows: Sequence[SessionSummary]) -> None:
         if with_status:
             cells.append("" if row.status == "completed" else str(row.status))
         table.add_row(*cells)
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    for week in weeks:
+        console.print(week_line(week), highlight=False, markup=False)
 
 
 def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
@@ -194,7 +264,7 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from intervaltimer.workout.units import format_delta, format_distance, format_time
+    from intervaltimer.workout.units import format_delta, format_distance, format_split, format_time
 
     console = Console()
     until = "" if session.ended_at is None else datetime.fromtimestamp(
@@ -219,7 +289,7 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
             str(rep.index), cell(rep.label),
             "" if rep.distance_m is None else format_distance(rep.distance_m),
             "" if rep.target_s is None else format_time(rep.target_s),
-            format_time(rep.split_s),
+            format_split(rep.split_s),
             "" if delta is None else format_delta(round(delta, 1) + 0.0),
             "" if rep.rpe is None else str(rep.rpe),
             "" if rep.rest_s is None else format_time(rep.rest_s, 0))
@@ -236,8 +306,11 @@ def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str
 
     if not reps:
         return []
-    m = metrics_of(session, reps)
+    m = metrics_of(session, reps, session.reps_planned)
     parts: list[str] = []
+    if m.reps_planned is not None or m.skipped:
+        planned = m.reps_planned if m.reps_planned is not None else m.reps + m.skipped
+        parts.append(f"{m.reps}/{planned} reps" + (f" ({m.skipped} skipped)" if m.skipped else ""))
     if m.mean_split_s is not None:
         parts.append(f"mean split {format_time(m.mean_split_s)}")
     if m.mean_deviation_s is not None:
@@ -249,6 +322,9 @@ def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str
         parts.append(f"Sdec {m.decrement_pct:.2f} %")
     if m.mean_rpe is not None:
         parts.append(f"mean effort {m.mean_rpe:.1f}")
+    if m.kick_s is not None and m.kick_pct is not None:
+        kick = f"last rep {round(m.kick_s, 1) + 0.0:+.1f} s ({round(m.kick_pct, 1) + 0.0:+.1f} %)"
+        parts.append(kick + ("" if m.last_rep_rpe is None else f" at effort {m.last_rep_rpe}"))
     if m.load is not None:
         parts.append(f"load {m.load:.0f}")
     note = left_out_note(reps)
@@ -268,7 +344,8 @@ def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str
                    "status, reps, mean_split_s, mean_rpe} (README, JSON shapes).")
 def history(db: str | None, workout: str | None, since: str | None, limit: int | None,
             as_json: bool) -> None:
-    """Past sessions, newest first: date, workout, reps, mean split, mean effort.
+    """Past sessions, newest first: date, workout, reps run of planned, rest, mean split,
+    mean effort; then a line per week: Foster's load, monotony and strain.
 
     \b
     Examples:
@@ -279,13 +356,14 @@ def history(db: str | None, workout: str | None, since: str | None, limit: int |
     with open_log(db, for_reading=True) as store:
         name = None if workout is None else logged_workout_name(store, workout)
         rows = store.summaries(workout=name, since=since_s, limit=limit)
+        weeks = history_weeks(store, rows)
     if not rows:
         raise StoreProblem("no sessions found" + (f" since {since}" if since else "")
                            + (f" of workout {name!r}" if name else "") + f" in {store.path}")
     if as_json:
-        click.echo(safe_json(history_json(rows), indent=2))
+        click.echo(safe_json(history_json(rows, weeks), indent=2))
     else:
-        _print_history(rows)
+        _print_history(rows, weeks)
 
 
 @click.command()

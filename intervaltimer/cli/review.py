@@ -5,16 +5,23 @@ when the targets changed between sessions)
 
     {"workout": "8 x 400 m at mile pace", "compare_by": "split",
      "sessions": [{"id": 12, "started_at": "2025-05-01T18:30:12+02:00",
+                   "status": "completed", "rest_s": 60.0, "reps_done": 8, "reps_planned": 8,
                    "mean_split_s": 88.25, "mean_deviation_s": 1.01, "mean_rpe": 7.5,
                    "decrement_pct": 2.62, "fade_pct": 4.598, "load": 315.0,
-                   "target_mean_s": 87.24}, ...],
+                   "target_mean_s": 87.24, "kick_s": 3.143, "kick_pct": 3.603,
+                   "last_rep_rpe": 9}, ...],
      "slopes": {"mean_split_s_per_session": -0.21, "mean_deviation_s_per_session": -0.21,
                 "mean_rpe_per_session": -0.2233, "decrement_pct_per_session": -0.3,
-                "fade_pct_per_session": -0.52, "load_per_session": null},
-     "summary": "mean effort down 1.1 over 6 sessions at the same pace; ..."}
+                "fade_pct_per_session": -0.52, "load_per_session": null,
+                "kick_s_per_session": -0.1, "rest_s_per_session": -7.5},
+     "summary": "rest cut from 90 s to 45 s over 8 sessions, splits held ...",
+     "advice": {"action": "shorten", "rest_s": 45.0, "reasons": ["..."], "summary": "..."}}
 
-Only completed sessions with reps count. Values are rounded to 3 decimals, slopes (per
-session) to 4; a figure that is undefined is null.
+Sessions with reps count whether completed, stopped or abandoned (`status`, and `reps_done`
+of `reps_planned`); a session still running does not. `rest_s` is the session's rung: its
+main-set rest as planned, or in an older log the rest taken after its main-set reps.
+`advice` is what `intervaltimer next WORKOUT --json` prints. Values are rounded to 3
+decimals, slopes (per session) to 4; a figure that is undefined is null.
 
 `export [--format csv|json] [-o FILE]` writes every rep of every session (the shapes are in
 `intervaltimer.log.exchange`). A CSV written with `-o` starts with a UTF-8 byte-order mark,
@@ -55,19 +62,28 @@ def _print_trend(result: Trend, workout: str) -> None:
         return "" if value is None else pattern.format(value)
 
     table = Table(title=cell(f"{workout}: {len(result.points)} sessions, oldest first"),
-                  title_justify="left", box=box.SIMPLE_HEAD)
+                  title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    for header in ("split", "± target", "effort", "Sdec", "fade", "load"):
-        table.add_column(header, justify="right", no_wrap=True)
+    with_rest = any(point.rest_s is not None for point in result.points)
+    for header in ("rest", "reps", "split", "±", "effort", "Sdec", "fade", "kick", "load"):
+        if header != "rest" or with_rest:
+            table.add_column(header, justify="right", no_wrap=True)
     for point in result.points:
+        reps = "" if point.reps_done is None else str(point.reps_done)
+        if point.reps_planned is not None:
+            reps += f"/{point.reps_planned}"
+        if point.status != "completed":
+            reps += f" {point.status}"
+        rest = [] if not with_rest else ["" if point.rest_s is None else f"{point.rest_s:g} s"]
         table.add_row(
-            str(point.id), point.started_at.strftime("%Y-%m-%d"),
+            str(point.id), point.started_at.strftime("%Y-%m-%d"), *rest, reps,
             "" if point.mean_split_s is None else format_time(point.mean_split_s),
             "" if point.mean_deviation_s is None
             else format_delta(round(point.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             number(point.mean_rpe, "{:.1f}"), number(point.decrement_pct, "{:.1f} %"),
-            number(point.fade_pct, "{:+.1f} %"), number(point.load, "{:.0f}"))
+            number(point.fade_pct, "{:+.1f} %"), number(point.kick_s, "{:+.1f} s"),
+            number(point.load, "{:.0f}"))
     console = Console()
     console.print(table)
     console.print(safe(result.summary), highlight=False, markup=False)
@@ -91,6 +107,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
       intervaltimer trend "8 x 400"
       intervaltimer trend "8 x 400" --json
     """
+    from intervaltimer.cli.coach import advice_for
     from intervaltimer.log.errors import StoreError
     from intervaltimer.log.review import workout_trend
     from intervaltimer.log.trends import trend_to_json
@@ -99,14 +116,16 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
         name = logged_workout_name(store, workout)
         try:
             result = workout_trend(store, name, limit)
+            advice = advice_for(store, name)
         except StoreError as error:
             raise StoreProblem(str(error)) from None
     if not result.points:
-        raise StoreProblem(f"no completed sessions of {name!r} with reps in {store.path}")
+        raise StoreProblem(f"no sessions of {name!r} with reps in {store.path}")
     if as_json:
-        click.echo(safe_json(trend_to_json(result, name), indent=2))
+        click.echo(safe_json(trend_to_json(result, name, advice), indent=2))
     else:
         _print_trend(result, name)
+        click.echo(safe(f"Next time: {advice.sentence}"))
 
 
 @click.command()

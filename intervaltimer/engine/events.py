@@ -75,6 +75,10 @@ class Split:
     `rest_s` is the rest actually taken after it (its end to the start of the
     next step that is not a rest, or to the workout's finish), None until
     known. `rpe` is the effort given for it (0..10), None until rated.
+    A rep the runner skipped once it was running is still a rep: `skipped` is
+    True, `split_s` None and `ended_at` the instant of the skip. `main_set`: the
+    plan put the rep in the workout's main set (None: not known, a rep from an
+    older log).
     """
 
     step_index: int
@@ -82,11 +86,13 @@ class Split:
     label: str
     distance_m: float | None
     target_s: float | None
-    split_s: float
+    split_s: float | None
     started_at: float
     ended_at: float
     rest_s: float | None = None
     rpe: int | None = None
+    skipped: bool = False
+    main_set: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,11 @@ will meet:
 - `lap()` ends the step on the screen (a timed step early); during a lead-in
   or a send-off wait it starts the rep now. A lap within LAP_DEBOUNCE_S of a
   step's start is taken for a double tap and ignored.
-- `skip()` skips the step on the screen (no split for a skipped rep). During
-  a lead-in that is the rep about to start; during a send-off wait, the wait.
+- `skip()` skips the step on the screen. During a lead-in that is the rep
+  about to start; during a send-off wait, the wait. A rep skipped (running or
+  about to start) is still a rep: a Split with no time and `skipped` set, so
+  the log counts it as not run. A running rep's skip can be taken back with
+  `undo_lap()`, like a lap, while the step after it runs.
 - `extend(seconds)` moves the end of a rest or a wait; shortened, a rest that
   leads into a rep keeps its 3-2-1 (COUNTDOWN_FROM seconds), as `skip()` keeps
   the lead-in: `-` never starts a rep without a count.
@@ -206,10 +209,16 @@ class Session(SessionTransitions):
         if seg.wait is Wait.SEND_OFF:
             self._after_wait(seg.pos, at_s)
         elif seg.wait is Wait.LEAD_IN:
-            self._emit(Event(EventKind.SKIPPED, now, self._steps[seg.pos].index, elapsed_s=0.0))
+            skipped = self._skipped_rep(seg.pos, None, now)
+            self._emit(Event(EventKind.SKIPPED, now, self._steps[seg.pos].index, elapsed_s=0.0,
+                             split=skipped))
             self._after(seg.pos, at_s, now, on_time=False)
         else:
+            undo = Undo(seg.clone(), self._round_start_s, self._round_pos, len(self._splits),
+                        self._splits[-1].rest_s if self._splits else None, self._rest_open)
             self._end_step(seg, "skip", at_s, now)
+            if not self._finished and len(self._splits) > undo.n_splits:
+                self._undo = undo  # a running rep's skip can be taken back
         self._advance(now)
         return True
 
@@ -249,6 +258,8 @@ class Session(SessionTransitions):
         """
         if isinstance(rpe, bool) or not isinstance(rpe, int) or not 0 <= rpe <= MAX_RPE:
             raise ValueError(f"effort is a whole number from 0 to {MAX_RPE}, not {rpe!r}")
+        if self._splits and self._splits[-1].step_index == rep and self._splits[-1].skipped:
+            raise ValueError(f"step {rep} was skipped: a rep not run has no effort")
         if not self._splits or self._splits[-1].step_index != rep:
             if any(split.step_index == rep for split in self._splits):
                 raise ValueError(f"step {rep} can no longer be rated: a later rep has ended")
@@ -261,8 +272,9 @@ class Session(SessionTransitions):
         return rated
 
     def rate_last(self, rpe: int) -> Split | None:
-        """Rate the most recent split (the rep just run); None if no rep has been run."""
-        if not self._splits:
+        """Rate the most recent split (the rep just run); None if no rep has been run
+        (or the last one was skipped)."""
+        if not self._splits or self._splits[-1].skipped:
             return None
         return self.rate(self._splits[-1].step_index, rpe)
 

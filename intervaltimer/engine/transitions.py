@@ -118,19 +118,32 @@ class SessionTransitions(SessionView):
         self._undo = None
         split = None
         if how == "skip":
-            event = self._emit(Event(EventKind.SKIPPED, at, step.index, elapsed_s=elapsed))
+            skipped = self._skipped_rep(seg.pos, seg.started_at, at)
+            event = self._emit(Event(EventKind.SKIPPED, at, step.index, elapsed_s=elapsed,
+                                     split=skipped))
         else:
             at = max(at, self._last_at)
             if step.is_work:
                 started_at = seg.started_at if seg.started_at is not None else at
                 split = Split(step.index, step.rep, step.label, step.distance_m, step.target_s,
-                              elapsed, started_at, at)
+                              elapsed, started_at, at, main_set=step.main_set)
                 self._splits.append(split)
                 self._rest_open = True
             event = self._emit(Event(EventKind.STEP_FINISHED, at, step.index,
                                      elapsed_s=elapsed, split=split))
         self._after(seg.pos, at_s, event.at, on_time=how == "time",
                     running_on=how == "lap" and step.kind is StepKind.RUN)
+        return split
+
+    def _skipped_rep(self, pos: int, started_at: float | None, at: float) -> Split | None:
+        """A rep skipped is still a rep: a Split with no time, `skipped`, at the skip."""
+        step = self._steps[pos]
+        if not step.is_work:
+            return None
+        split = Split(step.index, step.rep, step.label, step.distance_m, step.target_s, None,
+                      at if started_at is None else started_at, at, skipped=True,
+                      main_set=step.main_set)
+        self._splits.append(split)
         return split
 
     def _after(self, pos: int, at_s: float, at: float, on_time: bool,

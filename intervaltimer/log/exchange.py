@@ -2,7 +2,7 @@
 
 JSON export (``export --format json``), sessions oldest first, one object per rep::
 
-    {"format": "intervaltimer-export", "version": 1,
+    {"format": "intervaltimer-export", "version": 2,
      "exported_at": "2025-05-08T20:00:00.000+02:00",
      "sessions": [
        {"id": 12, "workout": "8 x 400 m at mile pace",
@@ -10,11 +10,18 @@ JSON export (``export --format json``), sessions oldest first, one object per re
         "status": "completed", "note": "windy" | null, "session_rpe": 7 | null,
         "source": "name: ...", "source_hash": "<sha-256 hex>", "paces": {"mile": 0.2113},
         "plan_steps": 17, "workout_path": "workouts/8x400.yaml" | null, "steps_done": 17,
+        "main_rest_s": 60.0 | null, "reps_planned": 8 | null,
         "reps": [{"index": 1, "step_index": 3, "label": "Rep 1/8 · 400 m @ mile",
-                  "distance_m": 400.0, "target_s": 87.24, "split_s": 87.0,
+                  "distance_m": 400.0, "target_s": 87.24, "split_s": 87.0 | null,
                   "started_at": "...", "ended_at": "...", "rest_s": 61.2 | null,
-                  "rpe": 6 | null}, ...]},
+                  "rpe": 6 | null, "skipped": false, "main": true | null}, ...]},
        ...]}
+
+Version 2 added ``main_rest_s`` (the rest planned between the main set's reps: the session's
+rung of the rest ladder), ``reps_planned`` (the main set's reps), and on each rep ``skipped``
+(a skipped rep has ``split_s`` null) and ``main`` (in the main set; null when not known).
+A version-1 export, which has none of them, still imports: its sessions take their rung from
+the rest taken after their main-set reps (``review.rung_of``).
 
 Instants are ISO 8601 local time with offset, to the millisecond; ``paces`` are seconds per
 metre; ``id`` is the session's number in the exporting log (import gives new numbers).
@@ -43,14 +50,16 @@ if TYPE_CHECKING:
     from intervaltimer.log.store import Store
 
 EXPORT_FORMAT = "intervaltimer-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 
 CSV_COLUMNS = (
     "session", "workout", "started_at", "status", "session_rpe", "duration_s", "note",
     "rep", "label", "distance_m", "target_s", "split_s", "deviation_s", "rpe", "rest_s",
+    "skipped",
 )
 """The CSV header: a session's number, workout, start, status, session effort, duration and
-note, then the rep's number, label, distance, target, split, split − target, effort, rest."""
+note, then the rep's number, label, distance, target, split, split − target, effort, rest,
+and ``1`` for a skipped rep (its split empty)."""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -83,11 +92,13 @@ def session_document(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[
         "source": session.source, "source_hash": session.source_hash,
         "paces": dict(sorted(session.paces.items())), "plan_steps": session.plan_steps,
         "workout_path": session.workout_path, "steps_done": session.steps_done,
+        "main_rest_s": _round(session.main_rest_s), "reps_planned": session.reps_planned,
         "reps": [
             {"index": rep.index, "step_index": rep.step_index, "label": rep.label,
              "distance_m": rep.distance_m, "target_s": _round(rep.target_s),
              "split_s": _round(rep.split_s), "started_at": _iso_ms(rep.started_at),
-             "ended_at": _iso_ms(rep.ended_at), "rest_s": _round(rep.rest_s), "rpe": rep.rpe}
+             "ended_at": _iso_ms(rep.ended_at), "rest_s": _round(rep.rest_s), "rpe": rep.rpe,
+             "skipped": rep.skipped, "main": rep.main}
             for rep in reps
         ],
     }
@@ -135,7 +146,7 @@ def csv_rows(store: Store) -> Iterator[list[str]]:
             yield head + [
                 str(rep.index), spreadsheet_text(rep.label), _number(rep.distance_m),
                 _number(rep.target_s), _number(rep.split_s), _number(rep.deviation_s),
-                _number(rep.rpe), _number(rep.rest_s)]
+                _number(rep.rpe), _number(rep.rest_s), "1" if rep.skipped else ""]
 
 
 def export_csv(store: Store) -> str:

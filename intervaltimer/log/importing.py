@@ -73,7 +73,8 @@ def _at(where: str, key: str) -> str:
 
 
 _KIND_WORDS: dict[type | tuple[type, ...], str] = {
-    int: "a whole number", (int, float): "a number", str: "text", list: "a list",
+    bool: "true or false", int: "a whole number", (int, float): "a number", str: "text",
+    list: "a list",
     dict: "an object",
 }
 
@@ -158,20 +159,22 @@ def _rep(obj: Any, where: str, session_start: float) -> RepRecord:
         raise _fail(where, "must be an object")
     index = _whole(obj, "index", where, 1, MAX_REPS, required=True)
     assert index is not None
-    split = _seconds(obj, "split_s", where, required=True, what="a split")
-    assert split is not None
+    skipped = bool(_get(obj, "skipped", where, bool, False))  # version 2: a rep not run
+    split = None if skipped else _seconds(obj, "split_s", where, required=True, what="a split")
+    ran = split or 0.0
     ended = _instant(obj, "ended_at", where, required=False)
     started = _instant(obj, "started_at", where, required=False)
     if ended is None:
-        ended = (started + split) if started is not None else session_start + split
+        ended = (started + ran) if started is not None else session_start + ran
     return RepRecord(
         session_id=0, index=index,
         step_index=_whole(obj, "step_index", where, 0, SQLITE_MAX_INT) or index,
         label=_text(obj, "label", where, "label") or "", split_s=split,
-        started_at=ended - split if started is None else started, ended_at=ended,
+        started_at=ended - ran if started is None else started, ended_at=ended,
         distance_m=_seconds(obj, "distance_m", where),
         target_s=_seconds(obj, "target_s", where, what="a target"),
-        rest_s=_seconds(obj, "rest_s", where, what="a rest"), rpe=_effort(obj, "rpe", where))
+        rest_s=_seconds(obj, "rest_s", where, what="a rest"), rpe=_effort(obj, "rpe", where),
+        skipped=skipped, main=_get(obj, "main", where, bool, False))
 
 
 def _paces(obj: dict[str, Any], where: str) -> dict[str, float]:
@@ -217,7 +220,9 @@ def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
         paces=_paces(obj, where),
         plan_steps=_whole(obj, "plan_steps", where, 0, SQLITE_MAX_INT) or 0,
         workout_path=_text(obj, "workout_path", where, "workout_path"),
-        steps_done=_whole(obj, "steps_done", where, 0, SQLITE_MAX_INT) or 0)
+        steps_done=_whole(obj, "steps_done", where, 0, SQLITE_MAX_INT) or 0,
+        main_rest_s=_seconds(obj, "main_rest_s", where, what="a rest"),
+        reps_planned=_whole(obj, "reps_planned", where, 0, MAX_REPS))
     return session, reps
 
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 DAYS_IN_WEEK = 7
 
@@ -245,70 +244,3 @@ def daily_loads(dated_loads: Iterable[tuple[date, float]], week_start: date) -> 
 def week_start_of(day: date) -> date:
     """The Monday of the ISO week that holds ``day``."""
     return day - timedelta(days=day.weekday())
-
-
-# --- one session --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SessionMetrics:
-    """Every metric of one session, as shown on the summary screen and by ``show``."""
-
-    reps: int
-    mean_split_s: float | None
-    target_mean_s: float | None
-    mean_deviation_s: float | None
-    fade_s: float | None
-    fade_pct: float | None
-    fade_slope_s_per_rep: float | None
-    decrement_pct: float | None
-    cv_pct: float | None
-    rated_reps: int
-    mean_rpe: float | None
-    rpe_drift_per_rep: float | None
-    session_rpe: float | None
-    duration_s: float | None
-    load: float | None
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict of every field: counts as ints, other numbers as floats
-        rounded to 3 decimals, ``None`` where undefined."""
-        return {
-            key: value if value is None or key in ("reps", "rated_reps") else round(float(value), 3)
-            for key, value in asdict(self).items()
-        }
-
-
-def session_metrics(
-    splits_s: Sequence[float],
-    targets_s: Sequence[float | None],
-    rpes: Sequence[float | None],
-    session_rpe: float | None,
-    duration_s: float | None,
-) -> SessionMetrics:
-    """All metrics of a session from its rep-aligned splits, targets and efforts.
-
-    ``targets_s`` and ``rpes`` hold one entry per rep (``None`` = no target / not rated).
-    ``duration_s`` is the whole session's duration for Foster's load (session RPE ×
-    duration_s / 60); the load is ``None`` without a session RPE or a duration.
-    """
-    if len(rpes) != len(splits_s):
-        raise ValueError(f"{len(splits_s)} splits but {len(rpes)} efforts")
-    faded = fade(splits_s)
-    return SessionMetrics(
-        reps=len(splits_s),
-        mean_split_s=mean_split(splits_s),
-        target_mean_s=mean_target(targets_s),
-        mean_deviation_s=mean_deviation(splits_s, targets_s),
-        fade_s=None if faded is None else faded.seconds,
-        fade_pct=None if faded is None else faded.percent,
-        fade_slope_s_per_rep=None if faded is None else faded.slope_s_per_rep,
-        decrement_pct=decrement_pct(splits_s),
-        cv_pct=cv_pct(splits_s),
-        rated_reps=sum(1 for r in rpes if r is not None),
-        mean_rpe=mean_rpe(rpes),
-        rpe_drift_per_rep=rpe_drift(rpes),
-        session_rpe=session_rpe,
-        duration_s=duration_s,
-        load=None if duration_s is None else session_load(session_rpe, duration_s / 60),
-    )

@@ -20,11 +20,11 @@ from intervaltimer.log.records import (
 
 SESSION_COLUMNS = (
     "id, workout, started_at, ended_at, status, note, session_rpe, source, source_hash, "
-    "paces, plan_steps, workout_path, steps_done, updated_at"
+    "paces, plan_steps, workout_path, steps_done, updated_at, main_rest_s, reps_planned"
 )
 REP_COLUMNS = (
     "session_id, idx, step_index, label, split_s, started_at, ended_at, distance_m, "
-    "target_s, rest_s, rpe"
+    "target_s, rest_s, rpe, skipped, main"
 )
 
 
@@ -118,6 +118,8 @@ def session_record(row: sqlite3.Row) -> SessionRecord:
         workout_path=row["workout_path"],
         steps_done=read.whole("steps_done", 0, sane.SQLITE_MAX_INT) or 0,
         updated_at=read.instant("updated_at", optional=True),
+        main_rest_s=read.seconds("main_rest_s"),
+        reps_planned=read.whole("reps_planned", 0, sane.SQLITE_MAX_INT, optional=True),
     )
     if read.damaged is None:
         return record
@@ -128,15 +130,17 @@ def rep_record(row: sqlite3.Row) -> RepRecord:
     """A rep row (selected with REP_COLUMNS) as a record; a damaged row is read with safe
     stand-ins, its label marked DAMAGED_MARK and `damaged` saying why."""
     read = _Reading(row)
-    split_s = read.seconds("split_s", optional=False)
+    skipped = bool(row["skipped"])  # a rep skipped has no split
+    split_s = read.seconds("split_s", optional=skipped)
     started_at, ended_at = read.instant("started_at"), read.instant("ended_at")
-    assert split_s is not None and started_at is not None and ended_at is not None
+    assert (split_s is not None or skipped) and started_at is not None and ended_at is not None
     record = RepRecord(
         session_id=int(row["session_id"]), index=int(row["idx"]),
         step_index=read.whole("step_index", 0, sane.SQLITE_MAX_INT) or 0,
         label=read.text("label"), split_s=split_s, started_at=started_at, ended_at=ended_at,
         distance_m=read.seconds("distance_m"), target_s=read.seconds("target_s"),
         rest_s=read.seconds("rest_s"), rpe=read.whole("rpe", 0, 10, optional=True),
+        skipped=skipped, main=None if row["main"] is None else bool(row["main"]),
     )
     if read.damaged is None:
         return record
@@ -165,8 +169,10 @@ def summary_sql(where: str) -> str:
     would aggregate every rep first.
 
     The averages are over the main set (`intervaltimer.log.review.main_set`):
-    the reps with a target when any has one, else all but the reps of at most
-    SHORT_REP_SHARE of the longest; `reps` counts every rep.
+    the reps the plan marked as main set when it did, else the reps with a target
+    when any has one, else all but the reps of at most SHORT_REP_SHARE of the
+    longest; `reps` counts every rep run (a skipped rep is not), `reps_done` the
+    main set's reps run.
     """
     def per_session(expression: str) -> str:
         return f"(SELECT {expression} FROM rep WHERE session_id = s.id)"
@@ -175,7 +181,10 @@ def summary_sql(where: str) -> str:
         targeted = ("EXISTS (SELECT 1 FROM rep t "
                     "WHERE t.session_id = s.id AND t.target_s IS NOT NULL)")
         longest = "(SELECT max(m.distance_m) FROM rep m WHERE m.session_id = s.id)"
-        counted = (f"CASE WHEN {targeted} THEN r.target_s IS NOT NULL "
+        marked = ("EXISTS (SELECT 1 FROM rep k "
+                  "WHERE k.session_id = s.id AND k.main IS NOT NULL)")
+        counted = (f"CASE WHEN {marked} THEN r.main = 1 "
+                   f"WHEN {targeted} THEN r.target_s IS NOT NULL "
                    f"ELSE (r.distance_m IS NULL OR r.distance_m = 0 "
                    f"OR r.distance_m >= {SHORT_REP_SHARE!r} * {longest}) END")
         sane_split = f"r.split_s BETWEEN 0 AND {sane.MAX_SECONDS!r}"  # a damaged row counts not
@@ -184,7 +193,9 @@ def summary_sql(where: str) -> str:
 
     return (
         "SELECT s.id, s.workout, s.started_at, s.ended_at, s.status, s.session_rpe, s.note, "
-        f"{per_session('count(*)')} AS reps, {main_set('avg(r.split_s)')} AS mean_split_s, "
+        "s.reps_planned, s.main_rest_s, "
+        f"{per_session('count(split_s)')} AS reps, {main_set('count(r.split_s)')} AS reps_done, "
+        f"{main_set('avg(r.split_s)')} AS mean_split_s, "
         f"{main_set('avg(r.rpe)')} AS mean_rpe, "
         f"{main_set('avg(r.split_s - r.target_s)')} AS mean_deviation_s "
         f"FROM session AS s {where} ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
@@ -202,6 +213,8 @@ def summary(row: sqlite3.Row) -> SessionSummary:
         reps=int(row["reps"]), mean_split_s=read.seconds("mean_split_s"),
         mean_rpe=_mean(row["mean_rpe"]), mean_deviation_s=_mean(row["mean_deviation_s"]),
         session_rpe=read.whole("session_rpe", 0, 10, optional=True), note=row["note"],
+        reps_planned=read.whole("reps_planned", 0, sane.SQLITE_MAX_INT, optional=True),
+        reps_done=int(row["reps_done"]), main_rest_s=read.seconds("main_rest_s"),
     )
     if read.damaged is None:
         return record
@@ -216,8 +229,10 @@ def _mean(value: object) -> float | None:
     return None
 
 
-def _reps_key(reps: Sequence[tuple[int, float]]) -> list[tuple[int, int]]:
-    return sorted((int(index), round(float(split_s) * 1000)) for index, split_s in reps)
+def _reps_key(reps: Sequence[tuple[int, float | None]]) -> list[tuple[int, int]]:
+    # a skipped rep (no split) keys as -1 ms
+    return sorted((int(index), -1 if split_s is None else round(float(split_s) * 1000))
+                  for index, split_s in reps)
 
 
 def same_start(conn: sqlite3.Connection, workout: str, started_at: float) -> list[int]:
@@ -233,7 +248,7 @@ def same_reps(conn: sqlite3.Connection, session_id: int, reps: Sequence[RepRecor
     """Whether session `session_id` holds exactly `reps`: numbers, and splits to the ms."""
     stored = conn.execute("SELECT idx, split_s FROM rep WHERE session_id = ?",
                           (session_id,)).fetchall()
-    return _reps_key([(int(i), float(s)) for i, s in stored]) == \
+    return _reps_key([(int(i), None if s is None else float(s)) for i, s in stored]) == \
         _reps_key([(rep.index, rep.split_s) for rep in reps])
 
 
@@ -270,19 +285,22 @@ def insert_imported(conn: sqlite3.Connection, session: SessionRecord,
     """
     cursor = conn.execute(
         "INSERT INTO session (workout, started_at, ended_at, updated_at, status, note, "
-        "session_rpe, source, source_hash, paces, plan_steps, workout_path, steps_done, owner) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "session_rpe, source, source_hash, paces, plan_steps, workout_path, steps_done, owner, "
+        "main_rest_s, reps_planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (session.workout, session.started_at, session.ended_at,
          session.updated_at if session.updated_at is not None
          else session.ended_at or session.started_at,
          _imported_status(session.status), session.note, session.session_rpe,
          session.source, session.source_hash, json.dumps(session.paces, sort_keys=True),
-         session.plan_steps, session.workout_path, session.steps_done, owner))
+         session.plan_steps, session.workout_path, session.steps_done, owner,
+         session.main_rest_s, session.reps_planned))
     new_id = cursor.lastrowid
     assert new_id is not None
     conn.executemany(
         "INSERT INTO rep (session_id, idx, step_index, label, distance_m, target_s, split_s, "
-        "started_at, ended_at, rest_s, rpe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "started_at, ended_at, rest_s, rpe, skipped, main) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(new_id, rep.index, rep.step_index, rep.label, rep.distance_m, rep.target_s,
-          rep.split_s, rep.started_at, rep.ended_at, rep.rest_s, rep.rpe) for rep in reps])
+          rep.split_s, rep.started_at, rep.ended_at, rep.rest_s, rep.rpe, int(rep.skipped),
+          None if rep.main is None else int(rep.main)) for rep in reps])
     return int(new_id)

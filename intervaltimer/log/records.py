@@ -37,6 +37,9 @@ class SessionRecord:
     first, so a crashed session resumes at `steps_done + 1`. `note` and
     `session_rpe` (CR-10, 0..10) are given after the session. `updated_at` is the
     instant of the last write: the end of a session abandoned by a crash.
+    `main_rest_s` is the rest planned between the main set's reps (the rung of the
+    rest ladder the session ran) and `reps_planned` the main set's reps planned; both
+    None for a session logged before they were kept (see `review.rung_of`).
     """
 
     id: int
@@ -55,6 +58,8 @@ class SessionRecord:
     updated_at: float | None = None
     damaged: str | None = None
     """Why the stored row was not sane (read back marked, with safe stand-ins), or None."""
+    main_rest_s: float | None = None
+    reps_planned: int | None = None
 
     @property
     def duration_s(self) -> float | None:
@@ -69,13 +74,16 @@ class RepRecord:
     `index` is the rep's number in the session (1..n, unique per session);
     `step_index` the plan step it ran. `rest_s` is the rest actually taken after
     it (known later), `rpe` the effort on the CR-10 scale (0..10), None until given.
+    A rep the runner skipped is still a rep: `skipped` is True and `split_s` None.
+    `main` says whether the plan put the rep in the main set (None: logged before
+    plans said so; `review.main_set` then guesses from targets and distances).
     """
 
     session_id: int
     index: int
     step_index: int
     label: str
-    split_s: float
+    split_s: float | None
     started_at: float
     ended_at: float
     distance_m: float | None = None
@@ -84,11 +92,15 @@ class RepRecord:
     rpe: int | None = None
     damaged: str | None = None
     """Why the stored row was not sane (read back marked, left out of metrics), or None."""
+    skipped: bool = False
+    main: bool | None = None
 
     @property
     def deviation_s(self) -> float | None:
-        """Split minus target (positive = slower); None without a target."""
-        return None if self.target_s is None else self.split_s - self.target_s
+        """Split minus target (positive = slower); None without a target or a split."""
+        if self.target_s is None or self.split_s is None:
+            return None
+        return self.split_s - self.target_s
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,10 @@ class SessionSummary:
     session_rpe: int | None
     note: str | None = None
     damaged: str | None = None
+    reps_planned: int | None = None
+    reps_done: int | None = None
+    """Main-set reps run (not skipped); None when `reps_planned` is unknown."""
+    main_rest_s: float | None = None
 
     @property
     def duration_s(self) -> float | None:

@@ -6,14 +6,16 @@ figure is computed one way everywhere. Which sessions count:
 
 - the *previous session* of a session is the newest earlier session of the same workout
   that was completed and has reps (an abandoned try is not "the last time");
-- a *trend* is over the completed sessions with reps of one workout, oldest first, the
-  newest ``limit`` of them when a limit is given.
+- a *trend* is over the sessions with reps of one workout, oldest first, the newest
+  ``limit`` of them when a limit is given: abandoned and cut-short sessions count (the
+  verdict says to back off after one), a session still running does not.
 
 Which reps count: the *main set* (``main_set``). Warm-up strides logged before 8 x 400 m
 would otherwise turn an 80 m split into "the first rep" and make fade and Sdec hundreds of
-per cent. When some reps have a target, the metrics are over those; with no targets at all
-(no profile), over the reps of at least a quarter of the longest rep's distance (reps
-without a distance, timed or exercises, always count). The rep table still shows every rep.
+per cent. The reps the plan marked as the main set, when it did; in a log from before plans
+said so, the reps with a target when some have one, and with no targets at all (no profile)
+the reps of at least a quarter of the longest rep's distance (reps without a distance, timed
+or exercises, always count). The rep table still shows every rep.
 
 The side-by-side rows (``compare``) carry their text already formatted (a change in the
 unit of its figure: seconds, percentage points, CR-10 points), with a verdict
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from intervaltimer.log.metrics import SessionMetrics, session_metrics
+from intervaltimer.log.figures import SessionMetrics, session_metrics
 from intervaltimer.log.records import (
     SHORT_REP_SHARE,
     RepRecord,
@@ -38,6 +40,7 @@ from intervaltimer.log.records import (
     SessionStatus,
     SessionSummary,
 )
+from intervaltimer.log.shape import group_key
 from intervaltimer.log.trends import (
     PCT_NOISE,
     RPE_NOISE,
@@ -91,10 +94,13 @@ def effort_words(rpe: int | None) -> str:
 def main_set(reps: Sequence[RepRecord]) -> list[RepRecord]:
     """The reps the metrics are about, in order: the main set, not the strides before it.
 
-    The reps with a target when some have one; else the reps of at least
-    ``SHORT_REP_SHARE`` of the longest distance (and every rep without a distance).
+    The reps marked ``main`` when the log has the plan's marks; else the reps with a target
+    when some have one; else the reps of at least ``SHORT_REP_SHARE`` of the longest
+    distance (and every rep without a distance). Skipped reps are in it (with no split).
     """
     reps = [rep for rep in reps if rep.damaged is None]  # read back with stand-ins
+    if any(rep.main is not None for rep in reps):
+        return [rep for rep in reps if rep.main]
     targeted = [rep for rep in reps if rep.target_s is not None]
     if targeted:
         return targeted
@@ -112,16 +118,21 @@ def left_out_note(reps: Sequence[RepRecord]) -> str:
     if left == 0:
         return ""
     plural = "" if left == 1 else "s"
+    if any(rep.main is not None for rep in reps):
+        return f"metrics are over the {len(counted)} reps of the main set; {left} rep{plural} " \
+               "before or after it (strides, drills) left out"
     if any(rep.target_s is not None for rep in reps):
         return f"metrics are over the {len(counted)} reps with a target; {left} rep{plural} " \
                "without one (strides, drills) left out"
     return f"metrics leave out {left} short rep{plural} (strides) before the main set"
 
 
-def metrics_of(session: Timed, reps: Sequence[RepRecord]) -> SessionMetrics:
+def metrics_of(session: Timed, reps: Sequence[RepRecord],
+               reps_planned: int | None = None) -> SessionMetrics:
     """Every metric of a session from its reps (in order) and its session RPE and duration.
 
-    Only the main set counts (``main_set``): strides before the reps are left out.
+    Only the main set counts (``main_set``): strides before the reps are left out. Reps
+    without targets are compared within their group (``shape.group_key`` of the label).
     """
     reps = main_set(reps)
     return session_metrics(
@@ -130,7 +141,25 @@ def metrics_of(session: Timed, reps: Sequence[RepRecord]) -> SessionMetrics:
         [None if rep.rpe is None else float(rep.rpe) for rep in reps],
         None if session.session_rpe is None else float(session.session_rpe),
         session.duration_s,
+        groups=[group_key(rep.label, rep.distance_m) for rep in reps],
+        reps_planned=reps_planned,
     )
+
+
+def rung_of(main_rest_s: float | None, reps: Sequence[RepRecord]) -> float | None:
+    """The rest between the main set's reps in a session: as planned when the log has it,
+    else (an older log, a version-1 export) the median rest taken after its main-set reps
+    but the last (the last rep's "rest" runs into the cool-down), leaving out a rep run
+    straight into the next (no rest); rounded to the second."""
+    if main_rest_s is not None:
+        return main_rest_s
+    taken = sorted(rep.rest_s for rep in main_set(reps)[:-1]
+                   if rep.rest_s is not None and rep.rest_s > 0 and not rep.skipped)
+    if not taken:
+        return None
+    middle = len(taken) // 2
+    median = taken[middle] if len(taken) % 2 else (taken[middle - 1] + taken[middle]) / 2
+    return float(round(median))
 
 
 def summary_load(row: Timed) -> float | None:
@@ -146,9 +175,16 @@ def local_time(epoch_s: float) -> datetime:
 
 
 def point_of(session: SessionSummary | SessionRecord, reps: Sequence[RepRecord]) -> SessionPoint:
-    """The trend point of a session."""
-    return SessionPoint.from_metrics(session.id, local_time(session.started_at),
-                                     metrics_of(session, reps))
+    """The trend point of a session: its main set's metrics, rung, status and peak effort."""
+    main = main_set(reps)
+    efforts = [rep.rpe for rep in main if rep.rpe is not None]
+    distances = {rep.distance_m for rep in main}
+    return SessionPoint.from_metrics(
+        session.id, local_time(session.started_at),
+        metrics_of(session, reps, session.reps_planned),
+        rest_s=rung_of(session.main_rest_s, reps), status=str(session.status),
+        peak_rpe=max(efforts) if efforts else session.session_rpe,
+        distance_m=distances.pop() if len(distances) == 1 else None)
 
 
 # -- the previous session ---------------------------------------------------------------------
@@ -235,6 +271,10 @@ _METRICS: tuple[_Metric, ...] = (
             RPE_NOISE, pace_bound=True),
     _Metric("rpe_drift_per_rep", "effort/rep", lambda v: _signed(v, 2), lambda d: _signed(d, 2),
             0.1),
+    _Metric("kick_s", "last rep", lambda v: _signed(v, 1, " s"), lambda d: _signed(d, 1),
+            SPLIT_NOISE_FLOOR_S),
+    _Metric("last_rep_rpe", "last RPE", lambda v: f"{v:.0f}", lambda d: _signed(d, 0),
+            RPE_NOISE, pace_bound=True),
     _Metric("session_rpe", "session RPE", lambda v: f"{v:.0f}", lambda d: _signed(d, 0), None),
     _Metric("load", "load", lambda v: f"{v:.0f}", lambda d: _signed(d, 0), None),
 )
@@ -314,20 +354,26 @@ def review_session(store: Store, session_id: int) -> Review | None:
     previous = previous_session(store, session)
     previous_metrics = None
     if previous is not None:
-        previous_metrics = metrics_of(previous, store.reps(previous.id))
-    return Review(session=session, reps=tuple(reps), metrics=metrics_of(session, reps),
+        previous_metrics = metrics_of(previous, store.reps(previous.id), previous.reps_planned)
+    return Review(session=session, reps=tuple(reps),
+                  metrics=metrics_of(session, reps, session.reps_planned),
                   previous=previous, previous_metrics=previous_metrics)
 
 
 # -- a workout's trend ----------------------------------------------------------------------------
 
 
+def _in_trend(row: SessionSummary) -> bool:
+    return row.status != SessionStatus.RUNNING and row.reps > 0
+
+
 def workout_points(store: Store, workout: str, limit: int | None = None) -> list[SessionPoint]:
-    """The trend points of a workout's completed sessions with reps, oldest first.
+    """The trend points of a workout's sessions with reps, oldest first: completed, stopped
+    and abandoned ones alike (a session still running is left out).
 
     With ``limit``, only the newest ``limit`` of them.
     """
-    rows = [row for row in store.summaries(workout=workout) if _counts(row)]
+    rows = [row for row in store.summaries(workout=workout) if _in_trend(row)]
     if limit is not None:
         rows = rows[:limit]
     reps = store.reps_by_session([row.id for row in rows])
@@ -335,5 +381,5 @@ def workout_points(store: Store, workout: str, limit: int | None = None) -> list
 
 
 def workout_trend(store: Store, workout: str, limit: int | None = None) -> Trend:
-    """The trend of a workout's completed sessions (the newest ``limit``, if given)."""
+    """The trend of a workout's sessions with reps (the newest ``limit``, if given)."""
     return trend(workout_points(store, workout, limit))

@@ -62,6 +62,37 @@ _V2: tuple[str, ...] = (
     "CHECK (session_rpe BETWEEN 0 AND 10)",
 )
 
+# v3 (the coaching issue): the session's main-set rest (its rung of the rest ladder) and the
+# main-set reps planned; a rep may be skipped (stored with no split) and knows whether it
+# belongs to the main set (NULL: logged before the plan said so). SQLite cannot relax a
+# column's NOT NULL in place, so the rep table is rebuilt and its rows copied.
+_V3: tuple[str, ...] = (
+    "ALTER TABLE session ADD COLUMN main_rest_s REAL CHECK (main_rest_s >= 0)",
+    "ALTER TABLE session ADD COLUMN reps_planned INTEGER CHECK (reps_planned >= 0)",
+    """CREATE TABLE rep_v3 (
+        session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL CHECK (idx >= 1),
+        step_index INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        distance_m REAL,
+        target_s REAL,
+        split_s REAL CHECK (split_s >= 0),
+        started_at REAL NOT NULL,
+        ended_at REAL NOT NULL,
+        rest_s REAL,
+        rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),
+        skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+        main INTEGER CHECK (main IN (0, 1)),
+        CHECK (skipped = 1 OR split_s IS NOT NULL),
+        PRIMARY KEY (session_id, idx)
+    ) WITHOUT ROWID""",
+    "INSERT INTO rep_v3 (session_id, idx, step_index, label, distance_m, target_s, split_s, "
+    "started_at, ended_at, rest_s, rpe) SELECT session_id, idx, step_index, label, distance_m, "
+    "target_s, split_s, started_at, ended_at, rest_s, rpe FROM rep",
+    "DROP TABLE rep",
+    "ALTER TABLE rep_v3 RENAME TO rep",
+)
+
 Step = Callable[[sqlite3.Connection], None]
 
 
@@ -74,7 +105,7 @@ def _run(statements: Sequence[str]) -> Step:
 
 
 # MIGRATIONS[n]: version n -> n + 1.
-MIGRATIONS: list[Step] = [_run(_V1), _run(_V2)]
+MIGRATIONS: list[Step] = [_run(_V1), _run(_V2), _run(_V3)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -182,59 +182,72 @@ class Store:
 
     def start_session(self, workout: str, source: str, paces: Mapping[str, float],
                       plan_steps: int, workout_path: str | os.PathLike[str] | None = None,
-                      started_at: float | None = None) -> int:
+                      started_at: float | None = None, *, main_rest_s: float | None = None,
+                      reps_planned: int | None = None) -> int:
         """Write the session row as the session starts; return its id.
 
         `source` is the workout's text (kept with its SHA-256), `paces` the named
-        paces used (seconds per metre), `plan_steps` the plan's step count.
+        paces used (seconds per metre), `plan_steps` the plan's step count,
+        `main_rest_s` the rest planned between the main set's reps (today's rung)
+        and `reps_planned` the main set's reps.
         """
         for name, value in paces.items():
             check_seconds(value, f"pace {name!r}")
+        if reps_planned is not None and reps_planned < 0:
+            raise ValueError(f"reps planned must be 0 or more, not {reps_planned}")
         now = time.time()
         start = now if started_at is None else float(started_at)
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO session (workout, started_at, updated_at, status, source, "
-                "source_hash, paces, plan_steps, workout_path, owner) "
-                "VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
+                "source_hash, paces, plan_steps, workout_path, owner, main_rest_s, "
+                "reps_planned) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)",
                 (workout, start, now, source, source_hash(source),
                  json.dumps(dict(paces), sort_keys=True), int(plan_steps),
-                 None if workout_path is None else str(workout_path), self._owner))
+                 None if workout_path is None else str(workout_path), self._owner,
+                 check_seconds(main_rest_s, "main-set rest"),
+                 None if reps_planned is None else int(reps_planned)))
             session_id = cursor.lastrowid
         assert session_id is not None
         return int(session_id)
 
     def record_rep(self, session_id: int, index: int, *, step_index: int, label: str,
-                   split_s: float, ended_at: float | None = None,
+                   split_s: float | None, ended_at: float | None = None,
                    started_at: float | None = None, distance_m: float | None = None,
                    target_s: float | None = None, rest_s: float | None = None,
-                   rpe: int | None = None) -> None:
+                   rpe: int | None = None, skipped: bool = False,
+                   main: bool | None = None) -> None:
         """Write a rep the moment it ends (instants are wall-clock epoch seconds).
 
         `ended_at` defaults to now and `started_at` to `ended_at - split_s`. Writing
         an index already stored replaces that rep (a rep run again after an undo).
-        The session's progress moves to at least `step_index`.
+        A skipped rep (`skipped=True`) is stored with no split. `main` says whether
+        the plan put the rep in the main set. The session's progress moves to at
+        least `step_index`.
         """
         if index < 1:
             raise ValueError(f"rep index must be 1 or more, not {index}")
-        split = check_seconds(split_s, "split")
-        assert split is not None
+        split = None if skipped else check_seconds(split_s, "split")
+        if split is None and not skipped:
+            raise ValueError("a rep that was run has a split")
         end = time.time() if ended_at is None else float(ended_at)
-        start = end - split if started_at is None else float(started_at)
+        start = (end - (split or 0.0)) if started_at is None else float(started_at)
         with self._write() as conn:
             self._touch(conn, session_id, time.time())
             conn.execute(
                 "INSERT INTO rep (session_id, idx, step_index, label, distance_m, target_s, "
-                "split_s, started_at, ended_at, rest_s, rpe) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "split_s, started_at, ended_at, rest_s, rpe, skipped, main) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, idx) DO UPDATE SET step_index = excluded.step_index, "
                 "label = excluded.label, distance_m = excluded.distance_m, "
                 "target_s = excluded.target_s, split_s = excluded.split_s, "
                 "started_at = excluded.started_at, ended_at = excluded.ended_at, "
-                "rest_s = excluded.rest_s, rpe = excluded.rpe",
+                "rest_s = excluded.rest_s, rpe = excluded.rpe, skipped = excluded.skipped, "
+                "main = excluded.main",
                 (session_id, index, step_index, label, distance_m,
                  check_seconds(target_s, "target"), split, start, end,
-                 check_seconds(rest_s, "rest"), check_rpe(rpe)))
+                 check_seconds(rest_s, "rest"), check_rpe(rpe), int(skipped),
+                 None if main is None else int(main)))
             conn.execute("UPDATE session SET steps_done = max(steps_done, ?) WHERE id = ?",
                          (step_index, session_id))
 

@@ -21,24 +21,22 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from intervaltimer.log.metrics import Line, SessionMetrics, least_squares
+from intervaltimer.log import verdict
+from intervaltimer.log.metrics import Line, least_squares
+from intervaltimer.log.points import PCT_NOISE as PCT_NOISE
+from intervaltimer.log.points import RPE_NOISE as RPE_NOISE
+from intervaltimer.log.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
+from intervaltimer.log.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
+from intervaltimer.log.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
+from intervaltimer.log.points import SessionPoint as SessionPoint
 from intervaltimer.workout.units import format_delta, format_time
 
-CompareBy = Literal["split", "deviation"]
+if TYPE_CHECKING:
+    from intervaltimer.log.advice import Advice
 
-TARGET_TOLERANCE_S = 0.5
-"""Mean targets within this of each other count as the same pace."""
-RPE_NOISE = 0.5
-"""Smallest change of mean effort (CR-10 points) worth telling."""
-PCT_NOISE = 1.0
-"""Smallest change of fade or decrement (percentage points) worth telling."""
-SPLIT_NOISE_FRACTION = 0.01
-"""Smallest change of mean split or deviation worth telling, as a fraction of the split..."""
-SPLIT_NOISE_FLOOR_S = 0.5
-"""...and never less than this many seconds."""
+CompareBy = Literal["split", "deviation"]
 
 TRENDED = (
     "mean_split_s",
@@ -47,40 +45,10 @@ TRENDED = (
     "decrement_pct",
     "fade_pct",
     "load",
+    "kick_s",
+    "rest_s",
 )
 """The SessionPoint fields that get a trend line and a slope."""
-
-
-@dataclass(frozen=True)
-class SessionPoint:
-    """One session of a workout, reduced to the figures a trend compares."""
-
-    id: int
-    started_at: datetime
-    mean_split_s: float | None
-    mean_deviation_s: float | None
-    mean_rpe: float | None
-    decrement_pct: float | None
-    fade_pct: float | None
-    load: float | None
-    target_mean_s: float | None
-
-    @classmethod
-    def from_metrics(
-        cls, session_id: int, started_at: datetime, metrics: SessionMetrics
-    ) -> SessionPoint:
-        """The point of a session whose metrics are already computed."""
-        return cls(
-            id=session_id,
-            started_at=started_at,
-            mean_split_s=metrics.mean_split_s,
-            mean_deviation_s=metrics.mean_deviation_s,
-            mean_rpe=metrics.mean_rpe,
-            decrement_pct=metrics.decrement_pct,
-            fade_pct=metrics.fade_pct,
-            load=metrics.load,
-            target_mean_s=metrics.target_mean_s,
-        )
 
 
 @dataclass(frozen=True)
@@ -175,12 +143,26 @@ def _direction(change: float) -> str:
 
 
 def _summary(points: Sequence[SessionPoint], compare_by: CompareBy, preamble: str) -> str:
-    """The one sentence under the trend charts; see the module docstring for the rules."""
-    n = len(points)
-    if n == 0:
+    """The one sentence under the trend charts: the coach's verdict (``verdict``: back off,
+    across rungs, a new target) when one applies, else the within-rung metrics of the
+    finished sessions; then the latest session's last rep."""
+    if not points:
         return "no sessions of this workout yet"
-    if n == 1:
-        return "one session so far: run it again to see a trend"
+    sentence = verdict.back_off(points)
+    if sentence is None and len(points) == 1:
+        sentence = "one session so far: run it again to see a trend"
+    if sentence is None:
+        sentence = verdict.across_rungs(points) or verdict.new_target(points)
+    if sentence is None:
+        finished = [p for p in points if p.finished]
+        sentence = _within_rung(finished if len(finished) >= 2 else points, compare_by, preamble)
+    kick = verdict.last_rep(points)
+    return sentence + (f"; {kick}" if kick else "")
+
+
+def _within_rung(points: Sequence[SessionPoint], compare_by: CompareBy, preamble: str) -> str:
+    """The metrics' sentence over sessions of one rung and target; see the module docstring."""
+    n = len(points)
 
     effort = _series(points, "mean_rpe")
     fade = _series(points, "fade_pct")
@@ -252,6 +234,8 @@ def _summary(points: Sequence[SessionPoint], compare_by: CompareBy, preamble: st
             context = " at " + " and ".join(held)
         clauses[0] += f" over {n} sessions{context}"
         sentence = "; ".join(clauses)
+        if n > 2 and " from " in sentence:
+            sentence += " (fitted trend)"
     if n == 2:
         sentence += " (two sessions: run it again to confirm)"
     return preamble + sentence
@@ -282,13 +266,14 @@ def _rounded(value: float | None, digits: int = 3) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
-def trend_to_json(trend: Trend, workout: str) -> dict[str, Any]:
+def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> dict[str, Any]:
     """The stable ``trend --json`` document.
 
-    ``{workout, compare_by, sessions: [{id, started_at, mean_split_s, mean_deviation_s,
-    mean_rpe, decrement_pct, fade_pct, load, target_mean_s}], slopes: {...}, summary}``,
+    ``{workout, compare_by, sessions: [{id, started_at, status, rest_s, reps_done,
+    reps_planned, mean_split_s, mean_deviation_s, mean_rpe, decrement_pct, fade_pct, load,
+    target_mean_s, kick_s, kick_pct, last_rep_rpe}], slopes: {...}, summary, advice}``,
     sessions oldest first, ``started_at`` in ISO 8601, values rounded to 3 decimals and
-    slopes (per session) to 4.
+    slopes (per session) to 4; ``advice`` is ``advice.Advice.to_json()`` or null.
     """
     return {
         "workout": workout,
@@ -297,6 +282,10 @@ def trend_to_json(trend: Trend, workout: str) -> dict[str, Any]:
             {
                 "id": p.id,
                 "started_at": p.started_at.isoformat(),
+                "status": p.status,
+                "rest_s": _rounded(p.rest_s),
+                "reps_done": p.reps_done,
+                "reps_planned": p.reps_planned,
                 "mean_split_s": _rounded(p.mean_split_s),
                 "mean_deviation_s": _rounded(p.mean_deviation_s),
                 "mean_rpe": _rounded(p.mean_rpe),
@@ -304,9 +293,13 @@ def trend_to_json(trend: Trend, workout: str) -> dict[str, Any]:
                 "fade_pct": _rounded(p.fade_pct),
                 "load": _rounded(p.load),
                 "target_mean_s": _rounded(p.target_mean_s),
+                "kick_s": _rounded(p.kick_s),
+                "kick_pct": _rounded(p.kick_pct),
+                "last_rep_rpe": p.last_rep_rpe,
             }
             for p in trend.points
         ],
         "slopes": {key: _rounded(value, 4) for key, value in trend.slopes.items()},
         "summary": trend.summary,
+        "advice": None if advice is None else advice.to_json(),
     }

@@ -24,7 +24,7 @@ from intervaltimer.track.runtext import (
     split_verdict,
     steps_left_s,
 )
-from intervaltimer.workout.units import format_time
+from intervaltimer.workout.units import format_split
 
 if TYPE_CHECKING:
     from intervaltimer.track.runner import Runner
@@ -46,7 +46,7 @@ def split_state(split: Split) -> dict[str, Any]:
     return {
         "step": split.step_index,
         "label": split.label,
-        "split": format_time(split.split_s),
+        "split": format_split(split.split_s),
         "delta": delta_text(split),
         "verdict": split_verdict(split),
         "rpe": split.rpe,

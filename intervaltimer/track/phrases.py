@@ -91,7 +91,10 @@ def say_difference(split_s: float, target_s: float) -> str:
 
 
 def split_phrase(split: Split) -> str:
-    """What is said after a lap: "eighty-six four, one second slow", or just the split."""
+    """What is said after a lap: "eighty-six four, one second slow", or just the split
+    ("skipped" for a rep skipped, which has none)."""
+    if split.split_s is None:
+        return "skipped"
     said = say_time(split.split_s, in_seconds(split.distance_m))
     if split.target_s is None:
         return said

@@ -87,7 +87,8 @@ def stored_splits(reps: Sequence[RepRecord], plan: Plan, at_step: int,
         splits[rep.index] = Split(
             rep.step_index, None if step is None else step.rep, rep.label, rep.distance_m,
             rep.target_s, rep.split_s, rep.started_at - wall_offset_s,
-            rep.ended_at - wall_offset_s, rest_s=rep.rest_s, rpe=rep.rpe)
+            rep.ended_at - wall_offset_s, rest_s=rep.rest_s, rpe=rep.rpe, skipped=rep.skipped,
+            main_set=rep.main)
     return splits
 
 
@@ -158,7 +159,8 @@ class LogSync:
         store.record_rep(session_id, index, step_index=split.step_index, label=split.label,
                          split_s=split.split_s, ended_at=split.ended_at + offset,
                          started_at=split.started_at + offset, distance_m=split.distance_m,
-                         target_s=split.target_s, rest_s=split.rest_s, rpe=split.rpe)
+                         target_s=split.target_s, rest_s=split.rest_s, rpe=split.rpe,
+                         skipped=split.skipped, main=split.main_set)
         self.written[index] = split
 
 
@@ -215,7 +217,8 @@ class RunLog:
         def start(target: Store, started_at: float) -> int:
             return target.start_session(
                 workout.name, workout.source, paces_used(plan), len(plan.steps),
-                workout_path=workout.path, started_at=started_at)
+                workout_path=workout.path, started_at=started_at,
+                main_rest_s=plan.main_rest_s, reps_planned=plan.main_reps or None)
 
         if resume is not None:
             record = store.resume_session(resume.session_id)

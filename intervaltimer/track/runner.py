@@ -139,7 +139,7 @@ class Runner:
         return self.session.state is State.PAUSED
 
     def skip(self) -> bool:
-        """Skip the step on the screen (no split)."""
+        """Skip the step on the screen; a rep skipped is logged as a rep not run."""
         done = self.session.skip()
         self.tick()
         return done

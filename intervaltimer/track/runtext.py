@@ -168,7 +168,7 @@ def next_line(view: SessionView) -> str:
 
 def split_delta(split: Split) -> float | None:
     """Split minus target (negative: faster); None without a target."""
-    if split.target_s is None:
+    if split.target_s is None or split.split_s is None:
         return None
     return split.split_s - split.target_s
 

@@ -188,3 +188,11 @@ def format_distance(metres: float) -> str:
     if metres >= 2000 and metres % 100 == 0:
         return f"{metres / 1000:g} km"
     return f"{metres:g} m"
+
+
+SKIPPED_WORD = "skipped"
+
+
+def format_split(seconds: float | None) -> str:
+    """A rep's split as `format_time` gives it, or `skipped` for a rep skipped (no split)."""
+    return SKIPPED_WORD if seconds is None else format_time(seconds)

@@ -24,7 +24,8 @@ from intervaltimer.log.store import Store
 # Thursday 1 May 2025 and the sessions of the following days, at 18:00 local time.
 DAY = 86400.0
 T0 = datetime(2025, 5, 1, 18, 0).timestamp()
-HISTORY_KEYS = {"id", "workout", "started_at", "status", "reps", "mean_split_s", "mean_rpe"}
+HISTORY_KEYS = {"id", "workout", "started_at", "status", "reps", "mean_split_s", "mean_rpe",
+                "reps_done", "reps_planned", "rest_s", "session_rpe", "load", "week"}
 SHOW_KEYS = {"id", "workout", "started_at", "ended_at", "status", "note", "reps"}
 REP_KEYS = {"index", "label", "distance_m", "target_s", "split_s", "rpe"}
 
@@ -66,9 +67,14 @@ def test_history_json_lists_sessions_newest_first_with_their_means(log: Path) ->
     assert [row["id"] for row in rows] == [3, 2, 1]
     assert all(set(row) == HISTORY_KEYS for row in rows)
     oldest = rows[2]
+    week = {"week": "2025-04-28", "sessions": 2, "rated": 1, "load": 210.0,
+            "monotony": 0.408, "strain": 85.7}  # Thursday 7 × 30 min; Friday abandoned, unrated
     assert oldest == {"id": 1, "workout": "8 x 400 m at mile pace",
                       "started_at": oldest["started_at"], "status": "completed", "reps": 3,
-                      "mean_split_s": 86.5, "mean_rpe": 6.5}
+                      "mean_split_s": 86.5, "mean_rpe": 6.5, "reps_done": 3,
+                      "reps_planned": None, "rest_s": None, "session_rpe": 7, "load": 210.0,
+                      "week": week}
+    assert rows[1]["week"] == week
     assert rows[1]["reps"] == 0 and rows[1]["mean_split_s"] is None
     assert rows[1]["mean_rpe"] is None and rows[1]["status"] == "abandoned"
     assert rows[0]["status"] == "running"

@@ -49,7 +49,11 @@ def test_trend_json_has_the_documented_shape_and_sentence(seeded: Seeded) -> Non
     # Hand-computed: slope of 7.0, 6.8, 6.5, 6.3, 6.1, 5.9 over sessions 0..5 is -3.9 / 17.5.
     assert document["slopes"]["mean_rpe_per_session"] == -0.2229
     assert document["summary"] == (
-        "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 %")
+        "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 % "
+        "(fitted trend); last time the last rep was 0.6 s slower than the others at effort 6")
+    # The advice is next's object; these sessions kept no rest, so it cannot move a rung.
+    assert document["advice"] == json.loads(run("next", FIVE_K_400, "--json").output)
+    assert document["advice"]["action"] == "hold" and document["advice"]["rest_s"] is None
 
 
 def test_trend_finds_a_workout_by_part_of_its_name_and_prints_a_table(seeded: Seeded) -> None:
@@ -79,7 +83,8 @@ def test_trend_across_changed_targets_compares_deviation(seeded: Seeded) -> None
     document = json.loads(run("trend", EIGHT_HUNDREDS, "--json").output)
     assert document["compare_by"] == "deviation"
     assert [s["mean_deviation_s"] for s in document["sessions"]] == [2.0, 2.0]
-    assert document["summary"].startswith("targets changed")
+    assert document["summary"] == ("target 5.0 s/800 m faster, splits 5.0 s faster, "
+                                   "still up to +2.0 s off the new one")
 
 
 def test_trend_limit_keeps_the_newest(seeded: Seeded) -> None:
@@ -101,7 +106,7 @@ def test_trend_of_a_workout_never_completed_exits_1(tmp_path: Path) -> None:
         store.finish_session(session, "abandoned", ended_at=1.7e9 + 60)
     result = run("trend", "Hill sprints", "--db", str(path))
     assert result.exit_code == 1
-    assert "no completed sessions of 'Hill sprints'" in result.output
+    assert "no sessions of 'Hill sprints'" in result.output
 
 
 # -- show ----------------------------------------------------------------------------------

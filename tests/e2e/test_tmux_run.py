@@ -67,7 +67,9 @@ def test_a_runner_runs_two_reps_laps_and_rates_them_in_a_real_terminal(tmp_path:
     command = shell_line(app, "run", WORKOUT, "--race", "mile=5:40", "--no-sound", "--db", db)
     with terminal(command, env, tmp_path) as term:
         # The preview: the plan with its targets; enter starts.
-        preview = term.wait_for(re.compile(r"^\s*4\s+Rest 5 s", re.M), TIMEOUT_S)
+        preview = term.wait_for(  # the plan, and the lines above it drawn
+            lambda screen: re.search(r"^\s*4\s+Rest 5 s", screen, re.M) is not None
+            and "3 s lead-in" in screen, TIMEOUT_S)
         assert "2 x 100 m @ mile" in preview
         assert re.search(rf"{re.escape(REP_1)}\s+{TARGET}\s+1:24\.5", preview), preview
         assert re.search(rf"{re.escape(REP_2)}\s+{TARGET}\s+1:24\.5", preview), preview

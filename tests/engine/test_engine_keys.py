@@ -76,7 +76,7 @@ def test_resume_and_pause_only_when_they_make_sense(fake_clock: FakeClock) -> No
 # ---- skip --------------------------------------------------------------------
 
 
-def test_a_skipped_rep_is_not_a_split(fake_clock: FakeClock) -> None:
+def test_a_skipped_rep_is_a_rep_with_no_split(fake_clock: FakeClock) -> None:
     session = started(plan(run(400.0), rest(60.0), run(400.0)), fake_clock)
     fake_clock.set(10.0)
     assert session.skip() is True
@@ -84,8 +84,33 @@ def test_a_skipped_rep_is_not_a_split(fake_clock: FakeClock) -> None:
     skipped = of_kind(events, EventKind.SKIPPED)
     assert [(e.at, e.step_index, e.elapsed_s) for e in skipped] == [(10.0, 1, 7.0)]
     assert of_kind(events, EventKind.STEP_FINISHED) == []
-    assert session.splits == ()
+    [split] = session.splits
+    assert (split.step_index, split.split_s, split.skipped) == (1, None, True)
+    assert (split.started_at, split.ended_at, split.rest_s) == (3.0, 10.0, None)
+    assert skipped[0].split == split
     assert session.phase is Phase.REST and at_of(events, EventKind.STEP_STARTED) == [3.0, 10.0]
+
+
+def test_a_skipped_rep_comes_back_with_undo_its_clock_intact(fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(60.0), run(400.0)), fake_clock)
+    fake_clock.set(10.0)
+    session.skip()
+    fake_clock.set(12.0)
+    assert session.can_undo is True
+    assert session.undo_lap() is True
+    events = session.poll()
+    assert of_kind(events, EventKind.LAP_UNDONE)[0].split is not None
+    assert session.splits == () and session.phase is Phase.WORK
+    fake_clock.set(70.0)
+    split = session.lap()
+    assert split is not None and split.split_s == 67.0 and not split.skipped
+
+
+def test_a_rep_skipped_in_its_lead_in_is_a_skipped_rep(fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(60.0), run(400.0)), fake_clock)
+    fake_clock.set(1.5)
+    session.skip()
+    assert [(s.step_index, s.skipped) for s in session.splits] == [(1, True)]
 
 
 def test_skipping_a_rest_brings_the_rep_after_a_lead_in(fake_clock: FakeClock) -> None:

@@ -143,7 +143,7 @@ class SessionMachine(RuleBasedStateMachine):
         if not splits:
             return
         target = splits[0] if older and len(splits) > 1 else splits[-1]
-        refused = not 0 <= rpe <= 10 or target is not splits[-1]
+        refused = not 0 <= rpe <= 10 or target is not splits[-1] or target.skipped
         try:
             rated = self.s.rate(target.step_index, rpe)
         except ValueError:
@@ -167,8 +167,14 @@ class SessionMachine(RuleBasedStateMachine):
                 step = self.plan.steps[split.step_index - 1]
                 assert step.is_work
                 if split not in self.lapped:  # no split without a lap, unless the rep timed out
-                    assert step.duration_s is not None
+                    assert step.duration_s is not None and split.split_s is not None
                     assert abs(split.split_s - step.duration_s) < 1e-6
+                self.model[split.step_index] = split
+            elif event.kind is EventKind.SKIPPED and split is not None:
+                # a rep skipped is a rep with no time, in its place among the splits
+                assert split.skipped and split.split_s is None
+                assert self.plan.steps[split.step_index - 1].is_work
+                assert split.step_index not in self.model
                 self.model[split.step_index] = split
             elif event.kind is EventKind.LAP_UNDONE and split is not None:
                 assert self.model.pop(split.step_index) == split

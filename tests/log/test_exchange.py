@@ -11,6 +11,7 @@ import pytest
 
 from intervaltimer.log.exchange import CSV_COLUMNS, export_csv, export_json, spreadsheet_text
 from intervaltimer.log.importing import ExportFormatError, import_sessions, read_export
+from intervaltimer.log.review import workout_points
 from intervaltimer.log.store import Store
 from tests.reviewkit import MILE_400, Seeded, at, seed
 
@@ -59,7 +60,7 @@ def test_json_export_round_trips_into_an_empty_log_once(seeded: Seeded, tmp_path
         text = export_json(store, exported_at=at(2025, 5, 1))
         originals = [(s, store.reps(s.id)) for s in reversed(store.sessions())]
     document = json.loads(text)
-    assert document["format"] == "intervaltimer-export" and document["version"] == 1
+    assert document["format"] == "intervaltimer-export" and document["version"] == 2
     assert len(document["sessions"]) == TOTAL_SESSIONS
     assert document["sessions"][0]["started_at"].startswith("2025-03-03T18:00:00.000")
     sessions = read_export(text)
@@ -122,3 +123,39 @@ def test_a_minimal_export_fills_in_what_it_lacks() -> None:
     assert session.workout == "8 x 400" and session.source_hash  # hash of the empty source
     assert reps[0].step_index == 1 and reps[0].label == ""
     assert reps[0].ended_at - reps[0].started_at == pytest.approx(80.5)
+
+
+def test_a_version_1_export_imports_and_takes_its_rung_from_the_rest_taken(
+        tmp_path: Path) -> None:
+    """A version-1 export has no main-set rest or reps planned: the rung is the rest taken."""
+    reps = [{"index": i, "split_s": 84.0 + i / 10, "target_s": 84.5, "distance_m": 400,
+             "rest_s": rest, "label": f"Rep {i}/4 · 400 m @ mile"}
+            for i, rest in enumerate([61.0, 59.6, 60.4, 300.0], start=1)]
+    [(session, session_reps)] = read_export(_document(reps=reps))
+    assert session.main_rest_s is None and session.reps_planned is None
+    assert [(r.skipped, r.main) for r in session_reps] == [(False, None)] * 4
+    with Store.open(tmp_path / "log.sqlite3") as store:
+        assert import_sessions(store, [(session, session_reps)]).added == 1
+        [point] = workout_points(store, "8 x 400")
+    assert point.rest_s == 60.0  # the median of 61.0, 59.6, 60.4 (the last rep's rest is out)
+
+
+def test_version_2_carries_the_rung_the_reps_planned_and_a_skipped_rep(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "from.sqlite3") as store:
+        session = store.start_session("8 x 400", "src", {}, 9, started_at=at(2025, 5, 1),
+                                      main_rest_s=45.0, reps_planned=4)
+        store.record_rep(session, 1, step_index=2, label="Rep 1/4", split_s=84.0,
+                         ended_at=at(2025, 5, 1) + 100, main=True)
+        store.record_rep(session, 2, step_index=4, label="Rep 2/4", split_s=None,
+                         skipped=True, ended_at=at(2025, 5, 1) + 200, main=True)
+        store.finish_session(session, "abandoned", ended_at=at(2025, 5, 1) + 600)
+        text = export_json(store, at(2025, 5, 2))
+    document = json.loads(text)
+    exported = document["sessions"][0]
+    assert (exported["main_rest_s"], exported["reps_planned"]) == (45.0, 4)
+    assert [(r["split_s"], r["skipped"], r["main"]) for r in exported["reps"]] == [
+        (84.0, False, True), (None, True, True)]
+    [(copy, copy_reps)] = read_export(text)
+    assert (copy.main_rest_s, copy.reps_planned) == (45.0, 4)
+    assert [(r.split_s, r.skipped, r.main) for r in copy_reps] == [
+        (84.0, False, True), (None, True, True)]

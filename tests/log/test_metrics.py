@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from intervaltimer.log.figures import session_metrics
 from intervaltimer.log.metrics import (
     Fade,
     cv_pct,
@@ -23,7 +24,6 @@ from intervaltimer.log.metrics import (
     mean_target,
     rpe_drift,
     session_load,
-    session_metrics,
     week_start_of,
     weekly_load,
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.log.metrics import session_metrics
+from intervaltimer.log.figures import session_metrics
 from intervaltimer.log.records import RepRecord
 from intervaltimer.log.review import (
     compare,
@@ -130,23 +130,27 @@ def test_a_workout_trend_reads_completed_sessions_oldest_first(store: Store,
     assert [point.mean_rpe for point in result.points] == pytest.approx(
         [7.0, 6.8, 6.5, 6.3, 6.1, 5.9])
     assert result.summary == (
-        "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 %")
+        "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 % "
+        "(fitted trend); last time the last rep was 0.6 s slower than the others at effort 6")
     # Loads: session effort × 40 min.
     assert [point.load for point in result.points] == pytest.approx(
         [280, 280, 240, 240, 240, 200])
 
 
-def test_a_trend_leaves_out_abandoned_sessions_and_can_be_limited(store: Store,
-                                                                  seeded: Seeded) -> None:
-    assert [p.id for p in workout_points(store, MILE_400)] == [seeded.previous, seeded.latest]
+def test_a_trend_counts_abandoned_sessions_and_can_be_limited(store: Store,
+                                                              seeded: Seeded) -> None:
+    points = workout_points(store, MILE_400)
+    assert [p.id for p in points] == [seeded.previous, seeded.abandoned, seeded.latest]
+    assert [(p.status, p.finished) for p in points] == [
+        ("completed", True), ("abandoned", False), ("completed", True)]
     assert [p.id for p in workout_points(store, FIVE_K_400, limit=3)] == list(seeded.five_k[3:])
 
 
 def test_a_trend_across_changed_targets_says_so(store: Store) -> None:
     result = workout_trend(store, EIGHT_HUNDREDS)
     assert result.compare_by == "deviation"
-    assert result.summary.startswith(
-        "targets changed, so splits are compared by deviation from target")
+    assert result.summary == ("target 5.0 s/800 m faster, splits 5.0 s faster, "
+                              "still up to +2.0 s off the new one")
 
 
 def test_summary_load_and_effort_words(store: Store, seeded: Seeded) -> None:

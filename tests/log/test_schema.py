@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from intervaltimer.log.review import rung_of
 from intervaltimer.log.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -37,6 +38,9 @@ WRITTEN_AT: dict[int, tuple[str, ...]] = {
         f"{T0 + 86400}, {T0 + 86570}, NULL, 8)",
     ),
 }
+# v2 added the session's note and session RPE; v3 the main-set rest and reps planned, and
+# skipped reps (no split) with their main-set mark.
+WRITTEN_AT[2] = (*WRITTEN_AT[1], "UPDATE session SET session_rpe = 8, note = 'hot' WHERE id = 8")
 
 
 def _log_at(path: Path, version: int) -> None:
@@ -73,6 +77,10 @@ def test_a_log_of_every_earlier_version_migrates_and_keeps_its_data(
         assert done.note is None and done.session_rpe is None  # v2 columns, empty
         assert [(r.index, r.split_s, r.rest_s, r.rpe) for r in store.reps(7)] == [
             (1, 85.9, 60.2, 6), (2, 86.4, None, None)]
+        assert [(r.skipped, r.main) for r in store.reps(7)] == [(False, None)] * 2
+        assert done.main_rest_s is None and done.reps_planned is None  # v3 columns, empty
+        # An older session takes its rung from the rest taken after its main-set reps.
+        assert rung_of(done.main_rest_s, store.reps(7)) == 60.0
         assert [s.id for s in store.running_sessions()] == [8]
         assert store.last_step_done(8) == 5
         # The new columns work after the migration.
@@ -82,6 +90,9 @@ def test_a_log_of_every_earlier_version_migrates_and_keeps_its_data(
         summary = {row.id: row for row in store.summaries()}
         assert summary[7].reps == 2 and summary[7].mean_rpe == 6.0
         assert summary[7].note == "first session of the block"
+        store.record_rep(8, 2, step_index=5, label="Rep 2/6", split_s=None, skipped=True,
+                         main=True)
+        assert [(r.split_s, r.skipped) for r in store.reps(8)][-1] == (None, True)
 
 
 def test_migrated_and_new_logs_have_the_same_tables_and_columns(tmp_path: Path) -> None:

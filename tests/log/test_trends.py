@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervaltimer.log.metrics import session_metrics
+from intervaltimer.log.figures import session_metrics
 from intervaltimer.log.trends import SessionPoint, trend, trend_to_json
 
 MONDAY = datetime(2025, 3, 3, 18, 0)
@@ -57,6 +57,7 @@ class TestSummary:
         assert result.compare_by == "split"
         assert result.summary == (
             "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 %"
+            " (fitted trend)"
         )
 
     def test_worsening(self) -> None:
@@ -70,7 +71,7 @@ class TestSummary:
         )
         assert trend(points).summary == (
             "mean effort up 1.3 over 6 sessions; fade up from 2.0 % to 4.5 %; "
-            "splits slower, from 1:26.0 to 1:29.0"
+            "splits slower, from 1:26.0 to 1:29.0 (fitted trend)"
         )
 
     def test_flat_says_no_clear_change_and_the_level(self) -> None:
@@ -106,11 +107,8 @@ class TestSummary:
         )
         result = trend(points)
         assert result.compare_by == "deviation"
-        assert result.summary == (
-            "targets changed, so splits are compared by deviation from target: "
-            "splits faster against target, from +0.0 s to -0.9 s over 6 sessions "
-            "at the same effort"
-        )
+        # The coach's verdict: the target is 3 s faster, met, at the same effort.
+        assert result.summary == "target 3.0 s a rep faster at the same effort: fitter"
 
     def test_changed_targets_with_effort_down_and_deviation_held(self) -> None:
         points = sessions(
@@ -119,10 +117,7 @@ class TestSummary:
             split=[91.0, 90.0, 89.0, 88.0],
             target=[90.0, 89.0, 88.0, 87.0],  # always 1 s slow: deviation +1.0 throughout
         )
-        assert trend(points).summary == (
-            "targets changed, so splits are compared by deviation from target: "
-            "mean effort down 1.5 over 4 sessions at the same pace relative to target"
-        )
+        assert trend(points).summary == "target 3.0 s a rep faster at a lower effort: fitter"
 
     def test_small_target_drift_is_the_same_pace(self) -> None:
         # targets within 0.4 s of each other: still compared by raw split
@@ -155,7 +150,7 @@ class TestSummary:
     def test_faster_at_the_same_effort(self) -> None:
         points = sessions(rpe=[6.0] * 3, fade=[3.0] * 3, split=[90.0, 88.5, 87.0])
         assert trend(points).summary == (
-            "splits faster, from 1:30.0 to 1:27.0 over 3 sessions at the same effort"
+            "splits faster, from 1:30.0 to 1:27.0 over 3 sessions at the same effort (fitted trend)"
         )
 
     def test_decrement_told_when_it_moved_more_than_fade(self) -> None:
@@ -168,12 +163,13 @@ class TestSummary:
         )
         assert trend(points).summary == (
             "decrement down from 4.0 % to 2.0 % over 3 sessions at the same pace and effort"
+            " (fitted trend)"
         )
 
     def test_no_efforts_rated(self) -> None:
         points = sessions(rpe=[None] * 3, fade=[5.0, 4.0, 3.0], split=[88.0] * 3)
         assert trend(points).summary == (
-            "fade down from 5.0 % to 3.0 % over 3 sessions at similar splits"
+            "fade down from 5.0 % to 3.0 % over 3 sessions at similar splits (fitted trend)"
         )
 
 
@@ -250,12 +246,16 @@ class TestJson:
         later = SessionPoint.from_metrics(12, MONDAY + timedelta(days=7), m)
         doc = trend_to_json(trend([later, first]), "8 x 400 m at mile pace")
         json.dumps(doc)  # serialisable as is
-        assert set(doc) == {"workout", "compare_by", "sessions", "slopes", "summary"}
+        assert set(doc) == {"workout", "compare_by", "sessions", "slopes", "summary", "advice"}
         assert doc["workout"] == "8 x 400 m at mile pace"
         assert [s["id"] for s in doc["sessions"]] == [11, 12]
         assert doc["sessions"][0] == {
             "id": 11,
             "started_at": "2025-03-03T18:00:00",
+            "status": "completed",
+            "rest_s": None,
+            "reps_done": 8,
+            "reps_planned": None,
             "mean_split_s": 88.25,
             "mean_deviation_s": 1.01,
             "mean_rpe": 7.0,  # 56 / 8
@@ -263,6 +263,10 @@ class TestJson:
             "fade_pct": 4.598,
             "load": 210.0,  # 7 * 30 min
             "target_mean_s": 87.24,
+            # the last rep (+3.76 s) against the mean of the others (+0.617 s)
+            "kick_s": 3.143,
+            "kick_pct": 3.603,
+            "last_rep_rpe": 9,
         }
         assert doc["slopes"]["mean_rpe_per_session"] == 0.0
         assert doc["summary"].startswith("no clear change over 2 sessions")

@@ -173,7 +173,8 @@ async def test_pause_skip_and_undo(fake_clock: FakeClock) -> None:
         skipped = await tap(client, "skip", "skip")
     assert skipped["applied"] is True
     assert skipped["state"]["step"].startswith("Rest")
-    assert runner.session.splits == ()  # a skipped rep has no split
+    # a skipped rep is a rep not run: in the splits with no time (issue 9)
+    assert [(s.split_s, s.skipped) for s in runner.session.splits] == [(None, True)]
 
 
 @async_test

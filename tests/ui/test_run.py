@@ -16,6 +16,7 @@ from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.ui.screens.closing import ClosingScreen
 from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
+from intervaltimer.ui.screens.confirm_skip import ConfirmSkipScreen
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.rep_table import RepTable
 from tests.fakes import FakeClock
@@ -180,7 +181,36 @@ async def test_skip_and_rest_keys(fake_clock: FakeClock, tmp_db: Store) -> None:
         session_id = logged_session(screen.runner)
         logs_landed(app)
         reps = tmp_db.reps(session_id)
-        assert [(r.index, r.step_index, r.split_s) for r in reps] == [(1, 3, 20.0)]
+        # the rep skipped in its lead-in is a rep not run: listed, with no split
+        assert [(r.index, r.step_index, r.split_s, r.skipped) for r in reps] == [
+            (1, 1, None, True), (2, 3, 20.0, False)]
+
+
+@pilot_test
+async def test_skipping_a_running_rep_asks_first_and_u_brings_it_back(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    app = run_app("3x100m@mile/30s", fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        session_id = logged_session(screen.runner)
+        await advance(pilot, fake_clock, 3.0 + 10.0)  # 10 s into rep 1
+        await press(pilot, "s")
+        question = app.screen
+        assert isinstance(question, ConfirmSkipScreen)
+        assert "counts as not run" in str(question.query_one("#quit-detail").render())
+        await press(pilot, "n")  # keep running: nothing skipped
+        assert app.screen is screen and screen.runner.session.splits == ()
+        await press(pilot, "s", "y")
+        assert shown(screen)["step"] == "Rest 30 s"
+        assert [(r.index, r.split_s, r.skipped) for r in tmp_db.reps(session_id)] == [
+            (1, None, True)]
+        assert shown(screen)["effort"] == ""  # a rep not run is not rated
+        await press(pilot, "u")  # take the skip back: rep 1 again, its clock intact
+        await pilot.pause()
+        assert shown(screen)["phase"] == "RUN" and tmp_db.reps(session_id) == []
+        await advance(pilot, fake_clock, 11.0)
+        await press(pilot, "space")
+        assert [(r.split_s, r.skipped) for r in tmp_db.reps(session_id)] == [(21.0, False)]
 
 
 @pilot_test

@@ -40,9 +40,11 @@ async def test_the_trend_of_a_workout_run_at_the_same_pace(seeded: Seeded, store
         screen = await open_trend(pilot, app, FIVE_K_400)
         assert text(app, "trend-summary") == (
             "Mean effort down 1.1 over 6 sessions at the same pace; "
-            "fade down from 4.6 % to 2.0 %.")
+            "fade down from 4.6 % to 2.0 % (fitted trend); last time the last rep was 0.6 s "
+            "slower than the others at effort 6.")
         assert text(app, "trend-info").startswith(
-            "6 completed sessions, 3 Mar 2025 to 7 Apr 2025")
+            "6 sessions, 3 Mar 2025 to 7 Apr 2025")
+        assert text(app, "trend-reps") == "reps run of planned: 10 · 10 · 10 · 10 · 10 · 10"
         effort = chart(app, "effort-chart")
         assert effort.title_text == "mean effort (CR-10)"
         assert [y for _, y in effort.points] == pytest.approx([7.0, 6.8, 6.5, 6.3, 6.1, 5.9])
@@ -61,20 +63,47 @@ async def test_changed_targets_are_compared_by_deviation(seeded: Seeded, store: 
     app = make_app(store=store, start=Start(screen="history"))
     async with app.run_test(size=(100, 30)) as pilot:
         await open_trend(pilot, app, EIGHT_HUNDREDS)
-        assert text(app, "trend-summary").startswith(
-            "Targets changed, so splits are compared by deviation from target: ")
+        assert text(app, "trend-summary") == (
+            "Target 5.0 s/800 m faster, splits 5.0 s faster, still up to +2.0 s off the new one.")
         pace = chart(app, "pace-chart")
         assert pace.title_text == "mean split − target (s)"
         assert [y for _, y in pace.points] == pytest.approx([2.0, 2.0])
 
 
 @pilot_test
-async def test_abandoned_sessions_are_left_out(seeded: Seeded, store: Store) -> None:
+async def test_abandoned_sessions_count(seeded: Seeded, store: Store) -> None:
     app = make_app(store=store, start=Start(screen="history"))
     async with app.run_test(size=(100, 30)) as pilot:
         await open_trend(pilot, app, MILE_400)
-        assert text(app, "trend-info").startswith("2 completed sessions")
-        assert len(chart(app, "effort-chart").points) == 2
+        assert text(app, "trend-info").startswith("3 sessions")
+        assert text(app, "trend-reps") == "reps run of planned: 8 · 3 abandoned · 8"
+        assert len(chart(app, "effort-chart").points) == 3
+
+
+@pilot_test
+async def test_the_rest_chart_shows_the_rung_of_each_session(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk(tmp_path, monkeypatch, library=False)
+    with Store.open(tmp_path / "ladder.sqlite3") as store:
+        for day, (rest, reps) in enumerate([(90.0, 8), (75.0, 8), (60.0, 6)]):
+            start = at(2025, 5, 1 + 2 * day)
+            session = store.start_session("8 x 400", "name: 8 x 400\n", {}, 17,
+                                          started_at=start, main_rest_s=rest, reps_planned=8)
+            for index in range(1, reps + 1):
+                store.record_rep(session, index, step_index=2 * index, label=f"Rep {index}/8",
+                                 split_s=85.0, ended_at=start + 150 * index, target_s=84.5,
+                                 distance_m=400.0, rpe=7, main=True)
+            store.finish_session(session, "completed" if reps == 8 else "abandoned",
+                                 ended_at=start + 2400)
+        app = make_app(store=store, start=Start(screen="history"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_trend(pilot, app, "8 x 400")
+            rest = chart(app, "rest-chart")
+            assert rest.title_text == "rest (s): the rung"
+            assert rest.points == [(0, 90.0), (1, 75.0), (2, 60.0)]
+            assert text(app, "trend-reps") == "reps run of planned: 8/8 · 8/8 · 6/8 abandoned"
+            assert text(app, "trend-summary").startswith("Back off: the last session was "
+                                                         "stopped after 6 of 8 reps")
 
 
 @pilot_test
@@ -87,7 +116,8 @@ async def test_one_session_asks_for_another(tmp_path: Path,
         async with app.run_test(size=(80, 24)) as pilot:
             await open_trend(pilot, app, "Hill reps")
             assert text(app, "trend-summary") == (
-                "One session so far: run it again to see a trend.")
+                "One session so far: run it again to see a trend; last time the last rep was "
+                "1.0 s slower than the others at effort 8.")
             assert chart(app, "effort-chart").points == [(0, 7.5)]
 
 

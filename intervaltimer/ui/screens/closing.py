@@ -44,11 +44,14 @@ def log_line(log: RunLog) -> str:
 
 def closing_lines(splits: Sequence[Split], status: str, elapsed_s: float) -> str:
     """`Completed · 2 reps in 1:05 · mean 21.3`."""
-    reps = len(splits)
+    run = [split.split_s for split in splits if split.split_s is not None]
+    reps = len(run)
     plural = "s" if reps != 1 else ""
     text = f"{status.capitalize()} · {reps} rep{plural} in {format_clock(elapsed_s)}"
-    if splits:
-        mean = sum(split.split_s for split in splits) / reps
+    if len(splits) > reps:
+        text += f" · {len(splits) - reps} skipped"
+    if run:
+        mean = sum(run) / reps
         text += f" · mean split {format_time(mean)}"
     return text
 

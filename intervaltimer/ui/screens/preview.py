@@ -55,6 +55,7 @@ class PreviewScreen(AppScreen[None]):
         yield Line(self.workout.name, id="preview-title")
         yield Line(self.workout.description, id="preview-description")
         yield Line(id="preview-summary")
+        yield Line(id="preview-advice")
         yield Line(NO_PROFILE, id="preview-profile")
         yield Line(id="preview-problem")
         yield Line(id="preview-status")
@@ -113,7 +114,21 @@ class PreviewScreen(AppScreen[None]):
         lead_in_s = plan.lead_in_s if lead_in is None else lead_in
         self._line("preview-summary", f"{plan_summary(plan)} · {lead_in_s:g} s lead-in")
         self._line("preview-profile", "" if plan.has_profile else NO_PROFILE)
+        self._line("preview-advice", self._advice(plan))
         self._line("preview-status", self._status())
+
+    def _advice(self, plan: Plan) -> str:
+        """Today's rung and the advice from the log ("" for a main set with no timed rest)."""
+        from intervaltimer.log.coach import advice_for, today_line
+
+        store = self.services.store
+        if store is None or (plan.progression is None and plan.main_rest_s is None):
+            return ""
+        try:
+            advice = advice_for(store, self.workout.name, plan.progression)
+        except Exception as error:  # a damaged log must not stop the run
+            return f"no advice: {error}"
+        return today_line(advice, plan.main_rest_s)
 
     def _status(self) -> str:
         """`sound: on · log: /path/log.sqlite3 · enter to start`."""

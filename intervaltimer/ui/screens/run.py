@@ -362,8 +362,21 @@ class RunScreen(AppScreen[None]):
         self.runner.pause_or_resume()
 
     def action_skip(self) -> None:
-        """Skip the step on the screen."""
-        self.runner.skip()
+        """Skip the step on the screen; a running rep only after asking (it counts as not run)."""
+        view = self.runner.session
+        current = view.current
+        if current is None or not current.is_work or view.waiting:
+            self.runner.skip()
+            return
+        from intervaltimer.ui.screens.confirm_skip import ConfirmSkipScreen
+
+        def answered(answer: Answer | None) -> None:
+            if answer == "quit":
+                self.runner.skip()
+            elif answer == "lap":
+                self.action_lap()
+
+        self.app.push_screen(ConfirmSkipScreen(), answered)
 
     def action_undo(self) -> None:
         """Take back the last lap (a mistaken tap): back in the rep, its split withdrawn."""

@@ -59,8 +59,13 @@ def session_line(review: Review) -> str:
     if session.ended_at is not None:
         when += f"–{datetime.fromtimestamp(session.ended_at):%H:%M}"
         when += f" ({format_estimate(session.ended_at - session.started_at)})"
-    reps = len(review.reps)
-    return f"{when} · {reps} rep{'' if reps == 1 else 's'} · {session.status}"
+    metrics = review.metrics
+    reps = f"{len(review.reps)} rep{'' if len(review.reps) == 1 else 's'}"
+    planned = metrics.reps_planned or metrics.reps + metrics.skipped
+    if metrics.reps < planned:  # cut short, or a rep skipped: say how much of the set was run
+        reps += f" · main set {metrics.reps} of {planned} run"
+        reps += f" ({metrics.skipped} skipped)" if metrics.skipped else ""
+    return f"{when} · {reps} · {session.status}"
 
 
 class SessionScreen(AppScreen[bool]):
@@ -77,13 +82,18 @@ class SessionScreen(AppScreen[bool]):
         *_effort_bindings(),
     ]
 
-    class Loaded(Message, bubble=False):
-        """The worker read the session (None: not in the log) or failed with ``error``."""
+    SHOWS_ADVICE: ClassVar[bool] = False
+    """The summary after a run shows the advice for next time; a past session does not."""
 
-        def __init__(self, review: Review | None, error: str = "") -> None:
+    class Loaded(Message, bubble=False):
+        """The worker read the session (None: not in the log) or failed with ``error``;
+        ``advice`` is the line on next time ("" when not shown)."""
+
+        def __init__(self, review: Review | None, error: str = "", advice: str = "") -> None:
             super().__init__()
             self.review = review
             self.error = error
+            self.advice = advice
 
     def __init__(self, session_id: int) -> None:
         super().__init__()
@@ -95,6 +105,7 @@ class SessionScreen(AppScreen[bool]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static("Reading the session…", id="session-info")
+        yield Static("", id="advice")
         with Horizontal(id="session-body"):
             yield SessionRepTable(id="reps")
             with VerticalScroll(id="session-side"):
@@ -128,7 +139,15 @@ class SessionScreen(AppScreen[bool]):
         except Exception as error:  # a damaged log must never crash the screen
             self.post_message(self.Loaded(None, str(error)))
             return
-        self.post_message(self.Loaded(review))
+        advice = ""
+        if self.SHOWS_ADVICE and review is not None:
+            from intervaltimer.log.coach import advice_for
+
+            try:
+                advice = f"Next time: {advice_for(store, review.session.workout).sentence}"
+            except Exception as error:  # the advice is a suggestion: never a crash
+                advice = f"No advice for next time: {error}"
+        self.post_message(self.Loaded(review, advice=advice))
 
     def status_title(self, status: str) -> str:
         """The header's subtitle for a session of this status."""
@@ -153,6 +172,9 @@ class SessionScreen(AppScreen[bool]):
         self.query_one(MetricsPanel).show(comparison, label)
         notes = [line for line in (review.left_out, comparison.note) if line]
         self.query_one("#compare-note", Static).update("\n".join(notes))
+        advice = self.query_one("#advice", Static)
+        advice.update(message.advice)
+        advice.display = bool(message.advice)
         metrics = review.metrics
         minutes = None if metrics.duration_s is None else metrics.duration_s / 60
         self.query_one(SessionEffort).show(review.session.session_rpe, metrics.load, minutes)

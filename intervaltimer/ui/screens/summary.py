@@ -44,6 +44,7 @@ class SummaryScreen(SessionScreen):
     """The session just run, with the session effort asked and the previous run beside it."""
 
     SUB_TITLE = "workout done"
+    SHOWS_ADVICE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Library", id="summary.home"),

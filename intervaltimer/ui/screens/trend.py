@@ -1,9 +1,11 @@
-"""A workout's trend: one sentence that says what moved, over three charts with trend lines.
+"""A workout's trend: the coach's sentence, the reps run of planned, and four charts.
 
 The charts are mean effort, mean split (or, when the targets changed between sessions,
-the mean deviation from target, as ``trends.trend`` decides) and Sdec, one point per
-completed session, oldest left, each with its least-squares line. The sessions are read and
-the trend computed in a thread worker, over the newest ``DEFAULT_TREND_LIMIT`` sessions.
+the mean deviation from target, as ``trends.trend`` decides), Sdec, each with its
+least-squares line, and beside Sdec the rest: the rung of the ladder each session ran. One
+point per session with reps, completed, stopped or abandoned alike, oldest left. The
+sessions are read and the trend computed in a thread worker, over the newest
+``DEFAULT_TREND_LIMIT`` sessions.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
@@ -36,6 +38,8 @@ class ChartSpec:
     fmt: Callable[[float], str]
     min_span: float
     """The least the y axis spans (a flat series is not blown up into noise)."""
+    with_line: bool = True
+    """Draw the fitted trend line (not for the rest: its rungs are steps, not a trend)."""
 
 
 def _signed_s(value: float) -> str:
@@ -43,7 +47,8 @@ def _signed_s(value: float) -> str:
 
 
 def chart_specs(result: Trend) -> list[ChartSpec]:
-    """The three charts, in order: effort, split (or deviation when targets changed), Sdec."""
+    """The four charts, in order: effort, split (or deviation when targets changed), Sdec,
+    and the rest (the rung per session)."""
     if result.compare_by == "split":
         pace = ChartSpec("pace-chart", "mean split", "mean_split_s", format_time, 2.0)
     else:
@@ -53,7 +58,26 @@ def chart_specs(result: Trend) -> list[ChartSpec]:
         ChartSpec("effort-chart", "mean effort (CR-10)", "mean_rpe", lambda v: f"{v:.1f}", 1.0),
         pace,
         ChartSpec("sdec-chart", "Sdec (%)", "decrement_pct", lambda v: f"{v:.1f}", 1.0),
+        ChartSpec("rest-chart", "rest (s): the rung", "rest_s", lambda v: f"{v:.0f}", 15.0,
+                  with_line=False),
     ]
+
+
+def reps_line(result: Trend, shown: int = 12) -> str:
+    """``reps run of planned: 8/8 · 8/8 · 6/8 abandoned`` for the newest ``shown`` sessions."""
+    parts = []
+    for point in result.points[-shown:]:
+        text = "–" if point.reps_done is None else str(point.reps_done)
+        if point.reps_planned is not None:
+            text += f"/{point.reps_planned}"
+        if point.skipped:
+            text += f" ({point.skipped} skipped)"
+        if point.status != "completed":
+            text += f" {point.status}"
+        parts.append(text)
+    head = "reps run of planned" if len(result.points) <= shown else \
+        f"reps run of planned, newest {shown}"
+    return f"{head}: " + " · ".join(parts) if parts else ""
 
 
 class TrendScreen(AppScreen[None]):
@@ -83,9 +107,13 @@ class TrendScreen(AppScreen[None]):
         yield Header(show_clock=False)
         yield Static("Reading the sessions…", id="trend-summary")
         yield Static("", id="trend-info")
+        yield Static("", id="trend-reps")
         with Vertical(id="charts"):
-            for chart_id in ("effort-chart", "pace-chart", "sdec-chart"):
+            for chart_id in ("effort-chart", "pace-chart"):
                 yield TrendChart(id=chart_id)
+            with Horizontal(id="charts-bottom"):
+                yield TrendChart(id="sdec-chart")
+                yield TrendChart(id="rest-chart")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -116,18 +144,20 @@ class TrendScreen(AppScreen[None]):
         result = self.result = message.result
         summary.update(result.summary[:1].upper() + result.summary[1:] + ".")
         n = len(result.points)
-        info = f"{n} completed session{'' if n == 1 else 's'}"
+        info = f"{n} session{'' if n == 1 else 's'}"
         if n >= self.limit:
-            info = f"the newest {n} completed sessions"
+            info = f"the newest {n} sessions"
         if n:
             first, last = result.points[0].started_at, result.points[-1].started_at
             info += f", {first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
         self.query_one("#trend-info", Static).update(info + "; grey line: the trend")
+        self.query_one("#trend-reps", Static).update(reps_line(result))
         dates = [point.started_at for point in result.points]
         for spec in chart_specs(result):
             values = [getattr(point, spec.field) for point in result.points]
+            line = result.lines.get(spec.field) if spec.with_line else None
             self.query_one(f"#{spec.chart_id}", TrendChart).show_series(
-                spec.title, dates, values, result.lines.get(spec.field), spec.fmt, spec.min_span)
+                spec.title, dates, values, line, spec.fmt, spec.min_span)
 
     def action_back(self) -> None:
         """Back to where the trend was opened from."""

@@ -46,7 +46,10 @@ class EffortPrompt(Line):
     """
 
     def show_for(self, split: Split | None, compact: bool = False) -> bool:
-        """Ask about `split` (None hides the prompt, keeping its room); True when changed."""
+        """Ask about `split` (None, or a rep skipped, hides the prompt, keeping its room);
+        True when changed."""
+        if split is not None and split.skipped:
+            split = None
         visible = split is not None
         changed = self.visible != visible
         if changed:

@@ -9,7 +9,7 @@ from textual.content import Content
 from intervaltimer.engine.events import Split
 from intervaltimer.track.runtext import delta_text, effort_text, split_verdict
 from intervaltimer.ui.widgets.line import Line
-from intervaltimer.workout.units import format_time
+from intervaltimer.workout.units import format_split
 
 VERDICT_STYLES: dict[str, str] = {
     "faster": "bold $text-success",
@@ -29,9 +29,9 @@ def split_content(split: Split | None, compact: bool = False) -> Content:
     delta = delta_text(split)
     parts: list[Content | str | tuple[str, str]] = []
     if compact:
-        parts += [("Last ", "dim"), (format_time(split.split_s), "bold")]
+        parts += [("Last ", "dim"), (format_split(split.split_s), "bold")]
     else:
-        parts += [("Last  ", "dim"), split.label, "  ", (format_time(split.split_s), "bold")]
+        parts += [("Last  ", "dim"), split.label, "  ", (format_split(split.split_s), "bold")]
     if delta:
         words = "" if compact else VERDICT_WORDS[verdict]
         parts += ["  ", (f"{delta}{words}", VERDICT_STYLES[verdict])]

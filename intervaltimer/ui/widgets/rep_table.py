@@ -12,7 +12,7 @@ from intervaltimer.engine.events import Split
 from intervaltimer.safetext import display_safe
 from intervaltimer.track.runtext import delta_text, effort_text, split_verdict
 from intervaltimer.ui.widgets.session_reps import Tone, tone_style
-from intervaltimer.workout.units import format_time
+from intervaltimer.workout.units import format_split, format_time
 
 # Faster or on target is good news, slower bad: the theme's $text-success / $text-error.
 VERDICT_TONES: dict[str, Tone] = {"faster": "good", "on": "good", "slower": "bad", "": ""}
@@ -45,7 +45,7 @@ class RepTable(DataTable[Text | str]):
             colour = tone_style(self, VERDICT_TONES[split_verdict(split)])
             self.add_row(
                 Text(display_safe(split.label)),
-                Text(format_time(split.split_s), style="bold", justify="right"),
+                Text(format_split(split.split_s), style="bold", justify="right"),
                 Text("" if split.target_s is None else format_time(split.target_s),
                      justify="right"),
                 Text(delta_text(split), style=colour, justify="right"),

@@ -60,6 +60,7 @@ class SessionEffort(Static):
         else:
             text = Text.assemble("Session effort ", (effort_words(rpe), "bold"))
             if load is not None and minutes is not None:
-                text.append(f" · load {load:.0f} ({rpe} × {minutes:.0f} min)")
+                shown = round(minutes, 1)  # the minutes shown are the ones multiplied
+                text.append(f" · load {rpe * shown:.0f} ({rpe} × {shown:g} min)")
             text.append(f" · {KEYS_HELP} to change", style="dim")
         self.update(text)

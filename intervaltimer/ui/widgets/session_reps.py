@@ -18,7 +18,7 @@ from textual.widgets import DataTable
 
 from intervaltimer.log.records import RepRecord
 from intervaltimer.safetext import display_safe
-from intervaltimer.workout.units import format_delta, format_distance, format_time
+from intervaltimer.workout.units import format_delta, format_distance, format_split, format_time
 
 Tone = Literal["good", "bad", ""]
 
@@ -78,7 +78,7 @@ class SessionRepTable(DataTable[Text | str]):
                 cells.append(rep_what(rep))
             cells += [
                 Text("" if rep.target_s is None else format_time(rep.target_s), justify="right"),
-                Text(format_time(rep.split_s), justify="right", style="bold"),
+                Text(format_split(rep.split_s), justify="right", style="bold"),
                 Text("" if delta is None else format_delta(round(delta, 1) + 0.0),  # never -0.0
                      justify="right",
                      style=tone_style(self, deviation_tone(delta))),

@@ -1,6 +1,7 @@
 """The history list: one row a logged session, newest first.
 
-Date, workout, reps, mean split, mean deviation from target, mean effort, Foster load
+Date, workout, reps (the main set's run of planned, "6/8", when the log knows the plan),
+mean split, mean deviation from target, mean effort, Foster load
 (session effort × minutes, blank until the session effort is given) and, for a session not
 completed, a mark (``STATUS_MARKS``: ✗ abandoned, … running). Rows are added a page at a
 time (``add_sessions``), in the order of ``sessions``.
@@ -42,7 +43,8 @@ def session_cells(row: SessionSummary) -> list[Text | str]:
     return [
         f"{datetime.fromtimestamp(row.started_at):%Y-%m-%d}",
         Text(short_name(display_safe(row.workout))),
-        right(str(row.reps)),
+        right(str(row.reps) if row.reps_planned is None or row.reps_done is None
+              else f"{row.reps_done}/{row.reps_planned}"),  # main-set reps run of planned
         right("" if row.mean_split_s is None else format_time(row.mean_split_s)),
         right("" if deviation is None else format_delta(round(deviation, 1) + 0.0)),
         right("" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"),

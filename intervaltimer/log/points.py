@@ -1,0 +1,88 @@
+"""A session reduced to the figures a trend compares, and the noise below which nothing is told.
+
+Shared by ``trends`` (the lines and the within-rung sentence) and ``verdict`` (the coach's
+sentence across rungs and targets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from intervaltimer.log.figures import SessionMetrics
+
+TARGET_TOLERANCE_S = 0.5
+"""Mean targets within this of each other count as the same pace."""
+RPE_NOISE = 0.5
+"""Smallest change of mean effort (CR-10 points) worth telling."""
+PCT_NOISE = 1.0
+"""Smallest change of fade or decrement (percentage points) worth telling."""
+SPLIT_NOISE_FRACTION = 0.01
+"""Smallest change of mean split or deviation worth telling, as a fraction of the split..."""
+SPLIT_NOISE_FLOOR_S = 0.5
+"""...and never less than this many seconds."""
+
+@dataclass(frozen=True)
+class SessionPoint:
+    """One session of a workout, reduced to the figures a trend compares."""
+
+    id: int
+    started_at: datetime
+    mean_split_s: float | None
+    mean_deviation_s: float | None
+    mean_rpe: float | None
+    decrement_pct: float | None
+    fade_pct: float | None
+    load: float | None
+    target_mean_s: float | None
+    rest_s: float | None = None
+    """The main set's rest: the rung of the ladder the session ran (``review.rung_of``)."""
+    reps_done: int | None = None
+    """Main-set reps run (a skipped rep is not)."""
+    reps_planned: int | None = None
+    status: str = "completed"
+    skipped: int = 0
+    kick_s: float | None = None
+    kick_pct: float | None = None
+    last_rep_rpe: int | None = None
+    peak_rpe: int | None = None
+    """The highest effort of the session: a rep's, or the session's when no rep is rated."""
+    distance_m: float | None = None
+    """The main set's rep distance when every rep has the same one."""
+
+    @property
+    def finished(self) -> bool:
+        """Completed, with no rep skipped and every rep planned run."""
+        if self.status != "completed" or self.skipped:
+            return False
+        return not (self.reps_planned is not None and self.reps_done is not None
+                    and self.reps_done < self.reps_planned)
+
+    @classmethod
+    def from_metrics(
+        cls, session_id: int, started_at: datetime, metrics: SessionMetrics, *,
+        rest_s: float | None = None, status: str = "completed", peak_rpe: int | None = None,
+        distance_m: float | None = None,
+    ) -> SessionPoint:
+        """The point of a session whose metrics are already computed."""
+        return cls(
+            id=session_id,
+            started_at=started_at,
+            mean_split_s=metrics.mean_split_s,
+            mean_deviation_s=metrics.mean_deviation_s,
+            mean_rpe=metrics.mean_rpe,
+            decrement_pct=metrics.decrement_pct,
+            fade_pct=metrics.fade_pct,
+            load=metrics.load,
+            target_mean_s=metrics.target_mean_s,
+            rest_s=rest_s,
+            reps_done=metrics.reps,
+            reps_planned=metrics.reps_planned,
+            status=status,
+            skipped=metrics.skipped,
+            kick_s=metrics.kick_s,
+            kick_pct=metrics.kick_pct,
+            last_rep_rpe=metrics.last_rep_rpe,
+            peak_rpe=peak_rpe,
+            distance_m=distance_m,
+        )
