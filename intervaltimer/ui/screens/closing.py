@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer
 
 from intervaltimer.engine.events import Split
 from intervaltimer.ui.runflow import leave_run_flow
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.rep_table import RepTable
 from intervaltimer.workout.units import format_clock, format_time
@@ -86,7 +86,7 @@ class ClosingScreen(AppScreen[None]):
             where = log_line(self.run_log)
         yield Line(self.problem or where, id="closing-problem")
         yield RepTable(id="closing-reps")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Fill the table; hide an empty problem line."""

@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.resources import workouts_dir
 from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
 from intervaltimer.ui.widgets.error_list import ErrorList
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
 from intervaltimer.ui.widgets.workout_list import display_path
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
@@ -105,7 +106,7 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
                 yield ErrorList(id="problems")
                 yield Static("", id="plan-summary")
                 yield PlanTable(id="plan", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Load the file (or the new text), check it at once and focus the text."""

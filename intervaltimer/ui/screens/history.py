@@ -20,10 +20,11 @@ from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from intervaltimer.log.records import SessionStatus, SessionSummary
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.session_table import (
     STATUS_MARKS,
     SessionTable,
@@ -122,7 +123,7 @@ class HistoryScreen(AppScreen[None]):
                          id="workout-filter")
             yield Static("Reading the log…", id="history-status")
         yield SessionTable(id="sessions")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start reading the log."""

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
 from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.locations import user_workouts_dir
@@ -26,6 +26,7 @@ from intervaltimer.log.records import SessionSummary
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.screens.history import HistoryScreen
 from intervaltimer.ui.screens.preview import PreviewScreen
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.workout_list import (
     LibraryEntry,
     Lister,
@@ -105,7 +106,7 @@ class HomeScreen(AppScreen[None]):
                 yield WorkoutList(id="workouts")
                 yield Static("Reading the library…", id="library-status")
             yield WorkoutPreview()
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         """Focus the filter and start reading the library."""

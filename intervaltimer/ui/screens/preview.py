@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from intervaltimer.track.runlog import Resume, RunLog
 from intervaltimer.track.runner import Runner
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
 from intervaltimer.workout.model import Workout, WorkoutError
@@ -61,7 +61,7 @@ class PreviewScreen(AppScreen[None]):
         yield Line(id="preview-status")
         yield Line(id="preview-remote")
         yield PlanTable(id="preview-plan")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Expand the plan, fill the screen, and offer a crashed session for resuming."""

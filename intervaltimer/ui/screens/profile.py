@@ -15,9 +15,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.pace_table import PaceTable
 from intervaltimer.workout.paces import Race, all_paces, format_race_time, vdot_of
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M
@@ -116,7 +117,7 @@ class ProfileScreen(AsksBeforeLeaving[None]):
                 yield Static("", id="vdot")
                 yield PaceTable(id="paces")
                 yield Static(ESTIMATE_LEGEND, id="legend")
-        yield Footer()
+        yield KeysFooter()
 
     def _row(self, row_id: str, words: str, race: Race | None,
              fixed: bool) -> ComposeResult:

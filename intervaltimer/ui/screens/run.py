@@ -22,7 +22,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from intervaltimer.engine.events import Event, Phase, State
 from intervaltimer.track.runner import Runner
@@ -44,6 +43,7 @@ from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.screens.confirm_quit import Answer, ConfirmQuitScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
@@ -152,7 +152,7 @@ class RunScreen(AppScreen[None]):
         yield LastSplit()
         yield EffortPrompt()
         yield Line(id="problem-line")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Start the session (its lead-in first) and draw the first frame."""

@@ -18,11 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from intervaltimer.log.review import Review, review_session
 from intervaltimer.safetext import display_safe
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
 from intervaltimer.ui.widgets.plan_table import format_estimate
 from intervaltimer.ui.widgets.session_effort import SessionEffort
@@ -116,7 +117,7 @@ class SessionScreen(AppScreen[bool]):
             yield Label("Note")
             yield Input(placeholder="n: type a note, enter to keep it", id="note",
                         select_on_focus=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start reading the session."""

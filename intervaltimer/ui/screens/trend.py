@@ -19,11 +19,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from intervaltimer.log.review import DEFAULT_TREND_LIMIT, workout_trend
 from intervaltimer.log.trends import Trend
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.trend_chart import TrendChart
 from intervaltimer.workout.units import format_delta, format_time
 
@@ -114,7 +115,7 @@ class TrendScreen(AppScreen[None]):
             with Horizontal(id="charts-bottom"):
                 yield TrendChart(id="sdec-chart")
                 yield TrendChart(id="rest-chart")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start reading the sessions."""
