@@ -93,11 +93,10 @@ def settle(logs: Sequence[RunLog], wait_s: float = EXIT_WAIT_S,
     for log in logs:
         if log.finish(wait_s) or log.store is None:
             continue
-        error, unsaved = log.error, log.unsaved_reps
+        error = log.error
         why = f" ({error})" if error is not None else ""
-        what = (f"{_reps(unsaved)} of this session" if unsaved
-                else "the end of this session")
-        head = f"the log {log.store.path} could not take {what}{why}."
+        head = (f"the log {log.store.path} could not take {log.unsaved_words} of this "
+                f"session{why}.")
         try:
             path = write_rescue(log, time.time() if exported_at is None else exported_at)
         except (OSError, ValueError) as failure:

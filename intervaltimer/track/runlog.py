@@ -294,12 +294,26 @@ class RunLog:
         return self._writer is not None and self._writer.behind
 
     @property
-    def unsaved_reps(self) -> int:
-        """How many of the session's reps the log does not hold as they are (new or changed)."""
+    def unsaved(self) -> tuple[int, int]:
+        """What the log lacks of the session's reps: (reps not in it at all, reps in it whose
+        effort or rest changed since)."""
         if self._state is None or self._sync is None:
-            return 0
+            return (0, 0)
         written = dict(self._sync.written)
-        return sum(1 for index, split in self._state.reps if written.get(index) != split)
+        new = sum(1 for index, _ in self._state.reps if index not in written)
+        changed = sum(1 for index, split in self._state.reps
+                      if index in written and written[index] != split)
+        return (new, changed)
+
+    @property
+    def unsaved_words(self) -> str:
+        """`4 reps and 1 change`, `1 change`; `the session's end` when only that is missing."""
+        new, changed = self.unsaved
+        parts = [f"{new} rep{'s' if new != 1 else ''}"] if new else []
+        if changed:
+            parts.append(f"{changed} change{'s' if changed != 1 else ''} to a stored rep"
+                         if not new else f"{changed} change{'s' if changed != 1 else ''}")
+        return " and ".join(parts) or "the session's end"
 
     @property
     def error(self) -> Exception | None:
@@ -312,10 +326,8 @@ class RunLog:
         error = self.error
         if error is None or not self.behind:
             return None
-        count = self.unsaved_reps
-        kept = (f"{count} rep{'s' if count != 1 else ''} kept in memory" if count
-                else "the session is kept in memory")
-        return f"log not saved: {short_reason(error)} ({kept}; retrying)"
+        return (f"log not saved: {short_reason(error)} ({self.unsaved_words} kept in memory; "
+                "retrying)")
 
     def flush(self, timeout_s: float = FLUSH_S) -> bool:
         """Wait up to `timeout_s` for the writer to write everything handed over; True if it did.

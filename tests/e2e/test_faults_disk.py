@@ -79,7 +79,7 @@ def test_a_full_disk_to_the_end_leaves_a_rescue_file_that_import_brings_back(
             time.sleep(1.3)
             term.send("Space")
         term.wait_for(lambda screen: "DONE" in screen and re.search(
-            r"log not saved: the disk is full \([45] reps kept in memory; retrying\)",
+            r"log not saved: the disk is full \(4 reps( and 1 change)? kept in memory; retrying\)",
             " ".join(screen.split())) is not None, TIMEOUT_S)
         term.send("Enter")  # the closing screen: the reps from memory, and what leaving does
         closing = " ".join(term.wait_for("rescue file", TIMEOUT_S).split())
@@ -91,8 +91,9 @@ def test_a_full_disk_to_the_end_leaves_a_rescue_file_that_import_brings_back(
     found = re.search(r"saved to the rescue file (\S+);", message)
     assert found, message
     rescue = Path(found.group(1))
-    # rep 1 is in the log without the rest taken after it: 4 new reps and one changed
-    assert re.search(r"could not take [45] reps of this session \(.*disk is full", message)
+    # rep 1 is in the log, perhaps without the rest taken after it (one change)
+    assert re.search(r"could not take 4 reps( and 1 change)? of this session \(.*disk is full",
+                     message), message
     assert rescue.parent == tmp_path / "home/.local/state/intervaltimer", rescue
     assert f"intervaltimer import {rescue} --db {db}" in message
     assert "Traceback" not in message

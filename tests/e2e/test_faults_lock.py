@@ -68,7 +68,9 @@ def test_a_locked_log_never_freezes_the_clock_and_the_splits_are_the_laps(
             assert not laps
             # the run is over; the lock is still held: nothing is in the log yet
             assert logged_reps(db, session_id) == []
-            term.wait_for(re.compile(r"log not saved: .*locked", re.S), TIMEOUT_S)
+            term.wait_for(lambda screen: re.search(r"log not saved: .*locked",
+                                                   " ".join(screen.split())) is not None,
+                          TIMEOUT_S)
             assert locker.wait(LOCK_S + 10) == 0
         finally:
             locker.kill()
