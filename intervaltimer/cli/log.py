@@ -52,6 +52,7 @@ import click
 from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
 from intervaltimer.cli.textout import cell
 from intervaltimer.safetext import display_safe, safe_json
+from intervaltimer.workout.units import format_signed, rounded
 
 if TYPE_CHECKING:
     from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary
@@ -76,10 +77,6 @@ def parse_since(text: str, now: float | None = None) -> float:
         raise click.BadParameter(
             f"{raw!r} is not a date; write it like 2025-05-01, 2025-05-01T18:00, 7d or 4w",
             param_hint="--since") from None
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
 
 
 def _iso(epoch_s: float | None) -> str | None:
@@ -147,10 +144,10 @@ def history_json(rows: Sequence[SessionSummary],
     by_start = {week.start: week.to_json() for week in weeks}
     return [
         {"id": row.id, "workout": row.workout, "started_at": _iso(row.started_at),
-         "status": str(row.status), "reps": row.reps, "mean_split_s": _round(row.mean_split_s),
-         "mean_rpe": _round(row.mean_rpe), "reps_done": row.reps_done,
-         "reps_planned": row.reps_planned, "rest_s": _round(row.main_rest_s),
-         "session_rpe": row.session_rpe, "load": _round(summary_load(row)),
+         "status": str(row.status), "reps": row.reps, "mean_split_s": rounded(row.mean_split_s),
+         "mean_rpe": rounded(row.mean_rpe), "reps_done": row.reps_done,
+         "reps_planned": row.reps_planned, "rest_s": rounded(row.main_rest_s),
+         "session_rpe": row.session_rpe, "load": rounded(summary_load(row)),
          "week": by_start.get(week_start_of(datetime.fromtimestamp(row.started_at).date()))}
         for row in rows
     ]
@@ -193,12 +190,12 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
     return {
         "id": session.id, "workout": session.workout, "started_at": _iso(session.started_at),
         "ended_at": _iso(session.ended_at), "status": str(session.status), "note": session.note,
-        "session_rpe": session.session_rpe, "rest_s": _round(session.main_rest_s),
+        "session_rpe": session.session_rpe, "rest_s": rounded(session.main_rest_s),
         "reps_planned": session.reps_planned,
         "reps": [
             {"index": rep.index, "label": rep.label, "distance_m": rep.distance_m,
-             "target_s": _round(rep.target_s), "split_s": _round(rep.split_s), "rpe": rep.rpe,
-             "rest_s": _round(rep.rest_s), "skipped": rep.skipped}
+             "target_s": rounded(rep.target_s), "split_s": rounded(rep.split_s), "rpe": rep.rpe,
+             "rest_s": rounded(rep.rest_s), "skipped": rep.skipped}
             for rep in reps
         ],
     }
@@ -314,10 +311,10 @@ def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str
     if m.mean_split_s is not None:
         parts.append(f"mean split {format_time(m.mean_split_s)}")
     if m.mean_deviation_s is not None:
-        parts.append(f"± target {round(m.mean_deviation_s, 2) + 0.0:+.2f} s")
+        parts.append(f"± target {format_signed(m.mean_deviation_s, 2, ' s')}")
     if m.fade_s is not None and m.fade_pct is not None:
-        fade_s, fade_pct = round(m.fade_s, 1) + 0.0, round(m.fade_pct, 1) + 0.0
-        parts.append(f"fade {fade_s:+.1f} s ({fade_pct:+.1f} %)")
+        parts.append(f"fade {format_signed(m.fade_s, 1, ' s')} "
+                     f"({format_signed(m.fade_pct, 1, ' %')})")
     if m.decrement_pct is not None:
         parts.append(f"Sdec {m.decrement_pct:.2f} %")
     if m.mean_rpe is not None:

@@ -40,15 +40,6 @@ def _fail(error: WorkoutError) -> NoReturn:
     raise SystemExit(1)
 
 
-def _summary(plan: Plan) -> str:
-    """`≈ 42 min · 8 reps · 18 steps`."""
-    from intervaltimer.workout.units import format_clock
-
-    reps = len(plan.work_steps)
-    return (f"≈ {format_clock(plan.estimated_s)} · {reps} rep{'' if reps == 1 else 's'} · "
-            f"{len(plan.steps)} step{'' if len(plan.steps) == 1 else 's'}")
-
-
 def _print_table(plan: Plan, description: str) -> None:
     """The plan as a rich table with a summary, and how to set a profile when there is none."""
     from rich.console import Console
@@ -57,6 +48,7 @@ def _print_table(plan: Plan, description: str) -> None:
     from intervaltimer.cli.options import no_profile_hint
     from intervaltimer.cli.textout import cell
     from intervaltimer.workout.plan import end_times
+    from intervaltimer.workout.plantext import plan_summary
     from intervaltimer.workout.units import format_clock, format_time
 
     rows: list[tuple[str, str, str, str, str, str]] = []
@@ -91,7 +83,7 @@ def _print_table(plan: Plan, description: str) -> None:
         table.add_row(*cells)
     console = Console()
     console.print(table)
-    lines = [_summary(plan) + f" (with a {plan.lead_in_s:g} s lead-in)"]
+    lines = [plan_summary(plan) + f" (with a {plan.lead_in_s:g} s lead-in)"]
     if any(step.expected_guess for step in plan.steps):
         lines.append("at: the clock at each step's end (open steps guessed)")
     if any(step.pace_estimate for step in plan.steps):

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from intervaltimer.log.records import RepRecord, SessionRecord, iso_time
 from intervaltimer.safetext import safe_json
+from intervaltimer.workout.units import rounded
 
 if TYPE_CHECKING:
     from intervaltimer.log.store import Store
@@ -62,10 +63,6 @@ note, then the rep's number, label, distance, target, split, split − target, e
 and ``1`` for a skipped rep (its split empty)."""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _round(value: float | None, digits: int = 3) -> float | None:
-    return None if value is None else round(float(value), digits)
 
 
 def _iso_ms(epoch_s: float | None) -> str | None:
@@ -92,12 +89,12 @@ def session_document(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[
         "source": session.source, "source_hash": session.source_hash,
         "paces": dict(sorted(session.paces.items())), "plan_steps": session.plan_steps,
         "workout_path": session.workout_path, "steps_done": session.steps_done,
-        "main_rest_s": _round(session.main_rest_s), "reps_planned": session.reps_planned,
+        "main_rest_s": rounded(session.main_rest_s), "reps_planned": session.reps_planned,
         "reps": [
             {"index": rep.index, "step_index": rep.step_index, "label": rep.label,
-             "distance_m": rep.distance_m, "target_s": _round(rep.target_s),
-             "split_s": _round(rep.split_s), "started_at": _iso_ms(rep.started_at),
-             "ended_at": _iso_ms(rep.ended_at), "rest_s": _round(rep.rest_s), "rpe": rep.rpe,
+             "distance_m": rep.distance_m, "target_s": rounded(rep.target_s),
+             "split_s": rounded(rep.split_s), "started_at": _iso_ms(rep.started_at),
+             "ended_at": _iso_ms(rep.ended_at), "rest_s": rounded(rep.rest_s), "rpe": rep.rpe,
              "skipped": rep.skipped, "main": rep.main}
             for rep in reps
         ],

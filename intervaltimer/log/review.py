@@ -50,6 +50,7 @@ from intervaltimer.log.trends import (
     Trend,
     trend,
 )
+from intervaltimer.workout.units import format_signed as _signed
 from intervaltimer.workout.units import format_time
 
 if TYPE_CHECKING:
@@ -230,13 +231,6 @@ class Comparison:
     targets_changed: bool
     note: str
     """One line on what the comparison cannot say ("" when nothing to say)."""
-
-
-def _signed(value: float, decimals: int, unit: str = "") -> str:
-    text = f"{round(value, decimals):+.{decimals}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = "+" + text[1:]
-    return text + unit
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from intervaltimer.log.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
 from intervaltimer.log.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
 from intervaltimer.log.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
 from intervaltimer.log.points import SessionPoint as SessionPoint
-from intervaltimer.workout.units import format_delta, format_time
+from intervaltimer.workout.units import format_delta, format_time, rounded
 
 if TYPE_CHECKING:
     from intervaltimer.log.advice import Advice
@@ -262,10 +262,6 @@ def trend(points: Sequence[SessionPoint]) -> Trend:
     )
 
 
-def _rounded(value: float | None, digits: int = 3) -> float | None:
-    return None if value is None else round(float(value), digits)
-
-
 def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> dict[str, Any]:
     """The stable ``trend --json`` document.
 
@@ -283,23 +279,23 @@ def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> d
                 "id": p.id,
                 "started_at": p.started_at.isoformat(),
                 "status": p.status,
-                "rest_s": _rounded(p.rest_s),
+                "rest_s": rounded(p.rest_s),
                 "reps_done": p.reps_done,
                 "reps_planned": p.reps_planned,
-                "mean_split_s": _rounded(p.mean_split_s),
-                "mean_deviation_s": _rounded(p.mean_deviation_s),
-                "mean_rpe": _rounded(p.mean_rpe),
-                "decrement_pct": _rounded(p.decrement_pct),
-                "fade_pct": _rounded(p.fade_pct),
-                "load": _rounded(p.load),
-                "target_mean_s": _rounded(p.target_mean_s),
-                "kick_s": _rounded(p.kick_s),
-                "kick_pct": _rounded(p.kick_pct),
+                "mean_split_s": rounded(p.mean_split_s),
+                "mean_deviation_s": rounded(p.mean_deviation_s),
+                "mean_rpe": rounded(p.mean_rpe),
+                "decrement_pct": rounded(p.decrement_pct),
+                "fade_pct": rounded(p.fade_pct),
+                "load": rounded(p.load),
+                "target_mean_s": rounded(p.target_mean_s),
+                "kick_s": rounded(p.kick_s),
+                "kick_pct": rounded(p.kick_pct),
                 "last_rep_rpe": p.last_rep_rpe,
             }
             for p in trend.points
         ],
-        "slopes": {key: _rounded(value, 4) for key, value in trend.slopes.items()},
+        "slopes": {key: rounded(value, 4) for key, value in trend.slopes.items()},
         "summary": trend.summary,
         "advice": None if advice is None else advice.to_json(),
     }

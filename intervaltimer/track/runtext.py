@@ -12,7 +12,7 @@ from math import ceil, floor
 
 from intervaltimer.engine.events import Phase, Progress, Split, State
 from intervaltimer.engine.view import SessionView
-from intervaltimer.log.review import CR10_WORDS
+from intervaltimer.log.review import CR10_WORDS, effort_words
 from intervaltimer.workout.labels import format_span, send_off_text
 from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.plan import PlannedStep, end_times
@@ -183,18 +183,14 @@ def split_verdict(split: Split) -> str:
     return "on" if delta <= ON_TARGET_S else "slower"
 
 
+effort_text = effort_words
+"""`7 very hard`, `6`, or "" without a rating: the log's own effort words, one function."""
+
+
 def delta_text(split: Split) -> str:
     """`+0.8`, `-1.2`, or "" without a target."""
     delta = split_delta(split)
     return "" if delta is None else format_delta(delta)
-
-
-def effort_text(rpe: int | None) -> str:
-    """`7 very hard`, `6`, or "" without a rating."""
-    if rpe is None:
-        return ""
-    words = CR10_WORDS.get(rpe, "")
-    return f"{rpe} {words}" if words else str(rpe)
 
 
 SCALE_LINE_BREAK = 5  # the scale's second line starts at this number

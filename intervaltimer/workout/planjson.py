@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from intervaltimer.workout.units import rounded
+
 if TYPE_CHECKING:
     from intervaltimer.workout.plan import Plan, PlannedStep
 
@@ -24,7 +26,7 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "estimated_s": round(plan.estimated_s, 1),
         "lead_in_s": plan.lead_in_s,
         "has_profile": plan.has_profile,
-        "main_rest_s": _rounded(plan.main_rest_s),
+        "main_rest_s": rounded(plan.main_rest_s, 1),
         "main_reps": plan.main_reps,
         "progression": _progression_json(plan),
         "steps": [_step_json(step) for step in plan.steps],
@@ -45,22 +47,17 @@ def _progression_json(plan: Plan) -> dict[str, Any] | None:
     }
 
 
-def _rounded(value: float | None) -> float | None:
-    """Seconds and metres to a tenth, for JSON that diffs well."""
-    return None if value is None else round(value, 1)
-
-
 def _step_json(step: PlannedStep) -> dict[str, Any]:
     """One step of `plan_to_json`."""
     return {
         "index": step.index,
         "kind": step.kind.value,
         "label": step.label,
-        "distance_m": _rounded(step.distance_m),
-        "duration_s": _rounded(step.duration_s),
-        "target_s": _rounded(step.target_s),
+        "distance_m": rounded(step.distance_m, 1),
+        "duration_s": rounded(step.duration_s, 1),
+        "target_s": rounded(step.target_s, 1),
         "ends": step.ends.value,
-        "pacer_m": _rounded(step.pacer_m),
+        "pacer_m": rounded(step.pacer_m, 1),
         "rep": step.rep,
         "rep_count": step.rep_count,
         "reps": step.reps,
@@ -70,10 +67,10 @@ def _step_json(step: PlannedStep) -> dict[str, Any]:
         "exercise": step.exercise,
         "activity": step.activity,
         "note": step.note,
-        "round_s": _rounded(step.round_s),
+        "round_s": rounded(step.round_s, 1),
         "round_start": step.round_start,
-        "min_rest_s": _rounded(step.min_rest_s),
-        "expected_s": _rounded(step.expected_s),
+        "min_rest_s": rounded(step.min_rest_s, 1),
+        "expected_s": rounded(step.expected_s, 1),
         "main_set": step.main_set,
         "main_rest": step.main_rest,
         "cue": step.cue,

@@ -32,8 +32,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from intervaltimer.fileio import atomic_write_text
 from intervaltimer.locations import profile_path
@@ -41,6 +40,16 @@ from intervaltimer.workout.model import Problem, WorkoutError
 from intervaltimer.workout.paces import Race, format_race_time
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M, TRAINING_PACES, parse_pace
 from intervaltimer.workout.units import UnitError, format_distance, parse_distance, parse_duration
+from intervaltimer.workout.yamlnodes import (
+    Problems,
+    TooManyProblems,
+    at,
+    compose_text,
+    is_empty,
+    kind_of,
+    mapping_items,
+    scalar_text,
+)
 
 MAX_PROFILE_BYTES = 64 * 1024
 MIN_RACE_M = 400.0
@@ -50,7 +59,6 @@ FASTEST_SHORT_M_PER_S = 9.5  # under 800 m
 SLOWEST_M_PER_S = 0.5  # 33 min per km: slower than a walk
 _SAME_DISTANCE_M = 0.5
 _EXAMPLE = "e.g. mile=5:40, 5k=20:00 or marathon=3:11:17"
-_STANDARD_TAG = "tag:yaml.org,2002:"
 
 
 class VoiceMode(StrEnum):
@@ -156,29 +164,27 @@ def merge(profile: Profile | None, races: Iterable[Race]) -> Profile:
     return replace(profile or Profile(), races=tuple(sorted(merged, key=lambda r: r.distance_m)))
 
 
+class ProfileError(WorkoutError):
+    """A profile (profile.yaml, or --race flags) that cannot be used; every problem at once."""
+
+
 class _Reader:
     """Reads a profile from its YAML node tree, collecting every problem with its position."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
+        self.problems = Problems(path, document="a profile", thing="a profile")
         self.races: list[tuple[Race, Node]] = []
         self.voice = VoiceMode.SHORT
 
     def problem(self, node: Node, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+        self.problems.add(at(node), message)
 
     def scalar(self, node: Node, what: str) -> str | None:
         """The source text of a scalar node, or None (with a problem) for anything else."""
-        if not node.tag.startswith(_STANDARD_TAG) or "/" in node.tag[len(_STANDARD_TAG):]:
-            shown = node.tag.replace(_STANDARD_TAG, "!!", 1)
-            self.problem(node, f"tag `{shown}` is not allowed in a profile; write plain text")
-            return None
-        if not isinstance(node, ScalarNode):
-            self.problem(node, f"{what} must be plain text, not a list or mapping")
-            return None
-        return str(node.value)
+        text = scalar_text(node)
+        if text is None:
+            self.problem(node, f"{what} must be plain text, not {kind_of(node)}")
+        return text
 
     def add(self, distance: str, distance_node: Node, time: str, time_node: Node) -> None:
         try:
@@ -203,15 +209,7 @@ class _Reader:
         if not isinstance(root, MappingNode):
             self.problem(root, 'a profile is a mapping with `races:`, e.g. races: {mile: "5:40"}')
             return
-        seen: set[str] = set()
-        for key_node, value_node in root.value:
-            key = self.scalar(key_node, "a key")
-            if key is None:
-                continue
-            if key in seen:
-                self.problem(key_node, f"`{key}` appears twice; keep one")
-                continue
-            seen.add(key)
+        for key, key_node, value_node in mapping_items(root, self.problems):
             if key == "voice":
                 self.read_voice(value_node)
             elif key == "races":
@@ -224,19 +222,17 @@ class _Reader:
         text = self.scalar(node, "voice")
         if text is None:
             return
-        if node.tag == _STANDARD_TAG + "bool":  # YAML 1.1 reads a bare `off` as false
-            text = text.lower()
         try:
-            self.voice = VoiceMode(text.strip())
+            self.voice = VoiceMode(text.lower())  # `Off` as well as `off`
         except ValueError:
             modes = ", ".join(mode.value for mode in VoiceMode)
             self.problem(node, f"voice {text!r} is not one of {modes}")
 
     def read_races(self, node: Node) -> None:
-        if isinstance(node, ScalarNode) and node.tag == _STANDARD_TAG + "null":
+        if is_empty(node):
             return
         if isinstance(node, MappingNode):
-            for distance_node, time_node in node.value:
+            for _, distance_node, time_node in mapping_items(node, self.problems):
                 distance = self.scalar(distance_node, "a race distance")
                 time = self.scalar(time_node, "a race time")
                 if distance is not None and time is not None:
@@ -250,10 +246,9 @@ class _Reader:
     def read_race_item(self, item: Node) -> None:
         if isinstance(item, MappingNode):
             fields: dict[str, tuple[str, Node]] = {}
-            for key_node, value_node in item.value:
-                key = self.scalar(key_node, "a key")
+            for key, key_node, value_node in mapping_items(item, self.problems):
                 value = self.scalar(value_node, "a value")
-                if key is None or value is None:
+                if value is None:
                     return
                 if key not in ("distance", "time"):
                     self.problem(key_node, f"unknown key `{key}`; a race has distance and time")
@@ -275,30 +270,19 @@ class _Reader:
         self.add(distance, item, time, item)
 
 
-def _compose(text: str, path: str) -> Node | None:
-    """The YAML node tree of the text (nothing constructed), or a `WorkoutError`."""
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        message = f"not valid YAML: {error.problem or error.context or 'cannot be read'}"
-        context = error.context_mark
-        if error.problem and error.context and context is not None:
-            message += f" ({error.context} at {context.line + 1}:{context.column + 1})"
-        raise WorkoutError([Problem(path, line, col, message)]) from None
-    except yaml.YAMLError as error:
-        raise WorkoutError([Problem(path, 1, 1, f"not valid YAML: {error}")]) from None
-    except RecursionError:
-        raise WorkoutError([Problem(path, 1, 1, "nested too deeply to be a profile")]) from None
-
-
 def read_profile_text(text: str, path: str = "profile.yaml") -> Profile:
-    """A profile from YAML text; every problem raised at once as a `WorkoutError`."""
+    """A profile from YAML text; every problem raised at once as a `ProfileError`.
+
+    The text is read as workout files are (`yamlnodes`): nothing constructed, every value
+    from its source text, hostile files refused at their line.
+    """
     reader = _Reader(path)
-    reader.read_root(_compose(text, path))
+    try:
+        reader.read_root(compose_text(text, reader.problems, allow_empty=True))
+    except TooManyProblems:
+        pass
     if reader.problems:
-        raise WorkoutError(reader.problems)
+        raise ProfileError(reader.problems.found)
     races = tuple(sorted((race for race, _ in reader.races), key=lambda r: r.distance_m))
     return Profile(races, reader.voice)
 
@@ -313,16 +297,16 @@ def load_profile(path: Path | None = None) -> Profile | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise WorkoutError([Problem(shown, 1, 1, f"cannot read: {error.strerror}")]) from None
+        raise ProfileError([Problem(shown, 1, 1, f"cannot read: {error.strerror}")]) from None
     if len(data) > MAX_PROFILE_BYTES:
-        raise WorkoutError([Problem(shown, 1, 1, f"larger than {MAX_PROFILE_BYTES // 1024} KiB; "
+        raise ProfileError([Problem(shown, 1, 1, f"larger than {MAX_PROFILE_BYTES // 1024} KiB; "
                                     "a profile holds a few race results")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise WorkoutError([Problem(shown, 1, 1, "not a text file (UTF-8)")]) from None
+        raise ProfileError([Problem(shown, 1, 1, "not a text file (UTF-8)")]) from None
     if "\x00" in text:
-        raise WorkoutError([Problem(shown, 1, 1, "not a text file (it holds NUL bytes)")])
+        raise ProfileError([Problem(shown, 1, 1, "not a text file (it holds NUL bytes)")])
     return read_profile_text(text, shown)
 
 

@@ -180,6 +180,19 @@ def format_delta(seconds: float, decimals: int = 1) -> str:
     return sign + format_time(abs(seconds), decimals)
 
 
+def format_signed(value: float, decimals: int, unit: str = "") -> str:
+    """A number with its sign, never `-0.00`: `+1.01 s`, `-0.20`, `+4.60 %`."""
+    text = f"{round(value, decimals):+.{decimals}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = "+" + text[1:]
+    return text + unit
+
+
+def rounded(value: float | None, digits: int = 3) -> float | None:
+    """`value` rounded for a JSON document (None stays None): the one rounding of the outputs."""
+    return None if value is None else round(float(value), digits)
+
+
 def format_distance(metres: float) -> str:
     """`400` -> `400 m`, `1500` -> `1500 m`, `5000` -> `5 km`, `1609.344` -> `1 mi`."""
     if abs(metres - METRES_PER_MILE * round(metres / METRES_PER_MILE)) < 0.5 and metres > 1000:

@@ -41,10 +41,16 @@ class TooManyProblems(Exception):
 
 @dataclass
 class Problems:
-    """The problems found so far in one file; `add` records one at a line and column."""
+    """The problems found so far in one file; `add` records one at a line and column.
+
+    `document` and `thing` name the file and what it holds in the messages ("a workout
+    file", "a workout"; a profile is "a profile" both ways).
+    """
 
     path: str
     found: list[Problem] = field(default_factory=list)
+    document: str = "a workout file"
+    thing: str = "a workout"
 
     def add(self, where: tuple[int, int], message: str) -> None:
         """Record a problem at (line, col), both 1-based; stop once there are too many."""
@@ -91,15 +97,15 @@ def _check_text(text: str, problems: Problems) -> bool:
                      "this is not text (it holds an unpaired surrogate); save it as UTF-8")
         return False
     if size > MAX_FILE_BYTES:
-        problems.add((1, 1), f"the file is {size / 1024 / 1024:.1f} MiB; a workout file must be "
-                             "under 1 MiB (is this the right file?)")
+        problems.add((1, 1), f"the file is {size / 1024 / 1024:.1f} MiB; {problems.document} "
+                             "must be under 1 MiB (is this the right file?)")
         return False
     bad = _NOT_TEXT.search(text)
     if bad is not None:
         char = bad.group()
         what = "a NUL byte" if char == "\0" else f"the control character U+{ord(char):04X}"
         problems.add(position_of(text, bad.start()),
-                     f"this is not a text file ({what}); a workout is a YAML text file")
+                     f"this is not a text file ({what}); {problems.thing} is a YAML text file")
         return False
     for match in _TAB_INDENT.finditer(text):
         problems.add(position_of(text, match.end() - 1),
@@ -126,8 +132,9 @@ def _new_node(event: yaml.Event, problems: Problems) -> yaml.Node:
     """The node an event starts, refusing tags that would construct objects."""
     tag = getattr(event, "tag", None)
     if tag is not None and tag not in _PLAIN_TAGS and tag != "!":
-        problems.add(_where(event), f"the tag `{_tag_text(tag)}` is not allowed; a workout file "
-                                    "holds plain values and nothing in it is constructed")
+        problems.add(_where(event), f"the tag `{_tag_text(tag)}` is not allowed; "
+                                    f"{problems.document} holds plain values and nothing in it "
+                                    "is constructed")
     start: Any = event.start_mark  # the C parser's Mark has the same fields as yaml's
     end: Any = event.end_mark
     if isinstance(event, yaml.ScalarEvent):
@@ -153,7 +160,7 @@ def _compose(text: str, problems: Problems) -> yaml.Node | None:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                problems.add(_where(event), "a second document (`---`); a workout file holds "
+                problems.add(_where(event), f"a second document (`---`); {problems.document} holds "
                                             "one workout")
                 raise _Refused
             continue
@@ -239,8 +246,12 @@ def _yaml_problem(error: yaml.YAMLError, text: str, problems: Problems) -> None:
         problems.add(where, f"cannot read this as YAML ({detail})")
 
 
-def compose_text(text: str, problems: Problems) -> yaml.Node | None:
-    """The node tree of `text`, or None with the reasons added to `problems`."""
+def compose_text(text: str, problems: Problems, *,
+                 allow_empty: bool = False) -> yaml.Node | None:
+    """The node tree of `text`, or None with the reasons added to `problems`.
+
+    An empty document (nothing, or only comments) is a problem unless `allow_empty`.
+    """
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # keep columns; a BOM is harmless
     if not _check_text(text, problems):
@@ -254,7 +265,7 @@ def compose_text(text: str, problems: Problems) -> yaml.Node | None:
         return None
     if problems:
         return None
-    if node is None:
+    if node is None and not allow_empty:
         problems.add((1, 1), "the file is empty; a workout needs at least `name:` and `steps:`")
     return node
 

@@ -157,3 +157,18 @@ def test_help_shows_an_example() -> None:
     assert result.exit_code == 0
     assert "intervaltimer plan 8x400-mile --race mile=5:40" in result.output
     assert "--json" in result.output
+
+
+def test_plan_and_the_preview_say_the_same_length(tmp_path: Path) -> None:
+    """One summary line for a plan: `plan` prints what the library's preview shows."""
+    from intervaltimer.workout.library import resolve_workout
+    from intervaltimer.workout.plan import expand
+    from intervaltimer.workout.plantext import plan_summary
+    from intervaltimer.workout.profile import Profile, parse_race
+
+    result = plan("8x400-mile", "--race", "mile=5:40")
+    assert result.exit_code == 0, result.output
+    expanded = expand(resolve_workout("8x400-mile"), Profile((parse_race("mile=5:40"),)))
+    summary = plan_summary(expanded)
+    assert summary.startswith("≈ ") and summary.split(" · ")[0].endswith(" min")
+    assert f"{summary} (with a " in result.output

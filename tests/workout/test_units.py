@@ -190,3 +190,20 @@ def test_format_distance(metres: float, text: str) -> None:
 def test_durations_read_back(text: str) -> None:
     seconds = parse_duration(text)
     assert parse_duration(format_time(seconds, 0)) == pytest.approx(seconds)
+
+
+def test_one_signed_formatter_never_says_minus_zero() -> None:
+    from intervaltimer.workout.units import format_signed
+
+    assert format_signed(1.005, 2, " s") in ("+1.00 s", "+1.01 s")
+    assert format_signed(-0.2, 2) == "-0.20"
+    assert format_signed(-0.004, 2, " %") == "+0.00 %"
+    assert format_signed(4.6, 1, " %") == "+4.6 %"
+
+
+def test_one_rounding_for_json_keeps_none() -> None:
+    from intervaltimer.workout.units import rounded
+
+    assert rounded(None) is None
+    assert rounded(88.24999) == 88.25
+    assert rounded(1.26, 1) == 1.3

@@ -24,12 +24,13 @@ from intervaltimer.resources import workouts_dir
 from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
 from intervaltimer.ui.widgets.error_list import ErrorList
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
-from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
+from intervaltimer.ui.widgets.plan_table import PlanTable
 from intervaltimer.ui.widgets.workout_list import display_path
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
 from intervaltimer.workout.library import hidden_by
 from intervaltimer.workout.model import Problem, Workout, WorkoutError
 from intervaltimer.workout.plan import Plan
+from intervaltimer.workout.plantext import plan_summary
 
 if TYPE_CHECKING:
     from intervaltimer.workout.profile import Profile

@@ -19,9 +19,10 @@ from intervaltimer.ui.runflow import ensure_player, leave_run_flow
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.line import Line
-from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary
+from intervaltimer.ui.widgets.plan_table import PlanTable
 from intervaltimer.workout.model import Workout, WorkoutError
 from intervaltimer.workout.plan import Plan, expand
+from intervaltimer.workout.plantext import plan_summary
 
 if TYPE_CHECKING:
     from intervaltimer.log.records import SessionRecord

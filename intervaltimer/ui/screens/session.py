@@ -25,9 +25,9 @@ from intervaltimer.safetext import display_safe
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
-from intervaltimer.ui.widgets.plan_table import format_estimate
 from intervaltimer.ui.widgets.session_effort import SessionEffort
 from intervaltimer.ui.widgets.session_reps import SessionRepTable
+from intervaltimer.workout.plantext import format_estimate
 
 if TYPE_CHECKING:
     from intervaltimer.log.store import Store

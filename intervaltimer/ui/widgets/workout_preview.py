@@ -19,9 +19,10 @@ from textual.widgets import Static
 
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.safetext import display_safe
-from intervaltimer.ui.widgets.plan_table import PlanTable, plan_summary, targets_summary
+from intervaltimer.ui.widgets.plan_table import PlanTable, targets_summary
 from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry, display_path
 from intervaltimer.workout.plan import Plan
+from intervaltimer.workout.plantext import plan_summary
 
 BARS = "▁▂▃▄▅▆▇█"
 TREND_SESSIONS = 8
