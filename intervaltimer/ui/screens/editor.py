@@ -1,12 +1,18 @@
 """The YAML editor: validation as you type, problems by line, and a live plan with targets.
 
-`ctrl+s` saves atomically. A shipped workout is never overwritten: saving it
-writes a copy to the runner's own folder and says where. Leaving with unsaved
-changes asks first. The screen dismisses with the path it saved to (or None).
+`ctrl+s` saves atomically (through `intervaltimer.fileio`: a symlinked workout
+stays a link, its target is replaced). A shipped workout is never overwritten:
+saving it writes a copy to the runner's own folder and says where. A file changed
+on disk since it was opened (its mtime or content hash) is not saved over without
+asking: overwrite, reload, or save as a new file. A file that is not UTF-8 text (or
+holds control characters, or cannot be read) opens read-only with a message, never
+as empty. Leaving with unsaved changes asks first. The screen dismisses with the
+path it saved to (or None).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,8 +25,15 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
-from intervaltimer.fileio import atomic_write_text, unique_path
+from intervaltimer.fileio import (
+    FileStamp,
+    NotTextError,
+    atomic_write_text,
+    read_text_stamped,
+    unique_path,
+)
 from intervaltimer.resources import workouts_dir
+from intervaltimer.ui.screens.changed_on_disk import ChangedOnDiskScreen, DiskChoice
 from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
 from intervaltimer.ui.widgets.error_list import ErrorList
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
@@ -36,6 +49,10 @@ if TYPE_CHECKING:
     from intervaltimer.workout.profile import Profile
 
 DEBOUNCE_S = 0.3
+MAX_EDIT_BYTES = 1024 * 1024  # a workout file is at most 1 MiB (the loader's limit)
+# Control characters other than tab and line ends: YAML refuses them, and the editor would
+# hide them (the app never sends them to the terminal), so such a file opens read-only.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -97,6 +114,8 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
         self.checked: Checked | None = None
         self.last_plan: Plan | None = None
         self._debounce: Timer | None = None
+        self.stamp: FileStamp | None = None
+        self.read_only_reason: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -112,20 +131,45 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
     def on_mount(self) -> None:
         """Load the file (or the new text), check it at once and focus the text."""
         editor = self.query_one(YamlEditor)
-        if self.initial_text is not None:
-            text = self.initial_text
-        else:
-            try:
-                text = self.path.read_text(encoding="utf-8")
-                self.saved_text = text
-            except (OSError, UnicodeDecodeError) as error:
-                self.notify(f"Cannot read {self.path}: {error}", severity="error")
-                text = ""
+        text = self.initial_text if self.initial_text is not None else self._read_file()
         editor.load_text(text)
+        if self.read_only_reason is not None:
+            editor.read_only = True
+            self.notify(self.read_only_reason, title="Opened read-only", severity="error",
+                        timeout=20)
         self._update_title()
         self.validate()
         editor.focus()
         self.tell_profile_problems()
+
+    def _read_file(self) -> str:
+        """The file's text, its stamp kept; read-only (with the reason) when it cannot be
+        edited safely; "" for a file that does not exist yet."""
+        try:
+            text, self.stamp = read_text_stamped(self.path, limit=MAX_EDIT_BYTES)
+        except FileNotFoundError:
+            self.notify(f"{self.path.name} does not exist yet; ctrl+s creates it.")
+            return ""
+        except NotTextError as error:
+            self.read_only_reason = str(error)
+            try:
+                return self.path.read_bytes()[:MAX_EDIT_BYTES].decode("utf-8", "replace")
+            except OSError:
+                return ""
+        except OSError as error:
+            self.read_only_reason = (f"Cannot read {self.path}: {error.strerror or error}; "
+                                     "opened read-only so saving cannot replace it")
+            return ""
+        control = _CONTROL.search(text)
+        if control is not None:
+            line = text.count("\n", 0, control.start()) + 1
+            col = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+            self.read_only_reason = (
+                f"{self.path}:{line}:{col}: holds a control character "
+                f"(\\x{ord(control.group()):02x}), which a workout file cannot; opened "
+                "read-only so it is not lost unseen. Remove it in another editor")
+        self.saved_text = text
+        return text
 
     @property
     def text(self) -> str:
@@ -135,6 +179,8 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
     @property
     def dirty(self) -> bool:
         """True when the text differs from the file on disk (always, for a new file)."""
+        if self.read_only_reason is not None:
+            return False
         return self.saved_text is None or self.text != self.saved_text
 
     def _update_title(self) -> None:
@@ -142,7 +188,9 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
         mark = " ●" if self.dirty else ""
         self.title = f"Edit {self.path.name}{mark}"
         where = display_path(self.path)
-        if self.shipped:
+        if self.read_only_reason is not None:
+            where += " (read-only)"
+        elif self.shipped:
             where += " (shipped: saving makes your own copy)"
         elif self.saved_text is None:
             where += " (new)"
@@ -217,21 +265,61 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
         self._go_to(after[0] if after else problems[0])
 
     def action_save(self) -> bool:
-        """Write the text atomically; a shipped workout goes to a copy in the user's folder."""
+        """Write the text atomically; a shipped workout goes to a copy in the user's folder.
+
+        Asks first (and returns False) when the file changed on disk since it was read.
+        """
         from intervaltimer.locations import user_workouts_dir
 
-        text = self.text
-        target = self.path
+        if self.read_only_reason is not None:
+            self.notify(f"Not saved: {self.read_only_reason}", severity="error", timeout=10)
+            return False
         if self.shipped:
-            target = unique_path(user_workouts_dir(), self.path.stem)
+            return self._save_to(unique_path(user_workouts_dir(), self.path.stem))
+        changed = self._changed_on_disk()
+        if changed is not None:
+            self.app.push_screen(ChangedOnDiskScreen(self.path.name, changed), self._on_disk)
+            return False
+        return self._save_to(self.path)
+
+    def _changed_on_disk(self) -> str | None:
+        """How the file on disk changed since it was read (or last saved), or None."""
+        now = FileStamp.of(self.path)
+        if self.stamp is None:
+            return None if now is None and not self.path.exists() else "was created"
+        if now is None:
+            return "was deleted or moved"
+        return None if now == self.stamp else "was changed by another program"
+
+    def _on_disk(self, choice: DiskChoice | None) -> None:
+        """Do what the runner chose about the file changed on disk."""
+        if choice == "overwrite":
+            self._save_to(self.path)
+        elif choice == "save_as":
+            self._save_to(unique_path(self.path.parent, self.path.stem, self.path.suffix
+                                      or ".yaml"))
+        elif choice == "reload":
+            self.stamp, self.saved_text, self.read_only_reason = None, None, None
+            text = self._read_file()
+            editor = self.query_one(YamlEditor)
+            editor.load_text(text)
+            editor.read_only = self.read_only_reason is not None
+            self._update_title()
+            self.validate()
+            self.notify(f"Reloaded {display_path(self.path)}; your edits were dropped.")
+
+    def _save_to(self, target: Path) -> bool:
+        """Write the text to `target` atomically and say so; False (and why) if it failed."""
+        text = self.text
+        copied = self.shipped
         try:
             atomic_write_text(target, text)
         except OSError as error:
             reason = error.strerror or str(error)
             self.notify(f"Not saved: {target}: {reason}", severity="error", timeout=8)
             return False
-        copied = self.shipped
         self.path, self.shipped, self.saved_text, self.saved_to = target, False, text, target
+        self.stamp = FileStamp.of(target)
         self._update_title()
         checked = self.validate()
         if copied:

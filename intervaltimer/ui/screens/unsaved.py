@@ -11,9 +11,11 @@ from typing import ClassVar, Literal, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from intervaltimer.safetext import display_safe
 from intervaltimer.ui.screens.base import AppScreen
 
 Choice = Literal["save", "discard", "cancel"]
@@ -37,8 +39,9 @@ class UnsavedChangesScreen(ModalScreen[Choice]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]{self.what}[/b] has unsaved changes.\nSave them before leaving?",
-                         markup=True)
+            yield Static(Content.from_markup(  # the name is a file's: never read as markup
+                "[b]$what[/b] has unsaved changes.\nSave them before leaving?",
+                what=display_safe(self.what)))
             with Horizontal():
                 yield Button("Save (s)", id="save", variant="primary")
                 yield Button("Discard (d)", id="discard", variant="error")
