@@ -98,6 +98,8 @@ def main_set(reps: Sequence[RepRecord]) -> list[RepRecord]:
     The reps marked ``main`` when the log has the plan's marks; else the reps with a target
     when some have one; else the reps of at least ``SHORT_REP_SHARE`` of the longest
     distance (and every rep without a distance). Skipped reps are in it (with no split).
+    A rep the log holds damaged (read back with stand-ins, ``RepRecord.damaged``) never
+    counts.
     """
     reps = [rep for rep in reps if rep.damaged is None]  # read back with stand-ins
     if any(rep.main is not None for rep in reps):
@@ -114,6 +116,11 @@ def main_set(reps: Sequence[RepRecord]) -> list[RepRecord]:
 
 def left_out_note(reps: Sequence[RepRecord]) -> str:
     """One line on the reps the metrics leave out ("" when every rep counts)."""
+    damaged = sum(1 for rep in reps if rep.damaged is not None)
+    if damaged:
+        plural = "" if damaged == 1 else "s"
+        return (f"metrics leave out {damaged} rep{plural} the log holds damaged (marked ⚠; "
+                "see `intervaltimer show`)")
     counted = main_set(reps)
     left = len(reps) - len(counted)
     if left == 0:

@@ -43,6 +43,30 @@ def one_session_log(path: Path, workout: str = "8 x 400 m at mile pace",
     return path
 
 
+def damage(path: Path, *, break_checks: bool = True) -> Path:
+    """Write wrong rows into the log at `path` as another program could: a target of 1e308,
+    a split that is text, a label that is not UTF-8, a rep and a session in year 1; with
+    `break_checks` also an effort of 99 and a status 'bogus', which the schema's CHECKs
+    refuse (a log opened for writing is then reported damaged). Returns `path`."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE rep SET target_s = 1e308 WHERE idx = 1")
+    conn.execute("UPDATE rep SET split_s = 'fast', label = CAST(X'4C61FF' AS TEXT) "
+                 "WHERE idx = 2")
+    conn.execute("UPDATE rep SET started_at = -62135596800 WHERE idx = 3")
+    conn.execute(
+        "INSERT INTO session (workout, started_at, updated_at, status, plan_steps) "
+        "VALUES ('8 x 400 m at mile pace', -62135596800, 1e308, 'abandoned', 'x')")
+    if break_checks:
+        conn.execute("UPDATE rep SET rpe = 99 WHERE idx = 3")
+        conn.execute("UPDATE session SET status = 'bogus' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    return path
+
+
 def cli_on_terminal(args: list[str], env: dict[str, str], cwd: Path,
                     timeout: float = 60) -> tuple[int, bytes]:
     """The installed command with stdout and stderr on a pseudo-terminal (TERM=dumb, so the

@@ -9,14 +9,13 @@ a rep dated year 1 made every later `export --format json` fail; two sessions st
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from intervaltimer.log.store import Store
-from tests.faults.iokit import cli, one_session_log, private_env
+from tests.faults.iokit import cli, damage, one_session_log, private_env
 
 
 def _export(*sessions: dict[str, Any]) -> str:
@@ -99,19 +98,7 @@ def test_same_start_other_reps_is_another_session(tmp_path: Path) -> None:
 @pytest.fixture
 def damaged_log(tmp_path: Path) -> Path:
     """A log with one good session and rows another program wrote wrong."""
-    path = one_session_log(tmp_path / "log.sqlite3")
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA ignore_check_constraints = ON")
-    conn.execute("UPDATE rep SET target_s = 1e308 WHERE idx = 1")
-    conn.execute("UPDATE rep SET split_s = 'fast', label = CAST(X'4C61FF' AS TEXT) "
-                 "WHERE idx = 2")
-    conn.execute("UPDATE rep SET started_at = -62135596800, rpe = 99 WHERE idx = 3")
-    conn.execute(
-        "INSERT INTO session (workout, started_at, updated_at, status, plan_steps) "
-        "VALUES ('8 x 400 m at mile pace', -62135596800, 1e308, 'bogus', 'x')")
-    conn.commit()
-    conn.close()
-    return path
+    return damage(one_session_log(tmp_path / "log.sqlite3"))
 
 
 @pytest.mark.parametrize("args", [

@@ -73,7 +73,8 @@ class SessionRepTable(DataTable[Text | str]):
             self.add_column(title, key=key)
         for rep in reps:
             delta = rep.deviation_s
-            cells: list[Text | str] = [Text(str(rep.index), justify="right")]
+            mark = "" if rep.damaged is None else "⚠ "  # a row the log holds damaged
+            cells: list[Text | str] = [Text(f"{mark}{rep.index}", justify="right")]
             if varied:
                 cells.append(rep_what(rep))
             cells += [
