@@ -2,7 +2,9 @@
 
 - config (profile.yaml, settings.json): `$INTERVALTIMER_CONFIG`, else
   `platformdirs.user_config_dir("intervaltimer")`
-- the runner's own workouts: `<config>/workouts`
+- the runner's own workouts: `<config>/workouts`; more folders only when named in
+  `$INTERVALTIMER_WORKOUTS` (never `./workouts` of whatever folder the app runs in: it
+  may be someone else's)
 - data (the log database): `platformdirs.user_data_dir("intervaltimer")`;
   `--db` and `$INTERVALTIMER_DB` choose another file (`log.paths.db_path`)
 - state (stderr.log): `platformdirs.user_state_dir("intervaltimer")`
@@ -27,6 +29,7 @@ SETTINGS_FILE = "settings.json"
 DB_FILE = "log.sqlite3"
 STDERR_LOG_FILE = "stderr.log"
 WORKOUTS_FOLDER = "workouts"
+EXTRA_WORKOUTS_ENV = "INTERVALTIMER_WORKOUTS"
 
 
 def config_dir() -> Path:
@@ -55,6 +58,13 @@ def cache_dir() -> Path:
 def user_workouts_dir() -> Path:
     """The runner's own workouts: `<config>/workouts`."""
     return config_dir() / WORKOUTS_FOLDER
+
+
+def extra_workout_dirs() -> list[Path]:
+    """Folders of workouts the runner named in `$INTERVALTIMER_WORKOUTS` (separated like
+    PATH, `:` on POSIX), in that order; none when it is unset."""
+    raw = os.environ.get(EXTRA_WORKOUTS_ENV, "")
+    return [Path(part).expanduser() for part in raw.split(os.pathsep) if part.strip()]
 
 
 def profile_path() -> Path:

@@ -1,10 +1,13 @@
 """The workout library: finding a workout by path, by name, or as quick syntax.
 
 A name is a file stem (`8x400-mile`, any case) or the name a workout gives itself
-(`"8 x 400 m at mile pace"`), looked up in three folders, first match wins:
-`./workouts/` (local), `<config_dir>/workouts` (the runner's own; the config dir
-is `$INTERVALTIMER_CONFIG` or the platform's), then the workouts shipped with
-intervaltimer.
+(`"8 x 400 m at mile pace"`), looked up in these folders, first match wins: the
+folders named in `$INTERVALTIMER_WORKOUTS` ("local"), `<config_dir>/workouts`
+(the runner's own; the config dir is `$INTERVALTIMER_CONFIG` or the platform's),
+then the workouts shipped with intervaltimer. `./workouts` of the current folder is
+never read on its own: it may be someone else's (a shared or downloaded folder),
+and a name must not quietly run its file. A path given on the command line is
+read as given.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from pathlib import Path
 
 from intervaltimer.fileio import special_file_kind
-from intervaltimer.locations import user_workouts_dir
+from intervaltimer.locations import extra_workout_dirs, user_workouts_dir
 from intervaltimer.resources import workouts_dir
 from intervaltimer.workout.loader import load_workout
 from intervaltimer.workout.model import Problem, Workout, WorkoutError
@@ -25,15 +28,16 @@ LOCAL, USER, SHIPPED = "local", "user", "shipped"
 
 
 def library_sources() -> list[tuple[Path, str]]:
-    """The library folders in search order, each with its source: local, user, shipped.
+    """The library folders in search order, each with its source: local (the folders of
+    `$INTERVALTIMER_WORKOUTS`), user, shipped.
 
-    A folder met twice (running from a checkout, `./workouts` is the shipped
-    folder) is listed once, in its last place, so the runner's own still win.
+    A folder met twice (one named in the variable is the shipped folder) is listed
+    once, in its last place, so the runner's own still win.
     """
     shipped = workouts_dir()
     found: list[tuple[Path, str]] = []
-    for folder, source in ((Path.cwd() / "workouts", LOCAL),
-                           (user_workouts_dir(), USER)):
+    named = [(folder, LOCAL) for folder in extra_workout_dirs()]
+    for folder, source in (*named, (user_workouts_dir(), USER)):
         if not _same_folder(folder, shipped) and \
                 not any(_same_folder(folder, seen) for seen, _ in found):
             found.append((folder, source))

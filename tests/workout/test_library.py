@@ -23,14 +23,17 @@ SIMPLE = "name: {name}\nsteps: [{{run: 400m}}]\n"
 
 @pytest.fixture
 def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    """An empty working folder and config folder; returns (local workouts, user workouts)."""
+    """An empty working folder and config folder, and an extra folder named in
+    $INTERVALTIMER_WORKOUTS; returns (extra "local" workouts, user workouts)."""
     work = tmp_path / "work"
     config = tmp_path / "config"
     work.mkdir()
     config.mkdir()
     monkeypatch.chdir(work)
     monkeypatch.setenv("INTERVALTIMER_CONFIG", str(config))
-    return work / "workouts", config / "workouts"
+    monkeypatch.setenv("INTERVALTIMER_WORKOUTS", str(tmp_path / "extra" / "workouts"))
+    (tmp_path / "extra").mkdir()
+    return tmp_path / "extra" / "workouts", config / "workouts"
 
 
 def test_search_order_is_local_user_shipped(places: tuple[Path, Path]) -> None:
@@ -41,10 +44,27 @@ def test_search_order_is_local_user_shipped(places: tuple[Path, Path]) -> None:
 
 def test_shipped_folder_met_as_local_is_listed_once(monkeypatch: pytest.MonkeyPatch,
                                                       tmp_path: Path) -> None:
-    monkeypatch.chdir(workouts_dir().parent)
+    monkeypatch.setenv("INTERVALTIMER_WORKOUTS", str(workouts_dir()))
     monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path))
     sources = library_sources()
     assert [s for _, s in sources] == ["user", "shipped"]
+
+
+def test_workouts_of_the_current_folder_are_not_read_on_their_own(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Finding 5: `./workouts` may be someone else's; a name must not quietly run its file.
+    monkeypatch.delenv("INTERVALTIMER_WORKOUTS", raising=False)
+    monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
+    planted = tmp_path / "shared" / "workouts"
+    planted.mkdir(parents=True)
+    (planted / "8x400-mile.yaml").write_text(SIMPLE.format(name="planted"))
+    (planted / "their-own.yaml").write_text(SIMPLE.format(name="theirs"))
+    monkeypatch.chdir(planted.parent)
+    assert planted not in library_dirs()
+    assert resolve_workout("8x400-mile").name == "8 x 400 m at mile pace"
+    with pytest.raises(WorkoutError):
+        resolve_workout("their-own")
+    assert resolve_workout("workouts/their-own.yaml").name == "theirs"  # a path: as given
 
 
 def test_shipped_name_resolves(places: tuple[Path, Path]) -> None:

@@ -25,7 +25,7 @@ from intervaltimer.workout.model import Problem, Workout, WorkoutError
 ORIGINS: tuple[str, ...] = ("user", "local", "shipped")
 ORIGIN_TITLES: dict[str, str] = {
     "user": "Your workouts",
-    "local": "Here (./workouts)",
+    "local": "$INTERVALTIMER_WORKOUTS",
     "shipped": "Shipped with intervaltimer",
 }
 
