@@ -22,9 +22,29 @@ SESSION_COLUMNS = (
     "id, workout, started_at, ended_at, status, note, session_rpe, source, source_hash, "
     "paces, plan_steps, workout_path, steps_done, updated_at, main_rest_s, reps_planned"
 )
+
+
+def _number_in(column: str, low: float, high: float, optional: bool = False) -> str:
+    test = (f"(typeof({column}) IN ('real', 'integer') AND {column} BETWEEN {low!r} "
+            f"AND {high!r})")
+    return f"({column} IS NULL OR {test})" if optional else test
+
+
+# Whether a rep row holds only sane values (`sane`), worked out by SQLite as it reads: the
+# common case is then built at once, and only a damaged row is checked value by value.
+_REP_IS_SANE = " AND ".join([
+    f"((split_s IS NULL AND skipped) OR {_number_in('split_s', 0.0, sane.MAX_SECONDS)})",
+    _number_in("started_at", sane.MIN_INSTANT, sane.MAX_INSTANT),
+    _number_in("ended_at", sane.MIN_INSTANT, sane.MAX_INSTANT),
+    _number_in("distance_m", 0.0, sane.MAX_DISTANCE_M, optional=True),
+    _number_in("target_s", 0.0, sane.MAX_SECONDS, optional=True),
+    _number_in("rest_s", 0.0, sane.MAX_SECONDS, optional=True),
+    "(rpe IS NULL OR (typeof(rpe) = 'integer' AND rpe BETWEEN 0 AND 10))",
+    "typeof(step_index) = 'integer' AND step_index >= 0",
+])
 REP_COLUMNS = (
     "session_id, idx, step_index, label, split_s, started_at, ended_at, distance_m, "
-    "target_s, rest_s, rpe, skipped, main"
+    f"target_s, rest_s, rpe, skipped, main, ({_REP_IS_SANE}) AS sane"
 )
 
 
@@ -129,6 +149,16 @@ def session_record(row: sqlite3.Row) -> SessionRecord:
 def rep_record(row: sqlite3.Row) -> RepRecord:
     """A rep row (selected with REP_COLUMNS) as a record; a damaged row is read with safe
     stand-ins, its label marked DAMAGED_MARK and `damaged` saying why."""
+    if row["sane"]:
+        split = row["split_s"]
+        return RepRecord(
+            session_id=int(row["session_id"]), index=int(row["idx"]),
+            step_index=int(row["step_index"]), label=str(row["label"]),
+            split_s=None if split is None else float(split),
+            started_at=float(row["started_at"]), ended_at=float(row["ended_at"]),
+            distance_m=row["distance_m"], target_s=row["target_s"], rest_s=row["rest_s"],
+            rpe=row["rpe"], skipped=bool(row["skipped"]),
+            main=None if row["main"] is None else bool(row["main"]))
     read = _Reading(row)
     skipped = bool(row["skipped"])  # a rep skipped has no split
     split_s = read.seconds("split_s", optional=skipped)
