@@ -202,6 +202,14 @@ class Speech:
                 except Exception:  # a listener's fault must not end the worker
                     pass
 
+    @staticmethod
+    def _new_file(folder: Path) -> Path:
+        """A new empty file in `folder` (made if need be) to render into."""
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".render-", suffix=".wav", dir=folder)
+        os.close(fd)
+        return Path(name)
+
     def _load_or_render(self, text: str) -> SpokenClip | None:
         """The cached WAV if it reads; else render it, the file written whole or not at all."""
         path = self.path_for(text)
@@ -212,13 +220,17 @@ class Speech:
         except (OSError, EOFError, wave.Error):
             pass
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=".render-", suffix=".wav", dir=path.parent)
-            os.close(fd)
-        except OSError as error:
-            self.problem = f"cannot write the speech cache: {error.strerror or error}"
-            return None
-        tmp = Path(tmp_name)
+            tmp = self._new_file(path.parent)
+        except OSError:
+            # The cache folder cannot be written (read-only, full): keep this run's phrases
+            # in a private temporary folder instead, so the voice still speaks.
+            try:
+                self.cache = Path(tempfile.mkdtemp(prefix="intervaltimer-speech-"))
+                path = self.path_for(text)
+                tmp = self._new_file(self.cache)
+            except OSError as error:
+                self.problem = f"cannot write the speech cache: {error.strerror or error}"
+                return None
         try:
             done = subprocess.run(self.command(text, tmp), stdin=subprocess.DEVNULL,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -96,3 +96,15 @@ def test_the_cache_is_pruned_least_recently_used_first(tmp_path: Path) -> None:
     assert speech.prune(limit_bytes=1500) == 1
     assert not old.exists() and new.exists()
     assert speech.prune(limit_bytes=1500) == 0
+
+
+def test_a_cache_that_cannot_be_written_falls_back_to_a_private_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    speech = Speech(blocker / "speech")
+    clip = speech.render_now("last one")
+    assert clip is not None and clip.frames == espeak_itself(tmp_path, "last one")
+    assert speech.problem is None
+    assert clip.path.parent == speech.cache and speech.cache.name.startswith(
+        "intervaltimer-speech-")
+    shutil.rmtree(speech.cache)
