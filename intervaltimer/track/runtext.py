@@ -159,7 +159,8 @@ def step_note(view: SessionView) -> str:
 
 
 def next_line(view: SessionView) -> str:
-    """`Next: Rest 60 s · stand`, `Next: finish`."""
+    """`Next: Rest 60 s · stand`, `Next: finish` (the run screen's full line is
+    `track.readout.next_variants`, which also says LAST REP)."""
     if view.state is State.FINISHED:
         return ""
     upcoming = view.current if in_send_off_wait(view) else view.next_step

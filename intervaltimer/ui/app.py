@@ -18,7 +18,7 @@ from textual.filter import LineFilter
 
 from intervaltimer.ui.commands import DeskCommands
 from intervaltimer.ui.textguard import ControlCharFilter
-from intervaltimer.ui.themes import install_themes
+from intervaltimer.ui.themes import PHASE_COLOURS, install_themes
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -96,6 +96,11 @@ class IntervalTimerApp(App[None]):
         """Textual's filters, then the guard that keeps control characters off the terminal."""
         guard = [self._text_guard] if self._text_guard.enabled else []
         return [*super().get_line_filters(), *guard]
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The app's own theme variables: the run screen's phase colours (`$phase-work`...),
+        which a theme (sunlight) may override."""
+        return {**super().get_theme_variable_defaults(), **PHASE_COLOURS}
 
     def on_mount(self) -> None:
         """Open the screen the app was started for."""

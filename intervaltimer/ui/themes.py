@@ -22,6 +22,34 @@ if TYPE_CHECKING:
 SUNLIGHT_NAME = "sunlight"
 DEFAULT_THEME = "textual-dark"
 
+# The run screen's colours by phase, as theme variables (`$phase-work`...): the app
+# gives these defaults (`IntervalTimerApp.get_theme_variable_defaults`) and a theme may
+# override any of them. Each colour has the text colour that reads on it.
+PHASE_COLOURS: dict[str, str] = {
+    "phase-lead-in": "#F9A825",
+    "phase-lead-in-text": "#000000",
+    "phase-work": "#B71C1C",
+    "phase-work-text": "#FFFFFF",
+    "phase-rest": "#0D47A1",
+    "phase-rest-text": "#FFFFFF",
+    "phase-easy": "#00695C",  # warm-up and cool-down
+    "phase-easy-text": "#FFFFFF",
+    "phase-paused": "#424242",
+    "phase-paused-text": "#FFFFFF",
+    "phase-done": "#4A148C",
+    "phase-done-text": "#FFFFFF",
+}
+# In the sun: the theme's own saturated colours, lighter grey for a pause (a dark
+# panel turns into a mirror), the lead-in a purer yellow.
+SUNLIGHT_PHASES: dict[str, str] = {
+    "phase-lead-in": "#FFD600",
+    "phase-work": "#D50000",
+    "phase-rest": "#0033AA",
+    "phase-easy": "#006400",
+    "phase-paused": "#6E6E6E",
+    "phase-done": "#5B0099",
+}
+
 # Black on white with saturated, dark accents: the most readable combination on
 # a laptop screen in direct sun, where a dark theme turns into a mirror.
 SUNLIGHT = Theme(
@@ -55,9 +83,9 @@ SUNLIGHT = Theme(
         "input-selection-background": "#0033AA 40%",
         "scrollbar": "#555555",
         "scrollbar-background": "#E8E8E8",
+        **SUNLIGHT_PHASES,
     },
 )
-
 
 
 def load_settings(path: Path | None = None) -> dict[str, object]:

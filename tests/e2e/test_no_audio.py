@@ -18,7 +18,7 @@ import pytest
 
 from tests.e2e.tmux import (
     app_env,
-    big_digits,
+    big_clock,
     command_path,
     shell_line,
     terminal,
@@ -62,7 +62,7 @@ def test_without_a_sound_card_the_app_rings_the_bell_and_writes_nothing_outside_
         term.wait_for(lambda s: bells.read_text().count("bell") >= 1, TIMEOUT_S)
 
         # A lap (past the engine's 1 s guard against a double tap), the rest, then quit.
-        screens.append(term.wait_for(lambda s: big_digits(s) == ["0:02"], TIMEOUT_S))
+        screens.append(term.wait_for(lambda s: big_clock(s) == "0:02", TIMEOUT_S))
         term.send("Space")
         screens.append(term.wait_for(re.compile(r"^\s*REST\s*\n\s*Rest 3 s", re.M), TIMEOUT_S))
         term.send("q")

@@ -285,7 +285,7 @@ def _block_digits(rows: list[str]) -> list[str]:
     The glyphs are the app's own (`block_glyph`); this only finds which of them
     the screen shows, at the scale the height of the block says.
     """
-    from intervaltimer.ui.widgets.big_clock import BLOCK, block_glyph
+    from intervaltimer.ui.widgets.big_clock import BLOCK, block_glyph, glyph_height
 
     found: list[str] = []
     y = 0
@@ -299,9 +299,9 @@ def _block_digits(rows: list[str]) -> list[str]:
         height = end - y
         block = [row.ljust(200) for row in rows[y:end]]
         y = end
-        if height < 5 or height % 2 == 0:
+        scale = next((s for s in range(2, 40) if glyph_height(s) == height), None)
+        if scale is None:
             continue
-        scale = (height - 1) // 2
         glyphs = {c: block_glyph(c, scale) for c in CLOCK_CHARS}
         at = min(row.index(BLOCK) for row in block if BLOCK in row)
         text = ""
@@ -327,3 +327,10 @@ def big_digits(screen: str) -> list[str]:
     """
     rows = screen.splitlines()
     return _block_digits(rows) or _small_digits(rows)
+
+
+def big_clock(screen: str) -> str | None:
+    """The run screen's clock: the topmost number in big digits (the big numbers under it,
+    the split and the targets, come after); None when none is drawn."""
+    numbers = big_digits(screen)
+    return numbers[0] if numbers else None

@@ -21,7 +21,9 @@ from intervaltimer.track.runner import Runner
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
+from intervaltimer.ui.widgets.board import Board
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
+from intervaltimer.ui.widgets.fit_line import FitLine, SpreadLine
 from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
@@ -112,19 +114,26 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
 
 
 def shown(screen: RunScreen) -> dict[str, str]:
-    """What the run screen says, by part: phase, step, step note, clock, note, next, last,
-    effort, progress, sound, problem."""
+    """What the run screen shows, by part: phase, step, step note, clock, note, next, last,
+    effort, progress, sound, problem, board (the big numbers, `label value` by ` | `).
+
+    Each is the text as drawn at the screen's size ("" for a part the size drops); the
+    progress is the bar's line, or the top line's in the compact layout."""
     header = screen.query_one(StepHeader)
+    top = screen.query_one(SpreadLine)
+    progress = screen.query_one(RunProgress)
+    board = screen.query_one(Board)
     return {
         "phase": header.phase_text,
         "step": header.step_text,
         "step note": header.note_text,
         "clock": screen.query_one(BigClock).value,
-        "note": screen.query_one("#clock-note", Line).text,
-        "next": screen.query_one("#next-line", Line).text,
+        "note": screen.query_one("#clock-note", FitLine).text,
+        "next": screen.query_one("#next-line", FitLine).text,
         "last": screen.query_one(LastSplit).text,
         "effort": screen.query_one(EffortPrompt).text,
-        "progress": screen.query_one(RunProgress).text,
-        "sound": screen.query_one("#sound-status", Line).text,
+        "progress": top.left if screen.compact else progress.text,
+        "sound": top.right,
         "problem": screen.query_one("#problem-line", Line).text,
+        "board": " | ".join(f"{card.label} {card.value}" for card in board.shown_cards),
     }

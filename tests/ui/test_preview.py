@@ -106,7 +106,7 @@ async def test_a_crashed_session_is_resumed_at_its_next_step(
         assert isinstance(screen, RunScreen)
         assert screen.runner.log.session_id == session_id
         seen = shown(screen)
-        assert (seen["phase"], seen["step"]) == ("GET READY",
+        assert (seen["phase"], seen["step"]) == ("GET READY · LAST REP",
                                                  "Rep 2/2 · 100 m @ mile · target 21.1")
         await advance(pilot, fake_clock, 3.0 + 22.0)
         await press(pilot, "space", "8")

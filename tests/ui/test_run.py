@@ -41,17 +41,17 @@ async def test_two_reps_at_mile_pace_run_and_stored(
         assert seen["step"] == "Rep 1/2 · 100 m @ mile · target 21.1"
         assert seen["next"] == "Next: Rest 5 s"
         assert seen["sound"] == "sound: on"
-        assert screen.query_one("#panel").has_class("-phase-lead_in")
+        assert screen.has_class("-phase-lead_in")
         await advance(pilot, fake_clock, 3.0)
         assert (shown(screen)["phase"], shown(screen)["clock"]) == ("RUN", "0:00")
-        assert screen.query_one("#panel").has_class("-phase-work")
+        assert screen.has_class("-phase-work")
         await advance(pilot, fake_clock, 12.5)
         assert shown(screen)["clock"] == "0:12"  # a distance rep counts up
         await advance(pilot, fake_clock, 8.0)
         await press(pilot, "space")  # at the line: 20.5 s, 0.6 s under target
         seen = shown(screen)
         assert (seen["phase"], seen["clock"]) == ("REST", "0:05")
-        assert screen.query_one("#panel").has_class("-phase-rest")
+        assert screen.has_class("-phase-rest")
         assert seen["last"] == "Last  Rep 1/2 · 100 m @ mile  20.5  -0.6 faster"
         assert "How hard was Rep 1/2?" in seen["effort"] and "7 very hard" in seen["effort"]
         session_id = logged_session(screen.runner)
@@ -148,7 +148,7 @@ async def test_pause_freezes_the_clock_and_the_split_leaves_it_out(
         await advance(pilot, fake_clock, 3.0 + 8.0)
         await press(pilot, "p")
         assert shown(screen)["phase"] == "PAUSED · RUN"
-        assert screen.query_one("#panel").has_class("-paused")
+        assert screen.has_class("-paused")
         assert screen.next_wake is None  # nothing is due: no timer at all
         fake_clock.advance(40.0)
         screen.sync()

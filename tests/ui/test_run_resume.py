@@ -94,7 +94,7 @@ async def test_a_run_resumed_at_a_later_rep_still_shows_the_last_stored_one(
         screen = app.screen
         assert isinstance(screen, RunScreen)
         seen = shown(screen)
-        assert (seen["phase"], seen["step"]) == ("GET READY",
+        assert (seen["phase"], seen["step"]) == ("GET READY · LAST REP",
                                                  "Rep 3/3 · 100 m @ mile · target 21.1")
         assert seen["last"] == "Last  Rep 2/3 · 100 m @ mile  22.0  +0.9 slower"
         assert seen["progress"].startswith("step 5/6 · ")

@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.color import Color
 
 from intervaltimer.audio.backends import SilentPlayer
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.errors import ReadOnlyError
 from intervaltimer.log.store import Store
 from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
+from intervaltimer.ui.themes import PHASE_COLOURS, SUNLIGHT_PHASES
 from intervaltimer.ui.widgets.big_clock import BigClock
+from intervaltimer.ui.widgets.fit_line import SpreadLine
 from intervaltimer.ui.widgets.last_split import LastSplit
-from intervaltimer.ui.widgets.line import Line
+from intervaltimer.ui.widgets.progress import RunProgress
+from intervaltimer.ui.widgets.step_header import StepHeader
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
 from tests.ui.runkit import advance, press, run_app, shown, start
@@ -73,25 +77,30 @@ async def test_the_layout_shrinks_to_a_small_terminal(fake_clock: FakeClock) -> 
     async with app.run_test(size=(40, 15)) as pilot:
         screen = await start(pilot)
         await advance(pilot, fake_clock, 3.0 + 30.0)
-        assert screen.compact and screen.has_class("-compact")
+        assert screen.compact and screen.has_class("-narrow") and screen.has_class("-short")
         clock = screen.query_one(BigClock)
         assert clock.value == "0:30" and clock.scale >= 2
         assert clock.region.height >= 5 and clock.region.right <= 40
-        # What comes next still shows; the progress moves up beside the sound, in a word.
-        assert screen.query_one("#next-line").region.height == 1
-        assert shown(screen)["next"] == "Next: Rest 5 s"
-        top = screen.query_one("#top-progress", Line)
-        assert top.region.y == 0 and top.text == shown(screen)["progress"]
-        assert top.text.startswith("step 1/4 · ")
-        assert shown(screen)["sound"] == "sound on"
+        # The phase and the step share a line; what comes next still shows.
+        header = screen.query_one(StepHeader)
+        assert header.region.height == 1
+        seen = shown(screen)
+        assert (seen["phase"], seen["step"]) == ("RUN", "Rep 1/2 · target 21.1")
+        assert seen["next"] == "Next: Rest 5 s"
+        # The progress moves up beside the sound, in a word; the bar has no room.
+        top = screen.query_one(SpreadLine)
+        assert top.region.y == 0 and top.left.startswith("step 1/4 · ")
+        assert top.right == "sound on"
+        assert screen.query_one(RunProgress).region.height == 0
         # The footer is cut at 40 columns: lap, effort and quit come first, so they show.
         screenshot = app.export_screenshot().replace("&#160;", " ")
         footer = screenshot[screenshot.rindex("space"):]
         assert "space" in footer and "effort" in footer and "quit" in footer
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        assert not screen.compact and screen.query_one("#next-line").display
-        assert top.region.height == 0 and shown(screen)["sound"] == "sound: on"
+        assert not screen.compact and screen.query_one(RunProgress).region.height == 1
+        assert header.region.height == 2 and shown(screen)["sound"] == "sound: on"
+        assert shown(screen)["step"] == "Rep 1/2 · 100 m @ mile · target 21.1"
 
 
 @pilot_test
@@ -102,9 +111,8 @@ async def test_the_sound_status_leaves_the_workouts_name_whole(fake_clock: FakeC
     app = run_app(str(WORKOUTS / "8x400-mile.yaml"), fake_clock, bell, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        assert shown(screen)["sound"] == "sound: terminal bell"
-        title = screen.query_one("#run-title")
-        assert title.region.width >= len("8 x 400 m at mile pace") + 2
+        top = screen.query_one(SpreadLine)
+        assert (top.left, top.right) == ("8 x 400 m at mile pace", "sound: terminal bell")
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
         assert shown(screen)["sound"] == \
@@ -133,7 +141,7 @@ async def test_the_clock_shows_through_the_quit_question(fake_clock: FakeClock) 
         assert app.screen.styles.background.a < 1.0
         screenshot = app.export_screenshot().replace("&#160;", " ")
         assert "Quit this run?" in screenshot
-        assert "space at the line" in screenshot  # the run screen, under the question
+        assert "Rep 1/3 · 100 m @ mile" in screenshot  # the run screen, under the question
 
 
 @pilot_test
@@ -155,8 +163,27 @@ async def test_the_workouts_notes_are_on_the_screen(fake_clock: FakeClock) -> No
         await press(pilot, "space")
         seen = shown(screen)
         assert (seen["phase"], seen["step note"]) == ("REST", "walk back, tap space at the line")
+        assert seen["effort"] == ""  # a stride, run by feel: no effort asked
         clock = screen.query_one(BigClock)
-        assert clock.scale >= 5  # the note's line costs the digits nothing at 80x24
+        assert clock.scale >= 3  # the note, and the split in big digits, leave the clock big
         await pilot.resize_terminal(40, 15)
         await pilot.pause()
         assert screen.query_one("#step-note").region.height == 0  # no room for it at 40x15
+
+
+@pilot_test
+async def test_the_sunlight_theme_gives_the_run_its_own_phase_colours(
+        fake_clock: FakeClock) -> None:
+    """The phase colours are theme variables: the sunlight theme overrides the work colour."""
+    app = run_app("2x100m@mile/5s", fake_clock, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await advance(pilot, fake_clock, 3.0 + 5.0)
+        assert screen.has_class("-phase-work")
+        panel = screen.query_one("#panel")
+        dark = panel.styles.background
+        assert dark == Color.parse(PHASE_COLOURS["phase-work"])
+        app.theme = "sunlight"
+        await pilot.pause()
+        sunlit = panel.styles.background
+        assert sunlit != dark and sunlit == Color.parse(SUNLIGHT_PHASES["phase-work"])

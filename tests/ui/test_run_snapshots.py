@@ -1,12 +1,15 @@
-"""Snapshots of the preview and run screens at 80x24 and at 40x15 (a phone-sized terminal).
+"""Snapshots of the preview and of the run screen in each of its moments, at 80x24, at 40x15
+(a phone-sized terminal) and at 120x40 (a laptop screen read from 5 m).
 
-Regenerate with `pytest tests/ui/test_run_snapshots.py --snapshot-update`,
-then look at the SVGs: big digits, the phase's colour, nothing cut off.
+Regenerate with `pytest tests/ui/test_run_snapshots.py --snapshot-update`, then look at
+the SVGs: big digits, the phase's colour, the last split and its ± in big digits during
+a rest, the LAST REP banner, and no number cut anywhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +20,21 @@ from tests.fakes import FakeClock
 from tests.ui.runkit import advance, press, run_app
 
 EIGHT_400 = "8x400m@mile/60s"
-SIZES = {"80x24": (80, 24), "40x15": (40, 15)}
+# The same session with a pacer: a beep, and a big "due" time, every 100 m.
+PACED = """\
+name: 8 x 400 m at mile pace
+lead_in: 3s
+steps:
+  - repeat: 8
+    steps:
+      - run: 400m
+        pace: mile
+        pacer: 100m
+      - rest: 60s
+        activity: stand
+"""
+SIZES = {"80x24": (80, 24), "40x15": (40, 15), "120x40": (120, 40)}
+Step = tuple[str, Any]
 
 SnapCompare = Callable[..., bool]
 
@@ -25,15 +42,26 @@ SnapCompare = Callable[..., bool]
 pytestmark = pytest.mark.usefixtures("private_config")
 
 
+@pytest.fixture
+def paced(tmp_path: Path) -> str:
+    """The path of the paced 8 x 400 m workout."""
+    path = tmp_path / "paced-8x400.yaml"
+    path.write_text(PACED, encoding="utf-8")
+    return str(path)
+
+
 def _app(workout: str = EIGHT_400, races: tuple[str, ...] = ("mile=5:40",)) -> Any:
     clock = FakeClock()
     return run_app(workout, clock, RecordingPlayer(clock=clock), races=races), clock
 
 
-def _then(clock: FakeClock, *steps: tuple[str, Any]) -> Callable[[Pilot[Any]], Awaitable[None]]:
+def _then(clock: FakeClock, *steps: Step,
+          theme: str | None = None) -> Callable[[Pilot[Any]], Awaitable[None]]:
     """A `run_before` that starts the run and then plays `steps`: ("wait", s) or ("keys", ...)."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
+        if theme is not None:
+            pilot.app.theme = theme
         await pilot.pause()
         await press(pilot, "enter")
         for what, arg in steps:
@@ -46,7 +74,26 @@ def _then(clock: FakeClock, *steps: tuple[str, Any]) -> Callable[[Pilot[Any]], A
     return run_before
 
 
-@pytest.mark.parametrize("size", SIZES)
+# Rep 1 ran 1:23.0 (1.5 s faster than its 1:24.5) and was rated 7.
+REP_1: tuple[Step, ...] = (("wait", 3.0), ("wait", 83.0), ("keys", ("space",)),
+                           ("keys", ("7",)), ("wait", 60.0))
+# Rep 2 ran 1:27.0 (2.5 s slow); 18 s into its rest, rated 8.
+REST_2: tuple[Step, ...] = (*REP_1, ("wait", 87.0), ("keys", ("space",)), ("wait", 18.0),
+                            ("keys", ("8",)))
+# Reps 1 to 7 at 1:24.0 each, then 30 s into rep 8 of 8.
+LAST: tuple[Step, ...] = (("wait", 3.0),
+                          *((("wait", 84.0), ("keys", ("space",)), ("wait", 60.0)) * 7),
+                          ("wait", 30.0))
+MOMENTS: dict[str, tuple[Step, ...]] = {
+    "lead_in": (("wait", 1.0),),  # the countdown before rep 1, 1 s in
+    "rep": (*REP_1, ("wait", 45.0)),  # rep 2, 45 s in: 300 m due at 1:03.4
+    "rest": REST_2,
+    "last_rep": LAST,
+    "paused": (("wait", 3.0), ("wait", 20.0), ("keys", ("p",))),  # rep 1 paused 20 s in
+}
+
+
+@pytest.mark.parametrize("size", ["80x24", "40x15"])
 def test_preview(snap_compare: SnapCompare, size: str) -> None:
     app, _ = _app()
     assert snap_compare(app, terminal_size=SIZES[size])
@@ -58,33 +105,16 @@ def test_preview_without_profile(snap_compare: SnapCompare) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_rep_in_progress(snap_compare: SnapCompare, size: str) -> None:
-    """Rep 2 of 8, 45 s in, after rep 1 ran 1:23.0 (1.9 s faster than target) rated 7."""
-    app, clock = _app()
-    run_before = _then(clock, ("wait", 3.0), ("wait", 83.0), ("keys", ("space",)),
-                       ("keys", ("7",)), ("wait", 60.0), ("wait", 45.0))
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_run_screen(snap_compare: SnapCompare, paced: str, moment: str, size: str) -> None:
+    """The run screen at each moment and size: see MOMENTS."""
+    app, clock = _app(paced)
+    assert snap_compare(app, terminal_size=SIZES[size],
+                        run_before=_then(clock, *MOMENTS[moment]))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_rest_with_effort_prompt(snap_compare: SnapCompare, size: str) -> None:
-    """Rest after rep 2 (run 1:27.0, 2.1 s slow), 18 s into it, effort 8 chosen."""
-    app, clock = _app()
-    run_before = _then(clock, ("wait", 3.0), ("wait", 83.0), ("keys", ("space",)),
-                       ("keys", ("7",)), ("wait", 60.0), ("wait", 87.0),
-                       ("keys", ("space",)), ("wait", 18.0), ("keys", ("8",)))
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
-
-
-def test_lead_in(snap_compare: SnapCompare) -> None:
-    """The countdown before the first rep, 1 s in."""
-    app, clock = _app()
-    run_before = _then(clock, ("wait", 1.0))
-    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=run_before)
-
-
-def test_paused(snap_compare: SnapCompare) -> None:
-    """A rep paused 20 s in."""
-    app, clock = _app()
-    run_before = _then(clock, ("wait", 3.0), ("wait", 20.0), ("keys", ("p",)))
-    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=run_before)
+def test_rest_in_the_sunlight_theme(snap_compare: SnapCompare, paced: str) -> None:
+    """The sunlight theme's own phase colours, black on white around them."""
+    app, clock = _app(paced)
+    assert snap_compare(app, terminal_size=SIZES["80x24"],
+                        run_before=_then(clock, *REST_2, theme="sunlight"))

@@ -44,8 +44,7 @@ class ConfirmQuitScreen(ModalScreen[Answer]):
         with Vertical():
             yield Static("Quit this run?", id="quit-question")
             yield Static(self.detail, id="quit-detail")
-            yield Static("y: quit    n / escape: keep running    space: lap, keep running",
-                         id="quit-keys")
+            yield Static("y: quit    n, escape: keep running    space: lap", id="quit-keys")
 
     def on_mount(self) -> None:
         """See through to the run: the app's stylesheet gives every screen an opaque

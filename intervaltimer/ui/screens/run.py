@@ -19,30 +19,23 @@ from typing import Any, ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 
 from intervaltimer.engine.events import Event, Phase, State
+from intervaltimer.track.readout import Readout, read_out
 from intervaltimer.track.runner import Runner
-from intervaltimer.track.runtext import (
-    ASKING_PHASES,
-    clock_note,
-    clock_text,
-    current_line,
-    next_line,
-    phase_word,
-    progress_line,
-    short_sound,
-    step_note,
-    steps_left_s,
-)
+from intervaltimer.track.runtext import short_sound
 from intervaltimer.track.voice import Voice
 from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.screens.confirm_quit import Answer, ConfirmQuitScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
+from intervaltimer.ui.widgets.board import Board
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
+from intervaltimer.ui.widgets.fit_line import FitLine, SpreadLine
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.line import Line
@@ -53,51 +46,23 @@ from intervaltimer.workout.profile import VoiceMode
 WAKE_LATE_S = 0.001  # wake this much after a deadline, so it has surely come
 LOG_WATCH_S = 1.0  # with nothing due, how often a log that is behind is looked at
 FROZEN_CLOCK_WAKE_S = 0.25  # a deadline "now" on a clock that has not moved (a test's fake)
-COMPACT_WIDTH = 60  # narrower or lower than this: digits, step and split only
-COMPACT_HEIGHT = 20
-TOP_LINE_PADDING = 4  # the title's and the sound status's padding on the top line
+COMPACT_CLASSES = ("-narrow", "-tiny", "-short")  # breakpoint classes of a small terminal
 
 _EFFORT = Binding.Group("effort")
 _REST = Binding.Group("rest ±15 s")
 
 
 class RunScreen(AppScreen[None]):
-    """One workout being run by `runner`, started at plan step `at_step` when mounted."""
+    """One workout being run by `runner`, started at plan step `at_step` when mounted.
 
-    DEFAULT_CSS: ClassVar[str] = """
-    RunScreen { layout: vertical; }
-    RunScreen > #run-top { height: 1; width: 100%; background: $panel; }
-    RunScreen > #run-top > #run-title { width: 1fr; padding: 0 1; text-style: bold; }
-    RunScreen > #run-top > #sound-status { width: auto; padding: 0 1; }
-    RunScreen > #panel {
-        height: 1fr;
-        min-height: 8;
-        align: center middle;
-        background: $panel;
-        color: $text;
-    }
-    RunScreen > #panel > BigClock { height: 1fr; min-height: 3; }
-    RunScreen > #panel > #clock-note { width: 100%; text-align: center; }
-    RunScreen > #panel.-phase-lead_in { background: #F9A825; color: #000000; }
-    RunScreen > #panel.-phase-work { background: #B71C1C; color: #FFFFFF; }
-    RunScreen > #panel.-phase-rest { background: #0D47A1; color: #FFFFFF; }
-    RunScreen > #panel.-phase-warmup { background: #00695C; color: #FFFFFF; }
-    RunScreen > #panel.-phase-cooldown { background: #00695C; color: #FFFFFF; }
-    RunScreen > #panel.-phase-finished { background: #4A148C; color: #FFFFFF; }
-    RunScreen > #panel.-paused { background: #424242; color: #FFFFFF; }
-    RunScreen > #next-line { padding: 0 1; color: $text-muted; height: 1; }
-    RunScreen > #problem-line { padding: 0 1; color: $text-error; height: auto; }
-    RunScreen > EffortPrompt { height: 3; }
-    RunScreen > EffortPrompt.-quiet { border-left: thick $panel; color: $text-muted; }
-    RunScreen > Footer.-compact FooterLabel { margin: 0 1 0 0; }
-    RunScreen > #run-top > #top-progress { display: none; width: 1fr; padding: 0 1; }
-    RunScreen.-compact > #run-top > #run-title { display: none; }
-    RunScreen.-compact > #run-top > #top-progress { display: block; }
-    RunScreen.-compact > RunProgress { display: none; }
-    RunScreen.-compact StepHeader > #step-note { display: none; }
-    RunScreen.-compact > EffortPrompt { height: 1; border-left: none; }
-    RunScreen.-compact > #panel { min-height: 6; }
+    Its look (phase colours, what a small terminal drops) is in run.tcss, by the
+    classes Textual's breakpoints give the screen: `-narrow`/`-wide` by width,
+    `-tiny`/`-short`/`-tall`/`-taller` by height.
     """
+
+    CSS_PATH = "run.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (12, "-short"), (22, "-tall"), (36, "-taller")]
 
     # The footer lists the keys in this order, so the ones a runner needs most (lap, effort,
     # quit) come first and still show when a narrow terminal cuts the footer short.
@@ -124,31 +89,30 @@ class RunScreen(AppScreen[None]):
 
     ALLOWS_HISTORY = False  # `h` opens no history over a run
 
+    # What the screen shows, from the engine's view; setting it redraws what changed.
+    readout: var[Readout | None] = var(None)
+
     def __init__(self, runner: Runner, *, title: str = "", at_step: int = 1) -> None:
         super().__init__()
         self.runner = runner
         self.workout_title = title or runner.session.plan.name
         self.at_step = at_step
-        self.compact = False
         self.redraws = 0
         self._timer: Timer | None = None
         self._last_now: float | None = None
-        self._phase_class = ""
         self._keys_state: tuple[object, ...] = ()
         self._leaving = False
         self.voice: Voice | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="run-top"):
-            yield Line(self.workout_title, id="run-title")
-            yield Line(id="top-progress")
-            yield Line(id="sound-status")
+        yield SpreadLine(id="run-top")
         yield RunProgress()
         with Vertical(id="panel"):
             yield StepHeader()
             yield BigClock("0:00")
-            yield Line(id="clock-note")
-        yield Line(id="next-line")
+            yield FitLine(id="clock-note")
+        yield Board()
+        yield FitLine(id="next-line")
         yield LastSplit()
         yield EffortPrompt()
         yield Line(id="problem-line")
@@ -158,7 +122,6 @@ class RunScreen(AppScreen[None]):
         """Start the session (its lead-in first) and draw the first frame."""
         self.services.active_run = self.runner
         self.runner.add_listener(self._follow)
-        self._set_compact(self.size.width, self.size.height)
         self._start_voice()
         if self.runner.session.state is State.READY:
             self.runner.start(self.at_step)
@@ -187,18 +150,13 @@ class RunScreen(AppScreen[None]):
             self.services.active_run = None
 
     def on_resize(self, event: events.Resize) -> None:
-        """Pick the layout for the terminal's size."""
-        self._set_compact(event.size.width, event.size.height)
-        self.redraw()
+        """The breakpoints chose the layout; the top line follows it."""
+        self._show_top()
 
-    def _set_compact(self, width: int, height: int) -> bool:
-        """Use the compact layout below COMPACT_WIDTH x COMPACT_HEIGHT; True when it changed."""
-        compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
-        if compact == self.compact:
-            return False
-        self.compact = compact
-        self.set_class(compact, "-compact")
-        return True
+    @property
+    def compact(self) -> bool:
+        """The small layout: narrower than 60 columns or lower than 22 rows."""
+        return any(self.has_class(name) for name in COMPACT_CLASSES)
 
     # ---- the clock ----------------------------------------------------------------------
 
@@ -246,69 +204,63 @@ class RunScreen(AppScreen[None]):
     # ---- drawing ------------------------------------------------------------------------
 
     def redraw(self) -> bool:
-        """Bring every widget in line with the engine; True when anything visible changed."""
-        view = self.runner.session
-        phase = view.phase
-        finished = view.state is State.FINISHED
-        self._set_phase(phase, view.state is State.PAUSED)
-        header = current_line(view)
-        if finished:
-            count = len(view.splits)
-            header = f"{count} rep{'s' if count != 1 else ''} in {clock_text(view)}"
-        changed = [
-            self.query_one(StepHeader).show(phase_word(view), header, step_note(view)),
-            self.query_one(BigClock).show(clock_text(view)),
-            self.query_one("#clock-note", Line).show(
-                clock_note(view, self.runner.missed_rest_s, self.runner.tap_ignored)),
-            self.query_one("#next-line", Line).show(next_line(view)),
-            self.query_one(LastSplit).show_split(view.last_split, self.compact),
-            self._show_effort(phase),
-            self._show_progress(finished),
-            self.query_one("#sound-status", Line).show(self._sound()),
-            self._show_problem(),
-        ]
+        """Read the engine's view into `readout` (which redraws what changed) and bring the
+        top line and the log's problem line in step; True when anything visible changed."""
+        runner = self.runner
+        readout = read_out(runner.session, missed_rest_s=runner.missed_rest_s,
+                           tap_ignored=runner.tap_ignored, ask_unpaced=self._ask_unpaced())
+        changed = readout != self.readout
+        self.readout = readout
+        extras = [self._show_top(), self._show_problem()]
         self._refresh_keys()
-        if any(changed):
+        if any(extras) and not changed:
             self.redraws += 1
-            return True
+        return changed or any(extras)
+
+    def watch_readout(self, readout: Readout | None) -> None:
+        """Bring every widget in line with the readout; each redraws only if it changed."""
+        if readout is None:
+            return
+        self.redraws += 1
+        self._set_phase(readout)
+        self.query_one(StepHeader).show(readout.phase_word, readout.step, readout.note,
+                                        banner=readout.last_rep)
+        self.query_one(BigClock).show(readout.clock)
+        self.query_one("#clock-note", FitLine).show(*readout.clock_note)
+        self.query_one(Board).show(readout.cards)
+        self.query_one("#next-line", FitLine).show(*readout.next)
+        last = self.query_one(LastSplit)
+        last.show_split(readout.last_split)
+        last.set_class(any(card.kind == "last" for card in readout.cards), "-on-board")
+        prompt = self.query_one(EffortPrompt)
+        prompt.set_class(not readout.asking, "-quiet")
+        prompt.show_for(readout.effort_split)
+        done, total = readout.steps
+        self.query_one(RunProgress).show_steps(done, total, readout.progress[0])
+        self._show_top()
+
+    def _set_phase(self, readout: Readout) -> None:
+        """Colour the screen by phase (work, rest, lead-in...), grey while paused."""
+        for phase in Phase:
+            self.set_class(phase is readout.phase, f"-phase-{phase.value}")
+        self.set_class(readout.paused, "-paused")
+
+    def _ask_unpaced(self) -> bool:
+        """The profile asks the effort of reps run without a target too."""
         return False
 
-    def _show_progress(self, finished: bool) -> bool:
-        """The progress bar and line; in the compact layout the line alone, on the top line."""
-        view = self.runner.session
-        progress = view.progress
-        left_s = steps_left_s(view)
-        changed = self.query_one(RunProgress).show_progress(progress, left_s, finished)
-        top = progress_line(progress, left_s, finished) if self.compact else ""
-        return self.query_one("#top-progress", Line).show(top) or changed
-
-    def _set_phase(self, phase: Phase, paused: bool) -> None:
-        """Colour the clock panel by phase (work, rest, lead-in...), grey while paused."""
-        wanted = f"-phase-{phase.value}"
-        panel = self.query_one("#panel")
-        if wanted != self._phase_class:
-            if self._phase_class:
-                panel.remove_class(self._phase_class)
-            panel.add_class(wanted)
-            self._phase_class = wanted
-        panel.set_class(paused, "-paused")
-
-    def _show_effort(self, phase: Phase) -> bool:
-        """The effort prompt: asking during rests and the lead-in, quiet during a rep."""
-        prompt = self.query_one(EffortPrompt)
-        split = self.runner.session.last_split
-        prompt.set_class(phase not in ASKING_PHASES, "-quiet")
-        return prompt.show_for(split, self.compact)
-
-    def _sound(self) -> str:
-        """The player's status line; without its reason (the preview gave it) in the compact
-        layout, or when it would crowd the workout's name off the top line."""
+    def _show_top(self) -> bool:
+        """The top line: the workout's name and the sound; in the compact layout the progress
+        (the bar has no room) and the sound in a word or two."""
         player = self.runner.player
         status = player.status if player is not None else "sound: off"
+        readout = self.readout
+        progress = readout.progress if readout is not None else ("",)
+        short = short_sound(status)
         if self.compact:
-            return short_sound(status)
-        room = self.size.width - len(self.workout_title) - TOP_LINE_PADDING
-        return status.split(" (")[0] if len(status) > room else status
+            return self.query_one(SpreadLine).show(progress, (short,))
+        sound = tuple(dict.fromkeys((status, status.split(" (")[0], short)))
+        return self.query_one(SpreadLine).show((self.workout_title,), sound)
 
     def _show_problem(self) -> bool:
         line = self.query_one("#problem-line", Line)

@@ -5,7 +5,10 @@ lines. Read from two metres away that is small, so when the widget has room
 the same glyphs are drawn again at `scale` times the size with solid blocks:
 every node of the 3x3 grid and every line between two nodes becomes a filled
 bar (vertical bars two columns wide, as terminal cells are twice as tall as
-wide). With no room for scale 2, it is plain `Digits`.
+wide). With no room for scale 2, it is plain `Digits`; with no room for that
+either, the time in bold text, and with no room for the text, nothing: the
+clock is never cut. The same glyphs serve the big numbers under the clock
+(widgets/board.py), through `digit_lines`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import RenderResult
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
+from textual.renderables.digits import Digits as DigitsRenderable
 from textual.widgets import Digits
 
 BLOCK = "█"
@@ -48,6 +52,8 @@ def glyph_width(character: str, scale: int) -> int:
     _, cols = strokes(scale)
     if character == ":":
         return 3 * cols + 1
+    if character == ".":
+        return 2 * cols + 1
     return 2 * scale + cols + 1
 
 
@@ -75,7 +81,11 @@ def block_glyph(character: str, scale: int) -> list[list[bool]]:
         for top in (middle - gap - bar_rows // 2, middle + gap - bar_rows // 2):
             fill(top, top + bar_rows, bar_cols, 2 * bar_cols)
         return cells
-    for r, line in enumerate(glyph_rows(character)):
+    if character == ".":
+        fill(height - bar_rows, height, bar_cols // 2, bar_cols // 2 + bar_cols)
+        return cells
+    rows = glyph_rows(character)
+    for r, line in enumerate(rows):
         for c, char in enumerate(line):
             arms = _ARMS.get(char)
             if arms is None:
@@ -85,7 +95,12 @@ def block_glyph(character: str, scale: int) -> list[list[bool]]:
             if "r" in arms and c < 2:
                 fill(top, top + bar_rows, left, left + scale + bar_cols)
             if "d" in arms and r < 2:
-                fill(top, top + scale + bar_rows, left, left + bar_cols)
+                # Down to the node below when it reaches up; else half way (the `+`).
+                joined = "u" in _ARMS.get(rows[r + 1][c], "")
+                fill(top, top + (scale if joined else scale // 2) + bar_rows, left,
+                     left + bar_cols)
+            if "u" in arms and r > 0 and "d" not in _ARMS.get(rows[r - 1][c], ""):
+                fill(top - scale // 2, top, left, left + bar_cols)
     return cells
 
 
@@ -106,11 +121,44 @@ def text_width(text: str, scale: int) -> int:
 
 
 def best_scale(text: str, width: int, height: int, largest: int = 8) -> int:
-    """The largest scale at which `text` fits `width` x `height` cells (1: plain Digits)."""
+    """The largest scale at which `text` fits `width` x `height` cells (1: plain Digits;
+    0: not even those fit)."""
     for scale in range(largest, 1, -1):
         if glyph_height(scale) <= height and text_width(text, scale) <= width:
             return scale
-    return 1
+    if height >= DIGITS_HEIGHT and DigitsRenderable.get_width(text) <= width:
+        return 1
+    return 0
+
+
+DIGITS_HEIGHT = 3  # rows of Textual's own digits (scale 1)
+
+
+def digits_width(text: str, scale: int) -> int:
+    """Columns taken by `text` at `scale` (1: Textual's 3x3 digits, `.` one column)."""
+    if scale <= 1:
+        return DigitsRenderable.get_width(text.translate(DigitsRenderable.REPLACEMENTS))
+    return text_width(text, scale)
+
+
+def digits_height(scale: int) -> int:
+    """Rows taken by digits at `scale`."""
+    return DIGITS_HEIGHT if scale <= 1 else glyph_height(scale)
+
+
+def digit_lines(text: str, scale: int) -> list[str]:
+    """`text` as the lines of big digits at `scale`, all `digits_width` wide: Textual's own
+    3x3 font at scale 1 (a `.` is a dot on the bottom line, as `Digits` draws it)."""
+    if scale >= 2:
+        return block_lines(text, scale)
+    rows: list[str] = ["", "", ""]
+    for character in text.translate(DigitsRenderable.REPLACEMENTS):
+        position = DIGITS.find(character)
+        if position < 0:
+            rows = [rows[0] + " ", rows[1] + " ", rows[2] + character]
+            continue
+        rows = [row + glyph_rows(character)[n] for n, row in enumerate(rows)]
+    return rows
 
 
 class BigClock(Digits):
@@ -140,10 +188,14 @@ class BigClock(Digits):
         return True
 
     def render(self) -> RenderResult:
-        """Block digits centred in the widget when there is room for them, else Textual's Digits."""
+        """Block digits centred in the widget when there is room for them, else Textual's Digits,
+        else the time in bold text; nothing rather than part of it."""
         scale = self.scale
-        if scale < 2:
+        if scale == 1:
             return super().render()
+        if scale < 1:
+            fits = len(self.value) <= self.content_size.width
+            return Text(self.value if fits else "", style=self.rich_style, end="")
         lines = block_lines(self.value, scale)
         top = [""] * max(0, (self.content_size.height - len(lines)) // 2)
         # Every line is as wide as the others, so centring them (text-align) keeps them in line.

@@ -8,8 +8,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar
 
-from intervaltimer.engine.events import Progress
-from intervaltimer.track.runtext import progress_line
 from intervaltimer.ui.widgets.line import Line
 
 
@@ -38,14 +36,14 @@ class RunProgress(Horizontal):
         yield ProgressBar(show_percentage=False, show_eta=False)
         yield Line(id="progress-text")
 
-    def show_progress(self, progress: Progress, left_s: float, finished: bool) -> bool:
-        """Move the bar to the steps done and say how much is left; True when changed."""
+    def show_steps(self, done: int, total: int, text: str) -> bool:
+        """Move the bar to `done` of `total` steps and show `text` (`step 5/19 · 12:30 left`);
+        True when changed."""
         bar = self.query_one(ProgressBar)
         changed = False
-        if bar.total != progress.steps_total or bar.progress != progress.steps_done:
-            bar.update(total=progress.steps_total, progress=progress.steps_done)
+        if bar.total != total or bar.progress != done:
+            bar.update(total=total, progress=done)
             changed = True
-        text = progress_line(progress, left_s, finished)
         return self.query_one("#progress-text", Line).show(text) or changed
 
     @property
