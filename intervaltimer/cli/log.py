@@ -45,14 +45,15 @@ import re
 import time
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
 from intervaltimer.cli.textout import cell
+from intervaltimer.log.shapes import history_json, session_json, show_extras
 from intervaltimer.safetext import display_safe, safe_json
-from intervaltimer.workout.units import format_signed, rounded
+from intervaltimer.workout.units import format_signed
 
 if TYPE_CHECKING:
     from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary
@@ -135,24 +136,6 @@ def logged_workout_name(store: Store, name: str) -> str:
                        + listed)
 
 
-def history_json(rows: Sequence[SessionSummary],
-                 weeks: Sequence[Week] = ()) -> list[dict[str, Any]]:
-    """The documented `history --json` list; `weeks` gives each row its week's figures."""
-    from intervaltimer.log.metrics import week_start_of
-    from intervaltimer.log.review import summary_load
-
-    by_start = {week.start: week.to_json() for week in weeks}
-    return [
-        {"id": row.id, "workout": row.workout, "started_at": _iso(row.started_at),
-         "status": str(row.status), "reps": row.reps, "mean_split_s": rounded(row.mean_split_s),
-         "mean_rpe": rounded(row.mean_rpe), "reps_done": row.reps_done,
-         "reps_planned": row.reps_planned, "rest_s": rounded(row.main_rest_s),
-         "session_rpe": row.session_rpe, "load": rounded(summary_load(row)),
-         "week": by_start.get(week_start_of(datetime.fromtimestamp(row.started_at).date()))}
-        for row in rows
-    ]
-
-
 def history_weeks(store: Store, rows: Sequence[SessionSummary]) -> list[Week]:
     """The weekly figures of the weeks `rows` fall in, over every session of those weeks."""
     from datetime import timedelta
@@ -183,29 +166,6 @@ def week_line(week: Week) -> str:
     if week.monotony is None or week.strain is None:
         return text
     return text + f", monotony {week.monotony:.2f}, strain {week.strain:.0f}"
-
-
-def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
-    """The documented `show --json` object, without the review's extra keys."""
-    return {
-        "id": session.id, "workout": session.workout, "started_at": _iso(session.started_at),
-        "ended_at": _iso(session.ended_at), "status": str(session.status), "note": session.note,
-        "session_rpe": session.session_rpe, "rest_s": rounded(session.main_rest_s),
-        "reps_planned": session.reps_planned,
-        "reps": [
-            {"index": rep.index, "label": rep.label, "distance_m": rep.distance_m,
-             "target_s": rounded(rep.target_s), "split_s": rounded(rep.split_s), "rpe": rep.rpe,
-             "rest_s": rounded(rep.rest_s), "skipped": rep.skipped}
-            for rep in reps
-        ],
-    }
-
-
-def show_extras(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
-    """Keys the review adds to `show`: `"metrics"`, every figure of `SessionMetrics.to_json`."""
-    from intervaltimer.log.review import metrics_of
-
-    return {"metrics": metrics_of(session, reps, session.reps_planned).to_json()}
 
 
 def _day(epoch_s: float) -> str:

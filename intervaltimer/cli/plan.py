@@ -3,7 +3,7 @@
 For people, a table: step, what, target, 400 m lap pace (when there is a
 pace), the clock at the end of the step, and notes (when there are any);
 `~` marks a target from an estimated pace. For programs, `--json` prints
-`intervaltimer.workout.plan.plan_to_json`:
+`intervaltimer.log.shapes.plan_to_json`:
 
     {"name": "8 x 400 m at mile pace", "estimated_s": 3136.3, "lead_in_s": 5.0,
      "has_profile": true,
@@ -112,9 +112,10 @@ def plan(workout: str, races: tuple[str, ...], as_json: bool) -> None:
       intervaltimer plan workouts/strides.yaml --json
     """
     from intervaltimer.cli.options import profile_from_races
+    from intervaltimer.log.shapes import plan_to_json
     from intervaltimer.workout.library import resolve_workout
     from intervaltimer.workout.model import WorkoutError
-    from intervaltimer.workout.plan import expand, plan_to_json
+    from intervaltimer.workout.plan import expand
 
     try:
         loaded = resolve_workout(workout)

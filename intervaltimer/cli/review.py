@@ -110,7 +110,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
     from intervaltimer.cli.coach import advice_for
     from intervaltimer.log.errors import StoreError
     from intervaltimer.log.review import workout_trend
-    from intervaltimer.log.trends import trend_to_json
+    from intervaltimer.log.shapes import trend_to_json
 
     with open_log(db, for_reading=True) as store:
         name = logged_workout_name(store, workout)

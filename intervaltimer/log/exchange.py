@@ -39,13 +39,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from intervaltimer.log.records import RepRecord, SessionRecord, iso_time
+from intervaltimer.log.shapes import session_document
 from intervaltimer.safetext import safe_json
-from intervaltimer.workout.units import rounded
 
 if TYPE_CHECKING:
     from intervaltimer.log.store import Store
@@ -78,27 +78,6 @@ def _all_sessions(store: Store) -> Iterator[tuple[SessionRecord, list[RepRecord]
 
 
 # -- JSON -------------------------------------------------------------------------------------
-
-
-def session_document(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
-    """One session of the JSON export, its reps inside."""
-    return {
-        "id": session.id, "workout": session.workout,
-        "started_at": _iso_ms(session.started_at), "ended_at": _iso_ms(session.ended_at),
-        "status": str(session.status), "note": session.note, "session_rpe": session.session_rpe,
-        "source": session.source, "source_hash": session.source_hash,
-        "paces": dict(sorted(session.paces.items())), "plan_steps": session.plan_steps,
-        "workout_path": session.workout_path, "steps_done": session.steps_done,
-        "main_rest_s": rounded(session.main_rest_s), "reps_planned": session.reps_planned,
-        "reps": [
-            {"index": rep.index, "step_index": rep.step_index, "label": rep.label,
-             "distance_m": rep.distance_m, "target_s": rounded(rep.target_s),
-             "split_s": rounded(rep.split_s), "started_at": _iso_ms(rep.started_at),
-             "ended_at": _iso_ms(rep.ended_at), "rest_s": rounded(rep.rest_s), "rpe": rep.rpe,
-             "skipped": rep.skipped, "main": rep.main}
-            for rep in reps
-        ],
-    }
 
 
 def export_json(store: Store, exported_at: float) -> str:

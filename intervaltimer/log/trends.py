@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from intervaltimer.log import verdict
 from intervaltimer.log.metrics import Line, least_squares
@@ -31,10 +31,10 @@ from intervaltimer.log.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
 from intervaltimer.log.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
 from intervaltimer.log.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
 from intervaltimer.log.points import SessionPoint as SessionPoint
-from intervaltimer.workout.units import format_delta, format_time, rounded
+from intervaltimer.workout.units import format_delta, format_time
 
 if TYPE_CHECKING:
-    from intervaltimer.log.advice import Advice
+    pass
 
 CompareBy = Literal["split", "deviation"]
 
@@ -262,40 +262,3 @@ def trend(points: Sequence[SessionPoint]) -> Trend:
     )
 
 
-def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> dict[str, Any]:
-    """The stable ``trend --json`` document.
-
-    ``{workout, compare_by, sessions: [{id, started_at, status, rest_s, reps_done,
-    reps_planned, mean_split_s, mean_deviation_s, mean_rpe, decrement_pct, fade_pct, load,
-    target_mean_s, kick_s, kick_pct, last_rep_rpe}], slopes: {...}, summary, advice}``,
-    sessions oldest first, ``started_at`` in ISO 8601, values rounded to 3 decimals and
-    slopes (per session) to 4; ``advice`` is ``advice.Advice.to_json()`` or null.
-    """
-    return {
-        "workout": workout,
-        "compare_by": trend.compare_by,
-        "sessions": [
-            {
-                "id": p.id,
-                "started_at": p.started_at.isoformat(),
-                "status": p.status,
-                "rest_s": rounded(p.rest_s),
-                "reps_done": p.reps_done,
-                "reps_planned": p.reps_planned,
-                "mean_split_s": rounded(p.mean_split_s),
-                "mean_deviation_s": rounded(p.mean_deviation_s),
-                "mean_rpe": rounded(p.mean_rpe),
-                "decrement_pct": rounded(p.decrement_pct),
-                "fade_pct": rounded(p.fade_pct),
-                "load": rounded(p.load),
-                "target_mean_s": rounded(p.target_mean_s),
-                "kick_s": rounded(p.kick_s),
-                "kick_pct": rounded(p.kick_pct),
-                "last_rep_rpe": p.last_rep_rpe,
-            }
-            for p in trend.points
-        ],
-        "slopes": {key: rounded(value, 4) for key, value in trend.slopes.items()},
-        "summary": trend.summary,
-        "advice": None if advice is None else advice.to_json(),
-    }

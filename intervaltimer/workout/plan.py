@@ -2,8 +2,8 @@
 
 The plan is what the engine runs, the preview shows and the log refers to.
 `expand(workout, profile)` builds it (flattening the repeats with `runorder`);
-`plan_to_json(plan)` (from `planjson`, importable from here too) gives the
-stable JSON shape of `intervaltimer plan --json`.
+its JSON shape (`intervaltimer plan --json`) is `log.shapes.plan_to_json`, with the
+other documents intervaltimer writes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from intervaltimer.workout.labels import step_label
 from intervaltimer.workout.mainset import MainSet, find_main_set
 from intervaltimer.workout.model import Ends, PaceSpec, Progression, Step, StepKind, Workout
-from intervaltimer.workout.planjson import plan_to_json as plan_to_json
 from intervaltimer.workout.plansize import MAX_PLAN_DEPTH as MAX_PLAN_DEPTH
 from intervaltimer.workout.plansize import MAX_PLAN_STEPS as MAX_PLAN_STEPS
 from intervaltimer.workout.plansize import check_plan_size

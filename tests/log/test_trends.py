@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intervaltimer.log.figures import session_metrics
-from intervaltimer.log.trends import SessionPoint, trend, trend_to_json
+from intervaltimer.log.shapes import trend_to_json
+from intervaltimer.log.trends import SessionPoint, trend
 
 MONDAY = datetime(2025, 3, 3, 18, 0)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from intervaltimer.log.shapes import plan_to_json
 from intervaltimer.workout.ladder import parse_then
 from intervaltimer.workout.loader import parse_workout
 from intervaltimer.workout.model import ThenKind, WorkoutError
-from intervaltimer.workout.plan import expand, plan_to_json
+from intervaltimer.workout.plan import expand
 from intervaltimer.workout.units import UnitError
 
 SESSION = """\

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intervaltimer.log.shapes import plan_to_json
 from intervaltimer.workout.model import (
     Activity,
     Amount,
@@ -26,7 +27,6 @@ from intervaltimer.workout.plan import (
     Plan,
     end_times,
     expand,
-    plan_to_json,
 )
 from intervaltimer.workout.profile import Profile
 from intervaltimer.workout.units import METRES_PER_MILE
