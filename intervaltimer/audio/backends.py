@@ -249,6 +249,13 @@ class SimpleaudioPlayer(MuteSwitch):
         speaking, self._speaking = self._speaking, []
         _stop(speaking)
 
+    def toggle_mute(self) -> bool:
+        """Mute or unmute; muting also stops a phrase being said. Returns the new `muted`."""
+        muted = super().toggle_mute()
+        if muted:
+            self.hush()
+        return muted
+
     def wait_done(self, timeout_s: float = 5.0) -> None:
         """Block until every cue started here has finished (at most `timeout_s`)."""
         deadline = time.monotonic() + timeout_s
