@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from intervaltimer.ui.screens.summary import SummaryScreen
 
-SUMMARY_WAIT_S = 0.5  # at the end of a run, how long the screen waits for the log to land
+SUMMARY_WAIT_S = 2.0  # at the end of a run, how long the screen waits for a healthy log to land
 
 if TYPE_CHECKING:
     from intervaltimer.audio.player import Player
@@ -44,8 +44,11 @@ def closing_screen(runner: Runner, title: str) -> SummaryScreen | ClosingScreen:
     """The screen that ends a run: the summary of the logged session, or the reps in memory."""
     session_id = runner.log.session_id
     # The writer normally lands the last rep in milliseconds; the summary reads the log, so
-    # it is shown only once the log holds the whole session.
-    if session_id is not None and runner.log.flush(SUMMARY_WAIT_S) and runner.log.notice is None:
+    # it is shown only once the log holds the whole session. A log that is failing is not
+    # waited for: the closing screen shows the reps from memory and follows the writer.
+    log = runner.log
+    if (session_id is not None and log.error is None and log.flush(SUMMARY_WAIT_S)
+            and log.notice is None):
         return SummaryScreen(session_id)
     from intervaltimer.ui.screens.closing import ClosingScreen  # it leaves through this module
 
