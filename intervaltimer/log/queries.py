@@ -266,12 +266,17 @@ def _reps_key(reps: Sequence[tuple[int, float | None]]) -> list[tuple[int, int]]
 
 
 def same_start(conn: sqlite3.Connection, workout: str, started_at: float) -> list[int]:
-    """The ids of the sessions of `workout` started at the same millisecond as `started_at`."""
+    """The ids of the sessions of `workout` started at the same millisecond as `started_at`.
+
+    An export writes instants truncated to the millisecond (ISO 8601, `timespec=
+    "milliseconds"`), so a stored start matches when it rounds or truncates to it.
+    """
     started_ms = round(started_at * 1000)
     rows = conn.execute(
         "SELECT id, started_at FROM session WHERE workout = ? AND started_at BETWEEN ? AND ?",
         (workout, (started_ms - 1) / 1000, (started_ms + 1) / 1000)).fetchall()
-    return [int(row[0]) for row in rows if round(float(row[1]) * 1000) == started_ms]
+    return [int(row[0]) for row in rows
+            if started_ms in (round(float(row[1]) * 1000), math.floor(float(row[1]) * 1000 + 1e-6))]
 
 
 def same_reps(conn: sqlite3.Connection, session_id: int, reps: Sequence[RepRecord]) -> bool:

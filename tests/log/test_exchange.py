@@ -159,3 +159,18 @@ def test_version_2_carries_the_rung_the_reps_planned_and_a_skipped_rep(tmp_path:
     assert (copy.main_rest_s, copy.reps_planned) == (45.0, 4)
     assert [(r.split_s, r.skipped, r.main) for r in copy_reps] == [
         (84.0, False, True), (None, True, True)]
+
+
+def test_a_start_with_a_fraction_of_a_millisecond_is_found_again(tmp_path: Path) -> None:
+    """The export writes instants cut to the millisecond; a start of .0007 s past it is still
+    the same session when the file comes back (a rescue file completes it in place)."""
+    with Store.open(tmp_path / "log.sqlite3") as store:
+        start = at(2025, 5, 1) + 0.0007
+        session = store.start_session("8 x 400", "src", {}, 9, started_at=start)
+        store.record_rep(session, 1, step_index=2, label="Rep 1/4", split_s=84.0,
+                         ended_at=start + 100)
+        store.finish_session(session, "completed", ended_at=start + 600)
+        text = export_json(store, at(2025, 5, 2))
+        assert '"started_at": "2025-05-01T18:00:00.000' in text
+        result = import_sessions(store, read_export(text))
+        assert (result.added, result.skipped) == (0, 1)
