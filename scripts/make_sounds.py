@@ -56,6 +56,9 @@ Part = Note | Gap
 CUES: dict[str, tuple[Part, ...]] = {
     # rising two-tone: off you go
     "go": (Note(C6, 0.160), Gap(0.030), Note(G6, 0.340, fade_out_s=0.040)),
+    # the last rep: go twice, quicker, the second reaching higher - one more, give it all
+    "last": (Note(C6, 0.110), Gap(0.025), Note(G6, 0.150), Gap(0.060), Note(C6, 0.110),
+             Gap(0.025), Note(A6, 0.300, fade_out_s=0.040)),
     # falling two-tone: ease off
     "rest": (Note(E6, 0.200), Gap(0.030), Note(A5, 0.340, fade_out_s=0.040)),
     # the 3-2-1 countdown: one short high beep

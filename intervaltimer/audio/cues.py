@@ -15,6 +15,7 @@ CUE_MEANINGS: dict[str, str] = {
     "halfway": "halfway through a timed rep",
     "ten_seconds": "ten seconds left",
     "rest": "a rep ends, rest starts",
+    "last": "the last rep starts (a repeat's `last: {cue: last}`)",
     "finish": "the workout is done",
 }
 CUE_NAMES: tuple[str, ...] = tuple(CUE_MEANINGS)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from intervaltimer.cli.options import race_option
+from intervaltimer.cli.restopt import rest_option, with_rest
 
 if TYPE_CHECKING:
     from intervaltimer.workout.model import WorkoutError
@@ -83,7 +84,11 @@ def _print_table(plan: Plan, description: str) -> None:
         table.add_row(*cells)
     console = Console()
     console.print(table)
+    from intervaltimer.workout.ladder import rest_text
+
     lines = [plan_summary(plan) + f" (with a {plan.lead_in_s:g} s lead-in)"]
+    if rest_text(plan):
+        lines.append(rest_text(plan))
     if any(step.expected_guess for step in plan.steps):
         lines.append("at: the clock at each step's end (open steps guessed)")
     if any(step.pace_estimate for step in plan.steps):
@@ -98,7 +103,8 @@ def _print_table(plan: Plan, description: str) -> None:
 @click.argument("workout", metavar="WORKOUT|QUICK")
 @race_option
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
-def plan(workout: str, races: tuple[str, ...], as_json: bool) -> None:
+@rest_option
+def plan(workout: str, races: tuple[str, ...], as_json: bool, rest: float | None) -> None:
     """Show a workout expanded step by step, with target times.
 
     WORKOUT is a YAML file, a name from the library (8x400-mile) or quick
@@ -110,6 +116,7 @@ def plan(workout: str, races: tuple[str, ...], as_json: bool) -> None:
       intervaltimer plan 8x400-mile --race mile=5:40
       intervaltimer plan '6 x 800m @ 5k / 400m' --race 5k=20:00
       intervaltimer plan workouts/strides.yaml --json
+      intervaltimer plan 8x400-mile --rest 45s
     """
     from intervaltimer.cli.options import profile_from_races
     from intervaltimer.log.shapes import plan_to_json
@@ -118,7 +125,7 @@ def plan(workout: str, races: tuple[str, ...], as_json: bool) -> None:
     from intervaltimer.workout.plan import expand
 
     try:
-        loaded = resolve_workout(workout)
+        loaded = with_rest(resolve_workout(workout), rest)
     except WorkoutError as error:
         _fail(error)
     profile = profile_from_races(races)

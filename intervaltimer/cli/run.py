@@ -21,6 +21,7 @@ import click
 
 from intervaltimer.cli.dbopt import db_option, open_log
 from intervaltimer.cli.options import profile_from_races, race_option
+from intervaltimer.cli.restopt import rest_option, with_rest
 
 if TYPE_CHECKING:
     from intervaltimer.log.store import Store
@@ -78,8 +79,10 @@ def _remote_bind(ctx: click.Context, param: click.Parameter, value: str | None) 
               callback=_remote_bind,
               help="The address (and port) the phone page listens on; implies --remote. "
                    "Default: this machine's address on the default route, port 8765.")
+@rest_option
 def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
-        lead_in: float | None, remote: bool, remote_bind: str | None) -> None:
+        lead_in: float | None, remote: bool, remote_bind: str | None,
+        rest: float | None) -> None:
     """Preview WORKOUT's plan with its targets, then run it: big clock, cues, splits, effort.
 
     WORKOUT is a file, a name in the library, or quick syntax. Space laps,
@@ -91,6 +94,7 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
     \b
     Examples:
       intervaltimer run 8x400m@mile/60s --race mile=5:40
+      intervaltimer run 8x400-mile --rest 45s
       intervaltimer run workouts/8x400.yaml --no-sound --db /tmp/log.sqlite3
       intervaltimer run 8x400-mile --remote
     """
@@ -99,7 +103,7 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
     from intervaltimer.workout.plan import expand
 
     try:
-        chosen = resolve_workout(workout)
+        chosen = with_rest(resolve_workout(workout), rest)
         profile = profile_from_races(races)
         expand(chosen, profile)
     except WorkoutError as error:

@@ -15,6 +15,7 @@ class Cue(StrEnum):
     """A sound to play. The audio layer names its WAV files after these values."""
 
     GO = "go"
+    LAST = "last"
     REST = "rest"
     TICK = "tick"
     TEN_SECONDS = "ten_seconds"
@@ -110,7 +111,8 @@ class Event:
     - SEND_OFF_MISSED: the rep ran past its send-off: the rest is only the
       minimum (`seconds`, 0 without `min_rest`).
     - COUNTDOWN: cue TICK; `count` 3, 2 or 1 seconds before `step_index` starts.
-    - STEP_STARTED: cue GO (REST for a rest step); `seconds` the step's length
+    - STEP_STARTED: cue GO (REST for a rest step; the step's own `cue`, LAST, for a
+      repeat's last rep that asks for it); `seconds` the step's length
       when it ends on time, else None.
     - TEN_SECONDS, HALFWAY: cues of the same names, in a timed step.
     - PACER: cue PACER; `distance_m` the checkpoint reached on target pace.

@@ -54,7 +54,9 @@ class Due:
 
 
 def start_cue(step: PlannedStep) -> Cue:
-    """REST for a rest step, GO for everything else."""
+    """The step's own cue (LAST for a repeat's last rep), else REST for a rest, else GO."""
+    if step.cue is not None:
+        return Cue(step.cue)
     return Cue.REST if step.kind is StepKind.REST else Cue.GO
 
 

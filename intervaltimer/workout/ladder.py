@@ -14,14 +14,19 @@ per 400 m). Every problem is recorded at its line and column.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import yaml
 
+from intervaltimer.workout.labels import format_span
 from intervaltimer.workout.mainset import find_main_set
 from intervaltimer.workout.model import Progression, Then, ThenKind, Workout
 from intervaltimer.workout.stepkeys import did_you_mean
-from intervaltimer.workout.units import UnitError, parse_duration
+from intervaltimer.workout.units import UnitError, format_time, parse_duration
 from intervaltimer.workout.yamlnodes import Problems, at, kind_of, mapping_items, scalar_text
+
+if TYPE_CHECKING:
+    from intervaltimer.workout.plan import Plan
 
 KEYS = ("rest", "then")
 MAX_RUNGS = 20
@@ -32,6 +37,7 @@ _PER_400M = {"400m": 1.0, "km": 0.4, "mi": 400 / 1609.344, "mile": 400 / 1609.34
 _REPS = re.compile(r"reps\s*\+\s*(\d{1,3})", re.IGNORECASE)
 _PACE = re.compile(r"pace\s*-\s*(\d{1,2}(?:\.\d+)?)\s*s(?:\s*/\s*(400\s*m|km|mi|mile))?",
                    re.IGNORECASE)
+SHOWN_RUNGS = 5  # rungs shown around today's
 THEN_EXAMPLES = "`then: reps +2` or `then: pace -1s` (1 s per 400 m faster)"
 
 
@@ -139,8 +145,35 @@ def check_progression(workout: Workout, problems: Problems) -> None:
         problems.add(where, "a progression sets the main set's rest, and this workout has no "
                             "main set (a repeat, or runs with a pace)")
     elif main.send_off is not None:
-        problems.add(where, f"the main set is a send-off (every: {main.send_off:g} s): its rest "
-                            "is what is left of each round, so a rest ladder cannot set it")
+        every = format_time(main.send_off, 0)
+        problems.add(where, f"the main set is a send-off (every: {every}): its rest is what is "
+                            "left of each round, so a rest ladder cannot set it")
     elif not main.rests:
         problems.add(where, "the main set has no rest after its reps for the ladder to set; "
                             "add a rest step after the run")
+
+
+def rest_text(plan: Plan) -> str:
+    """Today's main-set rest and the ladder it is on, for people; "" when there is neither.
+
+    `Rest 60 s after each rep · rungs 90 75 [60] 45 30 s, then reps +2`; a long
+    ladder shows the `SHOWN_RUNGS` around today's (`… 90 75 [60] 45 30 …`).
+    """
+    ladder = plan.progression
+    if plan.main_rest_s is None and ladder is None:
+        return ""
+    today = "not set" if plan.main_rest_s is None else format_span(plan.main_rest_s)
+    text = f"Rest {today} after each rep"
+    if ladder is not None:
+        around = ladder.rung_index(plan.main_rest_s or ladder.longest_s)
+        first = min(max(0, around - SHOWN_RUNGS // 2), max(0, len(ladder.rest_s) - SHOWN_RUNGS))
+        shown = ladder.rest_s[first:first + SHOWN_RUNGS]
+        words = [f"[{rung:g}]" if rung == plan.main_rest_s else f"{rung:g}" for rung in shown]
+        if first > 0:
+            words.insert(0, "…")
+        if first + SHOWN_RUNGS < len(ladder.rest_s):
+            words.append("…")
+        rungs = " ".join(words)
+        then = f", then {ladder.then.text}" if ladder.then is not None else ""
+        text += f" · rungs {rungs} s{then}"
+    return text

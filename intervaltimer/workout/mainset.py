@@ -32,6 +32,7 @@ from intervaltimer.workout.model import (
     Workout,
     WorkoutError,
 )
+from intervaltimer.workout.units import format_time
 
 PACED_M_PER_MIN = 300.0  # a timed run at a pace counts as this many metres a minute
 OPEN_PACED_M = 1.0  # a paced run that ends on the lap key still counts as paced work
@@ -202,7 +203,8 @@ def with_main_rest(workout: Workout, rest_s: float) -> Workout:
     first = workout.steps[found.first]
     if found.send_off is not None:
         raise _refuse(workout, first.line, first.col,
-                      f"the main set is a send-off (every: {found.send_off:g} s): its rest is "
+                      f"the main set is a send-off (every: {format_time(found.send_off, 0)}): "
+                      "its rest is "
                       "what is left of each round; change every: instead")
     if not found.rests:
         raise _refuse(workout, first.line, first.col,

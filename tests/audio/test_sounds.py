@@ -20,7 +20,8 @@ ENGINE_CUES = {cue.value for cue in Cue}
 
 
 def test_there_is_one_wav_per_engine_cue_and_nothing_else() -> None:
-    assert ENGINE_CUES == {"go", "rest", "tick", "ten_seconds", "halfway", "pacer", "finish"}
+    assert ENGINE_CUES == {"go", "last", "rest", "tick", "ten_seconds", "halfway", "pacer",
+                           "finish"}
     assert set(CUE_NAMES) == ENGINE_CUES
     assert {p.stem for p in sounds_dir().glob("*.wav")} == ENGINE_CUES
     assert all(cue_path(cue).is_file() for cue in CUE_NAMES)
@@ -38,6 +39,7 @@ def test_format_is_16_bit_mono_44100(cue: str) -> None:
         ("tick", 0.100, 0.140),
         ("pacer", 0.130, 0.170),
         ("go", 0.300, 0.900),
+        ("last", 0.600, 0.900),
         ("rest", 0.300, 0.900),
         ("ten_seconds", 0.300, 0.900),
         ("halfway", 0.300, 0.900),
@@ -93,6 +95,15 @@ def _shape(cue: str) -> tuple[list[float], list[float]]:
 def test_go_is_a_rising_two_tone() -> None:
     pitches, _ = _shape("go")
     assert len(pitches) == 2 and pitches[1] > 1.2 * pitches[0]
+
+
+def test_last_is_go_twice_the_second_reaching_higher() -> None:
+    pitches, lengths = _shape("last")
+    go, _ = _shape("go")
+    assert len(pitches) == 4
+    assert pitches[0] == pytest.approx(go[0], rel=0.02) and pitches[1] > 1.2 * pitches[0]
+    assert pitches[2] == pytest.approx(pitches[0], rel=0.02) and pitches[3] > pitches[1]
+    assert lengths[3] > 1.5 * lengths[0]
 
 
 def test_rest_is_a_falling_two_tone() -> None:

@@ -9,10 +9,11 @@ import pytest
 
 from intervaltimer.resources import workouts_dir
 from intervaltimer.workout.loader import load_workout
-from intervaltimer.workout.model import Node, Repeat, Step, StepKind, Workout
+from intervaltimer.workout.model import Node, Repeat, Step, StepKind, ThenKind, Workout
+from intervaltimer.workout.plan import expand
 
 SHIPPED = sorted(workouts_dir().glob("*.yaml"))
-REQUIRED = ["8x400-mile", "strides", "core-circuit", "kick-finisher", "even-pace",
+REQUIRED = ["8x400-mile", "6x400-mile", "strides", "core-circuit", "kick-finisher", "even-pace",
             "negative-split", "200s-800-pace", "5k-ladder", "threshold-miles", "300s-in-sets",
             "every-2-30"]
 
@@ -53,8 +54,19 @@ def test_each_validates_with_a_purpose(path: Path) -> None:
     assert len(workout.description) > 80, "the description says what the session is for"
     assert workout.tags
     kinds = [n.kind for n in workout.steps if isinstance(n, Step)]
-    if "strength" not in workout.tags:
+    if not {"strength", "post-run"} & set(workout.tags):  # pieces done after a run
         assert kinds[0] is StepKind.WARMUP and kinds[-1] is StepKind.COOLDOWN
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_no_doubled_rest_and_no_rest_before_the_cool_down(path: Path) -> None:
+    """The last rep leads into what follows: never two rests in a row, nor a rest then the
+    cool-down (`last: {skip_rest: yes}`)."""
+    steps = expand(load_workout(path), None).steps
+    for before, after in zip(steps, steps[1:], strict=False):
+        assert not (before.kind is StepKind.REST and after.kind is StepKind.REST), before.label
+        assert not (before.kind is StepKind.REST and after.kind is StepKind.COOLDOWN), \
+            before.label
 
 
 def test_classic_8x400_at_mile_pace() -> None:
@@ -65,15 +77,50 @@ def test_classic_8x400_at_mile_pace() -> None:
     assert isinstance(run, Step) and run.amount.distance_m == 400
     assert run.pace is not None and run.pace.name == "mile" and run.pacer_m == 100
     assert isinstance(rest, Step) and rest.amount.duration_s == 60
+    assert main[0].last is not None and main[0].last.cue == "last"
+    assert main[0].last.note == "LAST ONE: drive the arms, open the stride"
 
 
-def test_strides_are_50_to_70_m_after_an_easy_run() -> None:
+@pytest.mark.parametrize(("name", "reps", "rungs"), [
+    ("8x400-mile", 8, (90.0, 75.0, 60.0, 45.0, 30.0)),
+    ("6x400-mile", 6, (120.0, 105.0, 90.0, 75.0, 60.0)),
+])
+def test_the_mile_sessions_climb_a_rest_ladder_then_add_reps(
+        name: str, reps: int, rungs: tuple[float, ...]) -> None:
+    workout = load(name)
+    assert workout.progression is not None and workout.progression.rest_s == rungs
+    then = workout.progression.then
+    assert then is not None and (then.kind, then.reps) == (ThenKind.REPS, 2)
+    plan = expand(workout, None)
+    assert plan.main_reps == reps
+    last_rep = [s for s in plan.work_steps if s.main_set][-1]
+    assert last_rep.cue == "last" and last_rep.note is not None
+    assert last_rep.note.startswith("LAST ONE")
+
+
+@pytest.mark.parametrize("name", ["8x400-mile", "6x400-mile"])
+def test_strides_and_core_come_after_the_main_set(name: str) -> None:
+    steps = expand(load(name), None).steps
+    last_main = max(s.index for s in steps if s.main_set)
+    after = steps[last_main:]
+    strides = [s for s in after if s.kind is StepKind.RUN and s.label.startswith("Stride")]
+    assert 4 <= len(strides) <= 6
+    assert all(s.distance_m == 60 for s in strides)
+    walks = [s for s in after if s.kind is StepKind.REST and s.activity == "walk"
+             and s.duration_s is None]
+    assert len(walks) >= len(strides) - 1  # walk back after each but the last, tap space
+    exercises = {s.exercise for s in after if s.kind is StepKind.EXERCISE}
+    assert {"pushups", "plank", "side plank, left", "side plank, right"} <= exercises
+
+
+def test_strides_are_50_to_70_m_after_a_tiring_run() -> None:
     workout = load("strides")
-    first = workout.steps[0]
-    assert isinstance(first, Step) and first.kind is StepKind.WARMUP
-    assert first.amount.duration_s is not None and first.amount.duration_s >= 20 * 60
+    assert "post-run" in workout.tags and "after a session" in workout.description
+    assert not any(isinstance(n, Step) and n.kind is StepKind.WARMUP for n in workout.steps)
     distances = {r.amount.distance_m for r in runs(workout.steps)}
     assert distances and all(d is not None and 50 <= d <= 70 for d in distances)
+    plan = expand(workout, None)
+    assert 4 <= len(plan.work_steps) <= 6
 
 
 def test_core_circuit_has_reps_and_timed_exercises() -> None:
@@ -87,6 +134,10 @@ def test_core_circuit_has_reps_and_timed_exercises() -> None:
 def test_kick_finisher_ends_each_rep_with_a_faster_100() -> None:
     rep_runs = runs(load("kick-finisher").steps)
     kicks = [r for r in rep_runs if r.label == "kick"]
+    assert kicks[0].note is not None and "open the stride" in kicks[0].note
+    last_kick = expand(load("kick-finisher"), None).work_steps[-1]
+    assert last_kick.cue == "last" and last_kick.note is not None
+    assert "open the stride" in last_kick.note
     assert kicks and all(k.amount.distance_m == 100 for k in kicks)
     assert kicks[0].pace is not None and kicks[0].pace.name == "800m"
     before = rep_runs[rep_runs.index(kicks[0]) - 1]

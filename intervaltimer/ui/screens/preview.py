@@ -1,5 +1,8 @@
 """Before the run: the plan with each rep's target and the estimated duration; enter starts.
 
+`r` and `R` step today's rest through the workout's rest ladder (shorter,
+longer); only the main set's rests change, and the workout keeps its name.
+
 Also where a run of the same workout left unfinished by a crash is offered
 for resuming (see resume.py), and where a log that cannot take the session is
 reported, before the runner sets off.
@@ -20,6 +23,8 @@ from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable
+from intervaltimer.workout.ladder import rest_text
+from intervaltimer.workout.mainset import with_main_rest
 from intervaltimer.workout.model import Workout, WorkoutError
 from intervaltimer.workout.plan import Plan, expand
 from intervaltimer.workout.plantext import plan_summary
@@ -42,10 +47,13 @@ class PreviewScreen(AppScreen[None]):
         Binding("space", "start", "Start", show=False, priority=True),
         Binding("r", "remote", "Phone", id="preview.remote"),
         Binding("q,escape", "back", "Back", id="preview.back"),
+        Binding("r", "rung(1)", "Shorter rest", id="preview.shorter"),
+        Binding("R", "rung(-1)", "Longer rest", id="preview.longer"),
     ]
 
     def __init__(self, workout: Workout) -> None:
         super().__init__()
+        self.base = workout  # as loaded (or as --rest set it); a rung is set on a copy
         self.workout = workout
         self.plan: Plan | None = None
         self.crashed: SessionRecord | None = None
@@ -58,6 +66,7 @@ class PreviewScreen(AppScreen[None]):
         yield Line(id="preview-summary")
         yield Line(id="preview-advice")
         yield Line(NO_PROFILE, id="preview-profile")
+        yield Line(id="preview-rest")
         yield Line(id="preview-problem")
         yield Line(id="preview-status")
         yield Line(id="preview-remote")
@@ -116,6 +125,7 @@ class PreviewScreen(AppScreen[None]):
         self._line("preview-summary", f"{plan_summary(plan)} · {lead_in_s:g} s lead-in")
         self._line("preview-profile", "" if plan.has_profile else NO_PROFILE)
         self._line("preview-advice", self._advice(plan))
+        self._line("preview-rest", self._rest_text(plan))
         self._line("preview-status", self._status())
 
     def _advice(self, plan: Plan) -> str:
@@ -130,6 +140,23 @@ class PreviewScreen(AppScreen[None]):
         except Exception as error:  # a damaged log must not stop the run
             return f"no advice: {error}"
         return today_line(advice, plan.main_rest_s)
+
+    def _rest_text(self, plan: Plan) -> str:
+        """Today's rest and its ladder, with the keys that move it."""
+        text = rest_text(plan)
+        return text + " · r shorter, R longer" if plan.progression is not None else text
+
+    def set_main_rest(self, rest_s: float) -> bool:
+        """Make today's main-set rest `rest_s` and show the plan again; False if it cannot be."""
+        try:
+            workout = with_main_rest(self.base, rest_s)
+            plan = expand(workout, self.services.profile)
+        except WorkoutError as error:
+            self.notify(error.problems[0].message, severity="warning")
+            return False
+        self.workout, self.plan = workout, plan
+        self._fill()
+        return True
 
     def _status(self) -> str:
         """`sound: on · log: /path/log.sqlite3 · enter to start`."""
@@ -263,6 +290,20 @@ class PreviewScreen(AppScreen[None]):
             self.offer_resume()
             return
         self.begin(None)
+
+    def action_rung(self, step: int) -> None:
+        """Today's rest one rung shorter (`step` 1) or longer (-1), round the ladder's ends."""
+        plan, ladder = self.plan, self.workout.progression
+        if plan is None or ladder is None:
+            self.app.bell()
+            self.notify("This workout has no rest ladder (progression: in its file).")
+            return
+        now = plan.main_rest_s
+        if step > 0:
+            rung = ladder.longest_s if now is None else ladder.shorter(now) or ladder.longest_s
+        else:
+            rung = ladder.shortest_s if now is None else ladder.longer(now) or ladder.shortest_s
+        self.set_main_rest(rung)
 
     def action_back(self) -> None:
         """Back to the library, or out of the app."""
