@@ -22,10 +22,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 MAX_REST_S = 600.0
 
 
-def _rest(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
-    """`--rest 45s`, `45`, `1:30` or `1min30s` as seconds; a bad value is a usage error."""
-    if value is None:
-        return None
+def seconds_value(ctx: click.Context, param: click.Parameter, value: str,
+                  max_s: float, limits: str) -> float:
+    """`45s`, `45`, `1:30` or `1min30s` as seconds from 0 to `max_s`; else a usage error
+    (`limits` says the range, e.g. "a rest is 0 to 10 min")."""
     from intervaltimer.workout.units import UnitError, parse_duration
 
     text = value.strip()
@@ -36,10 +36,16 @@ def _rest(ctx: click.Context, param: click.Parameter, value: str | None) -> floa
             seconds = parse_duration(text)
         except UnitError as error:
             raise click.BadParameter(str(error), ctx=ctx, param=param) from None
-    if not 0 <= seconds <= MAX_REST_S:
-        raise click.BadParameter(f"a rest is 0 to {MAX_REST_S / 60:g} min, not {value}",
-                                 ctx=ctx, param=param)
+    if not 0 <= seconds <= max_s:
+        raise click.BadParameter(f"{limits}, not {value}", ctx=ctx, param=param)
     return seconds
+
+
+def _rest(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """`--rest 45s`, `45`, `1:30` or `1min30s` as seconds; a bad value is a usage error."""
+    if value is None:
+        return None
+    return seconds_value(ctx, param, value, MAX_REST_S, f"a rest is 0 to {MAX_REST_S / 60:g} min")
 
 
 def rest_option(function: F) -> F:

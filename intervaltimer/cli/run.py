@@ -21,7 +21,7 @@ import click
 
 from intervaltimer.cli.dbopt import db_option, open_log
 from intervaltimer.cli.options import profile_from_races, race_option
-from intervaltimer.cli.restopt import rest_option, with_rest
+from intervaltimer.cli.restopt import rest_option, seconds_value, with_rest
 
 if TYPE_CHECKING:
     from intervaltimer.log.store import Store
@@ -35,20 +35,8 @@ def _lead_in(ctx: click.Context, param: click.Parameter, value: str | None) -> f
     """`--lead-in 5`, `5s` or `0:05` as seconds (0 for none); a bad value is a usage error."""
     if value is None:
         return None
-    from intervaltimer.workout.units import UnitError, parse_duration
-
-    text = value.strip()
-    try:
-        seconds = float(text)
-    except ValueError:
-        try:
-            seconds = parse_duration(text)
-        except UnitError as error:
-            raise click.BadParameter(str(error), ctx=ctx, param=param) from None
-    if not 0 <= seconds <= MAX_LEAD_IN_S:
-        raise click.BadParameter(f"the lead-in is 0 to {MAX_LEAD_IN_S:g} seconds, not {value}",
-                                 ctx=ctx, param=param)
-    return seconds
+    return seconds_value(ctx, param, value, MAX_LEAD_IN_S,
+                         f"the lead-in is 0 to {MAX_LEAD_IN_S:g} seconds")
 
 
 def _remote_bind(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

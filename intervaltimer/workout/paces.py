@@ -1,28 +1,28 @@
-"""Paces from race results: Riegel's race equivalence and Daniels' VDOT training paces.
+"""Paces from race results: race equivalents (VDOT or Riegel) and Daniels' training paces.
 
 Race paces (`800m` ... `marathon`) come from the runner's result nearest in
-distance (nearest by ratio, so a mile is nearer a 3k than a 10k is), scaled by
-Riegel's formula T2 = T1 * (D2 / D1) ** 1.06. A result at that very distance
-is used as it is. Riegel holds for efforts of about 3.5 to 230 minutes; a pace
-whose source or predicted time lies outside that is still given, marked as an
+distance (nearest by ratio, so a mile is nearer a 3k than a 10k is); a result
+at that very distance is used as it is. How the result is carried to the
+other distance is the profile's `model`:
+
+- `vdot` (the default): where both distances lie within 1500 m to the
+  marathon, the time with the same VDOT (`daniels.race_time`), as Daniels'
+  tables give; outside that span, Riegel's formula.
+- `riegel`: Riegel's formula T2 = T1 * (D2 / D1) ** k everywhere.
+
+Riegel's k is 1.06, or, when the runner has given two or more results, the
+runner's own exponent fitted between the two nearest the distance:
+k = ln(T2 / T1) / ln(D2 / D1) (trusted from `FITTED_K_MIN` to `FITTED_K_MAX`,
+else 1.06). Riegel holds for efforts of about 3.5 to 230 minutes; a pace whose
+source or predicted time lies outside that is still given, marked as an
 estimate.
 
 Training paces (`easy`, `threshold`, `interval`, `repetition`) come from the
-highest VDOT among the results, by Daniels and Gilbert's equations:
-
-    oxygen cost  VO2(v) = -4.60 + 0.182258 v + 0.000104 v^2     (v in m/min)
-    fraction     F(t)   = 0.8 + 0.1894393 e^(-0.012778 t)
-                              + 0.2989558 e^(-0.1932605 t)       (t in minutes)
-    VDOT = VO2(d / t) / F(t)
-
-A training pace is the speed whose oxygen cost is a fraction of VDOT:
-easy 66.5 % (the middle of Daniels' 59-74 % range), threshold 88 %,
-interval 98 % (his 95-100 %, where the published table sits). Repetition pace
-is interval pace less 6 s per 400 m, as Daniels' table has it. With these the
-published table is met within a second per 400 m (VDOT 40, 50, 60; see the
-tests). VDOT counts only results from 1500 m to the marathon; with none in that
-range the nearest result is used and the training paces are marked estimates,
-as they are for a VDOT outside 30-85, the span of Daniels' table.
+highest VDOT among the results (`daniels`): easy as a range (fast and slow
+end), repetition from Daniels' table rows. VDOT counts only results from
+1500 m to the marathon; with none in that range the nearest result is used
+and the training paces are marked estimates, as they are for a VDOT outside
+30-85, the span of Daniels' table (and repetition pace beyond its rows).
 """
 
 from __future__ import annotations
@@ -32,6 +32,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from intervaltimer.workout.daniels import (
+    VDOT_TABLE_MAX,
+    VDOT_TABLE_MIN,
+    easy_range_s_per_m,
+    repetition_is_tabled,
+)
+from intervaltimer.workout.daniels import fraction_sustained as fraction_sustained
+from intervaltimer.workout.daniels import oxygen_cost as oxygen_cost
+from intervaltimer.workout.daniels import race_time as race_time
+from intervaltimer.workout.daniels import speed_at as speed_at
+from intervaltimer.workout.daniels import training_pace_s_per_m as training_pace_s_per_m
+from intervaltimer.workout.daniels import vdot as vdot
 from intervaltimer.workout.model import PaceSpec
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M, TRAINING_PACES
 from intervaltimer.workout.units import format_time
@@ -42,16 +54,12 @@ if TYPE_CHECKING:
 RIEGEL_EXPONENT = 1.06
 RIEGEL_MIN_S = 3.5 * 60.0
 RIEGEL_MAX_S = 230.0 * 60.0
+FITTED_K_MIN = 1.0  # a runner who is faster per metre over the longer race: not a fit to use
+FITTED_K_MAX = 1.2
 
 VDOT_MIN_M = 1500.0
 VDOT_MAX_M = 42195.0
-VDOT_TABLE_MIN = 30.0
-VDOT_TABLE_MAX = 85.0
-
-# Fraction of VDOT (oxygen uptake) each training pace is run at.
-TRAINING_FRACTIONS: dict[str, float] = {"easy": 0.665, "threshold": 0.88, "interval": 0.98}
-# Repetition pace: this much faster per 400 m than interval pace.
-REPETITION_GAIN_S_PER_400M = 6.0
+MODELS = ("vdot", "riegel")
 
 _SAME_DISTANCE_M = 0.5
 
@@ -77,14 +85,18 @@ class Race:
 class ResolvedPace:
     """A pace ready to use: seconds per metre, whether it is an estimate, and where it came from.
 
-    `basis` reads like "5k 20:00", "Riegel from 5k 20:00", "VDOT 49.8 from 5k 20:00"
-    or "explicit".
+    `basis` reads like "race 5k 20:00", "VDOT 49.8 from 5k 20:00", "Riegel from 800m
+    2:10", "Riegel k 1.046 (yours, 10k and marathon) from marathon 2:15:25" or
+    "explicit". A pace that is a range (easy) has its fast and slow ends in
+    `fast_s_per_m` and `slow_s_per_m`; `s_per_m` is then the middle, the target.
     """
 
     name: str
     s_per_m: float
     estimate: bool
     basis: str
+    fast_s_per_m: float | None = None
+    slow_s_per_m: float | None = None
 
 
 def format_race_time(time_s: float) -> str:
@@ -100,61 +112,24 @@ def riegel(time_s: float, from_m: float, to_m: float, exponent: float = RIEGEL_E
     return float(time_s * (to_m / from_m) ** exponent)
 
 
-def oxygen_cost(speed_m_per_min: float) -> float:
-    """Daniels and Gilbert's oxygen cost of running at a speed, in ml/kg/min."""
-    v = speed_m_per_min
-    return -4.60 + 0.182258 * v + 0.000104 * v * v
+def fitted_exponent(one: Race, other: Race) -> float:
+    """The Riegel exponent that carries one result to the other: ln(T2/T1) / ln(D2/D1)."""
+    if abs(one.distance_m - other.distance_m) < _SAME_DISTANCE_M:
+        raise ValueError("two results at the same distance fit no exponent")
+    return math.log(other.time_s / one.time_s) / math.log(other.distance_m / one.distance_m)
 
 
-def fraction_sustained(minutes: float) -> float:
-    """The fraction of VO2max a runner can hold for a race lasting `minutes`."""
-    return (0.8 + 0.1894393 * math.exp(-0.012778 * minutes)
-            + 0.2989558 * math.exp(-0.1932605 * minutes))
-
-
-def vdot(time_s: float, distance_m: float) -> float:
-    """Daniels' VDOT of a race: oxygen cost of its speed over the fraction held for its time."""
-    if time_s <= 0 or distance_m <= 0:
-        raise ValueError("vdot needs a positive time and distance")
-    minutes = time_s / 60.0
-    return oxygen_cost(distance_m / minutes) / fraction_sustained(minutes)
-
-
-def speed_at(vo2: float) -> float:
-    """The speed in m/min whose oxygen cost is `vo2` (inverse of `oxygen_cost`)."""
-    a, b, c = 0.000104, 0.182258, -4.60 - vo2
-    return (-b + math.sqrt(b * b - 4.0 * a * c)) / (2.0 * a)
-
-
-def race_time(vdot_value: float, distance_m: float) -> float:
-    """The time over `distance_m` that has this VDOT (VDOT equivalence), found by bisection."""
-    if vdot_value <= 0 or distance_m <= 0:
-        raise ValueError("race_time needs a positive VDOT and distance")
-    fast = distance_m / 1000.0  # 1000 m/s: far faster than any VDOT
-    slow = distance_m / 0.5
-    while vdot(slow, distance_m) > vdot_value:
-        slow *= 2.0
-    for _ in range(100):
-        middle = (fast + slow) / 2.0
-        if vdot(middle, distance_m) > vdot_value:
-            fast = middle
-        else:
-            slow = middle
-        if slow - fast < 1e-6:
-            break
-    return (fast + slow) / 2.0
-
-
-def training_pace_s_per_m(vdot_value: float, name: str) -> float:
-    """Seconds per metre of a Daniels training pace: easy, threshold, interval or repetition."""
-    if name == "repetition":
-        return training_pace_s_per_m(vdot_value, "interval") - REPETITION_GAIN_S_PER_400M / 400.0
-    fraction = TRAINING_FRACTIONS.get(name)
-    if fraction is None:
-        raise ValueError(f"{name!r} is not a training pace; one of {', '.join(TRAINING_PACES)}")
-    if vdot_value <= 0:
-        raise ValueError("a training pace needs a positive VDOT")
-    return 60.0 / speed_at(fraction * vdot_value)
+def riegel_exponent(races: Iterable[Race], distance_m: float) -> tuple[float, str]:
+    """Riegel's k for `distance_m` and how it was found: the runner's own, fitted between the
+    two results nearest the distance, else (one result, or a fit outside FITTED_K_MIN..MAX)
+    the standard 1.06."""
+    nearest = sorted(races, key=lambda r: _distance_ratio(r.distance_m, distance_m))[:2]
+    if len(nearest) == 2:
+        first, second = sorted(nearest, key=lambda r: r.distance_m)
+        k = fitted_exponent(first, second)
+        if FITTED_K_MIN <= k <= FITTED_K_MAX:
+            return k, f"k {k:.3f} (yours, {first.name} and {second.name})"
+    return RIEGEL_EXPONENT, ""
 
 
 def _distance_ratio(a_m: float, b_m: float) -> float:
@@ -177,17 +152,33 @@ def nearest_race(races: Iterable[Race], distance_m: float) -> Race | None:
     return best
 
 
-def race_pace(races: Iterable[Race], name: str) -> ResolvedPace | None:
-    """The pace of the named race distance (`mile`, `5k`...) from the results, or None."""
+def _in_vdot_range(distance_m: float) -> bool:
+    """True for a distance from 1500 m to the marathon, where VDOT equivalence is used."""
+    return VDOT_MIN_M - _SAME_DISTANCE_M <= distance_m <= VDOT_MAX_M + _SAME_DISTANCE_M
+
+
+def race_pace(races: Iterable[Race], name: str, model: str = "vdot") -> ResolvedPace | None:
+    """The pace of the named race distance (`mile`, `5k`...) from the results, or None.
+
+    `model` is `vdot` or `riegel` (see the module docstring).
+    """
+    given = list(races)
     distance_m = RACE_DISTANCES_M[name]
-    source = nearest_race(races, distance_m)
+    source = nearest_race(given, distance_m)
     if source is None:
         return None
     if abs(source.distance_m - distance_m) < _SAME_DISTANCE_M:
         return ResolvedPace(name, source.s_per_m, False, f"race {source}")
-    predicted_s = riegel(source.time_s, source.distance_m, distance_m)
+    if model == "vdot" and _in_vdot_range(source.distance_m) and _in_vdot_range(distance_m):
+        value = vdot(source.time_s, source.distance_m)
+        estimate = not VDOT_TABLE_MIN <= value <= VDOT_TABLE_MAX
+        return ResolvedPace(name, race_time(value, distance_m) / distance_m, estimate,
+                            f"VDOT {value:.1f} from {source}")
+    k, how = riegel_exponent(given, distance_m)
+    predicted_s = riegel(source.time_s, source.distance_m, distance_m, k)
     estimate = not (_riegel_holds(source.time_s) and _riegel_holds(predicted_s))
-    return ResolvedPace(name, predicted_s / distance_m, estimate, f"Riegel from {source}")
+    basis = f"Riegel {how} from {source}" if how else f"Riegel from {source}"
+    return ResolvedPace(name, predicted_s / distance_m, estimate, basis)
 
 
 def best_vdot(races: Iterable[Race]) -> tuple[float, bool, Race] | None:
@@ -223,13 +214,21 @@ def vdot_of(profile: Profile | None) -> tuple[float, bool] | None:
 
 
 def training_pace(races: Iterable[Race], name: str) -> ResolvedPace | None:
-    """A Daniels training pace from the highest VDOT among the results, or None."""
+    """A Daniels training pace from the highest VDOT among the results, or None.
+
+    Easy carries its range; repetition beyond the table's rows is an estimate.
+    """
     found = best_vdot(races)
     if found is None:
         return None
     value, estimate, source = found
+    fast = slow = None
+    if name == "easy":
+        fast, slow = easy_range_s_per_m(value)
+    if name == "repetition" and not repetition_is_tabled(value):
+        estimate = True
     return ResolvedPace(name, training_pace_s_per_m(value, name), estimate,
-                        f"VDOT {value:.1f} from {source}")
+                        f"VDOT {value:.1f} from {source}", fast, slow)
 
 
 def resolve(spec: PaceSpec, profile: Profile | None) -> ResolvedPace | None:
@@ -239,7 +238,7 @@ def resolve(spec: PaceSpec, profile: Profile | None) -> ResolvedPace | None:
     if spec.name is None or profile is None:
         return None
     if spec.name in RACE_DISTANCES_M:
-        return race_pace(profile.races, spec.name)
+        return race_pace(profile.races, spec.name, profile.model)
     if spec.name in TRAINING_PACES:
         return training_pace(profile.races, spec.name)
     return None
@@ -251,7 +250,7 @@ def all_paces(profile: Profile | None) -> dict[str, ResolvedPace]:
         return {}
     paces: dict[str, ResolvedPace] = {}
     for name in RACE_DISTANCES_M:
-        pace = race_pace(profile.races, name)
+        pace = race_pace(profile.races, name, profile.model)
         if pace is not None:
             paces[name] = pace
     for name in TRAINING_PACES:

@@ -287,10 +287,11 @@ def end_times(steps: tuple[PlannedStep, ...] | list[PlannedStep],
     `round_s`. A round with no rest step lasts its period only when another
     round of the same period follows (the engine waits out what is left of
     it then); after the last such round the engine goes straight on, so the
-    round ends with its last step.
+    round ends with its last step. The lead-in counts only when the first step
+    is not a rest: the engine starts a rest at once.
     """
     ends: list[float] = []
-    clock = lead_in_s
+    clock = lead_in_s if steps and steps[0].kind is not StepKind.REST else 0.0
     round_began: float | None = None
     round_s = 0.0
     round_rests = False

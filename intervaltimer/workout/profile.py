@@ -19,6 +19,8 @@ minutes forty whether quoted or not. A list works too:
 
 `voice: off`, `short` (the default) or `full` says how much the voice says
 during a run (see `intervaltimer.track.voice`); `v` on the run screen cycles it.
+`model: riegel` (the default is `vdot`) carries a result to other race
+distances by Riegel's formula everywhere, not by VDOT (see `paces`).
 
 Every problem in the file is reported at once as `path:line:col: message`
 (a `WorkoutError`). Flags override the file distance by distance (`merge`).
@@ -37,7 +39,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from intervaltimer.fileio import atomic_write_text
 from intervaltimer.locations import profile_path
 from intervaltimer.workout.model import Problem, WorkoutError
-from intervaltimer.workout.paces import Race, format_race_time
+from intervaltimer.workout.paces import MODELS, Race, format_race_time
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M, TRAINING_PACES, parse_pace
 from intervaltimer.workout.units import UnitError, format_distance, parse_distance, parse_duration
 from intervaltimer.workout.yamlnodes import (
@@ -77,10 +79,12 @@ class VoiceMode(StrEnum):
 @dataclass(frozen=True)
 class Profile:
     """A runner's race results, shortest distance first (every named pace follows from them),
-    and how much the voice says."""
+    and how much the voice says. `model` says how a result gives the other race paces:
+    `vdot` or `riegel`."""
 
     races: tuple[Race, ...] = ()
     voice: VoiceMode = VoiceMode.SHORT
+    model: str = "vdot"
 
     def race_at(self, distance_m: float) -> Race | None:
         """The result at this distance, if the runner gave one."""
@@ -175,6 +179,7 @@ class _Reader:
         self.problems = Problems(path, document="a profile", thing="a profile")
         self.races: list[tuple[Race, Node]] = []
         self.voice = VoiceMode.SHORT
+        self.model = "vdot"
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.add(at(node), message)
@@ -212,11 +217,22 @@ class _Reader:
         for key, key_node, value_node in mapping_items(root, self.problems):
             if key == "voice":
                 self.read_voice(value_node)
+            elif key == "model":
+                self.read_model(value_node)
             elif key == "races":
                 self.read_races(value_node)
             else:
-                self.problem(key_node, f"unknown key `{key}`; a profile holds `races:` "
-                             "and `voice:`")
+                self.problem(key_node, f"unknown key `{key}`; a profile holds `races:`, "
+                             "`voice:` and `model:`")
+
+    def read_model(self, node: Node) -> None:
+        text = self.scalar(node, "the model")
+        if text is None:
+            return
+        if text.strip().lower() not in MODELS:
+            self.problem(node, f"model {text.strip()!r} is not vdot or riegel")
+            return
+        self.model = text.strip().lower()
 
     def read_voice(self, node: Node) -> None:
         text = self.scalar(node, "voice")
@@ -284,7 +300,7 @@ def read_profile_text(text: str, path: str = "profile.yaml") -> Profile:
     if reader.problems:
         raise ProfileError(reader.problems.found)
     races = tuple(sorted((race for race, _ in reader.races), key=lambda r: r.distance_m))
-    return Profile(races, reader.voice)
+    return Profile(races, reader.voice, reader.model)
 
 
 def load_profile(path: Path | None = None) -> Profile | None:
@@ -318,6 +334,8 @@ def dump_profile(profile: Profile) -> str:
         lines.append(f'  {race.name}: "{format_race_time(race.time_s)}"')
     if profile.voice is not VoiceMode.SHORT:
         lines.append(f'voice: "{profile.voice.value}"  # off, short or full')
+    if profile.model != "vdot":
+        lines.append(f"model: {profile.model}   # race paces by Riegel's formula, not VDOT")
     return "\n".join(lines) + "\n"
 
 

@@ -44,14 +44,20 @@ def test_json_keys_are_the_pace_names_then_vdot(config: Path) -> None:
     result = run("--race", "5k=20:00", "--json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert list(document) == [*RACE_DISTANCES_M, *TRAINING_PACES, "vdot"]
+    assert list(document) == [*RACE_DISTANCES_M, *TRAINING_PACES, "vdot", "model"]
     assert document["vdot"] == {"value": 49.8, "estimate": False, "basis": "5k 20:00"}
+    assert document["model"] == "vdot"
     mile = document["mile"]
-    assert mile["time_s"] == pytest.approx(360.8, abs=0.06)  # Riegel: a 6:00.8 mile
-    assert mile["s_per_mile"] == pytest.approx(360.8, abs=0.06)
-    assert mile["s_per_400m"] == pytest.approx(360.8 * 400 / MILE_M, abs=0.06)
-    assert mile["s_per_km"] == pytest.approx(360.8 * 1000 / MILE_M, abs=0.06)
-    assert mile["basis"] == "Riegel from 5k 20:00" and mile["estimate"] is False
+    # VDOT 49.8 carries to a 5:51.0 mile (Daniels' table, row 50: 19:57 and 5:50)
+    assert mile["time_s"] == pytest.approx(351.0, abs=0.06)
+    assert mile["s_per_mile"] == pytest.approx(351.0, abs=0.06)
+    assert mile["s_per_400m"] == pytest.approx(351.0 * 400 / MILE_M, abs=0.06)
+    assert mile["s_per_km"] == pytest.approx(351.0 * 1000 / MILE_M, abs=0.06)
+    assert mile["basis"] == "VDOT 49.8 from 5k 20:00" and mile["estimate"] is False
+    assert mile["range"] is None
+    easy = document["easy"]["range"]
+    assert easy["fast"]["s_per_km"] < document["easy"]["s_per_km"] < easy["slow"]["s_per_km"]
+    assert set(easy["fast"]) == {"s_per_km", "s_per_mile", "s_per_400m"}
     assert document["5k"]["time_s"] == 1200.0
     assert document["800m"]["estimate"] is True
     assert abs(document["threshold"]["s_per_400m"] - 102) <= 1  # Daniels, VDOT 50: 1:42
@@ -65,7 +71,9 @@ def test_table_shows_paces_vdot_and_estimates(config: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     mile = next(line for line in lines if line.startswith("│ mile "))
-    assert "6:01" in mile and "1:29.7" in mile and "~" not in mile
+    assert "5:51" in mile and "1:27.2" in mile and "~" not in mile
+    easy = next(line for line in lines if line.startswith("│ easy "))
+    assert "4:54–5:53" in easy and "7:54–9:28" in easy
     eight = next(line for line in lines if line.startswith("│ 800m "))
     assert "~2:52" in eight and "~1:26.0" in eight
     assert "VDOT 49.8 from 5k 20:00" in result.stdout
@@ -79,7 +87,17 @@ def test_profile_file_is_used_and_flags_override_it(config: Path) -> None:
     overridden = json.loads(run("--race", "mile=5:40", "--json").stdout)
     assert overridden["mile"]["time_s"] == 340.0
     assert overridden["mile"]["basis"] == "race mile 5:40"
-    assert overridden["10k"]["basis"] == "Riegel from 5k 20:00"
+    assert overridden["10k"]["basis"] == "VDOT 49.8 from 5k 20:00"
+
+
+def test_model_riegel_in_the_profile_file(config: Path) -> None:
+    (config / "profile.yaml").write_text("races:\n  5k: 20:00\nmodel: riegel\n")
+    document = json.loads(run("--json").stdout)
+    assert document["model"] == "riegel"
+    assert document["mile"]["basis"] == "Riegel from 5k 20:00"
+    assert document["mile"]["time_s"] == pytest.approx(360.8, abs=0.06)  # 1200 · (1609/5000)^1.06
+    table = run().stdout
+    assert "race paces by Riegel (profile model: riegel)" in " ".join(table.split())
 
 
 def test_bad_flag_is_a_usage_error(config: Path) -> None:

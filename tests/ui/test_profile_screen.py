@@ -48,12 +48,16 @@ async def test_vdot_and_paces_update_as_you_type(folders: Desk) -> None:
         # Daniels: a 20:00 5k is VDOT 49.8
         assert _vdot(app) == "VDOT 49.8"
         table = app.screen.query_one(PaceTable)
-        assert table.row_count == 12  # 8 race paces + 4 training paces
+        assert table.row_count == 13  # 8 race paces + 4 training paces, easy on two rows
         five_k = table.row_text("5k")
         assert five_k[1:4] == ["4:00", "6:26", "1:36"]  # 20:00 / 5 km; per mile; per 400 m
         assert table.row_text("threshold")[4] == "VDOT 5k"
         assert table.row_text("5k")[4] == "race"
-        assert table.row_text("10k")[4] == "Riegel 5k"
+        assert table.row_text("10k")[4] == "VDOT 5k"  # VDOT's equivalent, 1500 m to marathon
+        assert table.row_text("800m")[4] == "Riegel 5k"  # Riegel's outside that span
+        # easy is a range: its fast end (74 % of VDOT), and under it the slow end (59 %)
+        assert table.row_text("easy")[1:4] == ["4:54", "7:54", "1:58"]
+        assert table.row_text("easy-slow")[:4] == ["   to", "5:53", "9:28", "2:21"]
 
 
 @pilot_test

@@ -148,7 +148,8 @@ def test_every_problem_is_reported_with_its_line_and_column(tmp_path: Path) -> N
     assert found[0].startswith("P:3:3: 'mil' is not a race distance")
     assert found[1] == "P:4:7: a 3:00 5k is faster than the world record"
     assert found[2] == "P:5:3: a second mile result; keep one"
-    assert found[3] == "P:6:1: unknown key `shoes`; a profile holds `races:` and `voice:`"
+    assert found[3] == ("P:6:1: unknown key `shoes`; a profile holds `races:`, `voice:` "
+                        "and `model:`")
     assert len(found) == 4
 
 
@@ -225,7 +226,8 @@ def test_an_alias_bomb_is_not_walked(tmp_path: Path) -> None:
     started = time.monotonic()
     found = problems(tmp_path, "\n".join(lines) + "\n")
     assert time.monotonic() - started < 5  # 10**12 leaves if walked; one level is walked
-    assert found[0] == "P:1:1: unknown key `a0`; a profile holds `races:` and `voice:`"
+    assert found[0] == ("P:1:1: unknown key `a0`; a profile holds `races:`, `voice:` "
+                        "and `model:`")
     # races: *a11 is a list of ten lists, all the node anchored on line 11: said once
     assert found[12:] == ["P:11:6: a race must be plain text, not a list"]
 
@@ -280,3 +282,20 @@ def test_a_bad_profile_raises_profile_error_a_kind_of_workout_error() -> None:
     assert isinstance(caught.value, WorkoutError)  # callers that catch WorkoutError still do
     assert str(caught.value.problems[0]).startswith("p.yaml:2:9: ")
     assert read_profile_text("# nothing yet\n") == read_profile_text("")  # empty is fine
+
+
+def test_model_riegel_is_read_kept_by_merge_and_saved(tmp_path: Path) -> None:
+    profile = read_profile_text('races:\n  5k: "20:00"\nmodel: riegel\n')
+    assert profile.model == "riegel"
+    assert read_profile_text('races:\n  5k: "20:00"\n').model == "vdot"
+    merged = merge(profile, [parse_race("mile=5:40")])
+    assert merged.model == "riegel" and len(merged.races) == 2
+    path = save_profile(merged, tmp_path / "profile.yaml")
+    assert load_profile(path) == merged
+
+
+def test_a_model_that_is_not_one_is_reported_at_its_place() -> None:
+    with pytest.raises(WorkoutError) as caught:
+        read_profile_text('races:\n  5k: "20:00"\nmodel: mcmillan\n', "P")
+    assert [str(p) for p in caught.value.problems] == [
+        "P:3:8: model 'mcmillan' is not vdot or riegel"]

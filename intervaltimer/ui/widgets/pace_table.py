@@ -1,6 +1,8 @@
 """Every named pace of a profile: per km, per mile, per 400 m lap, and where it came from.
 
-A pace derived outside the formulas' ranges is marked `~` (an estimate).
+A pace derived outside the formulas' ranges is marked `~` (an estimate). A pace
+that is a range (easy) takes two rows: its fast end on its own row, the slow end
+on a row under it (`to`), so the columns stay as narrow as one pace.
 """
 
 from __future__ import annotations
@@ -28,9 +30,12 @@ def short_basis(basis: str) -> str:
     return f"{method.split()[0]} {race}"
 
 
-def per(pace: ResolvedPace, metres: float) -> str:
-    """The time for `metres` at this pace, whole seconds under a kilometre's worth of pace."""
-    return format_time(pace.s_per_m * metres, 0)
+SLOW_END = "slow"  # the key suffix of a range's second row: `easy-slow`
+
+
+def per(s_per_m: float, metres: float) -> str:
+    """The time for `metres` at this pace, in whole seconds."""
+    return format_time(s_per_m * metres, 0)
 
 
 class PaceTable(DataTable[Text | str]):
@@ -63,14 +68,24 @@ class PaceTable(DataTable[Text | str]):
         for name, pace in paces.items():
             mark = ESTIMATE_MARK if pace.estimate else " "
             style = "italic" if pace.estimate else ""
-            self.add_row(
-                Text(f"{mark}{name}", style=f"bold {style}".strip()),
-                Text(per(pace, 1000.0), justify="right", style=style),
-                Text(per(pace, METRES_PER_MILE), justify="right", style=style),
-                Text(per(pace, 400.0), justify="right", style=style),
-                Text(short_basis(pace.basis), style="dim"),
-                key=name,
-            )
+            ranged = pace.fast_s_per_m is not None and pace.slow_s_per_m is not None
+            first = pace.fast_s_per_m if pace.fast_s_per_m is not None else pace.s_per_m
+            self._pace_row(name, Text(f"{mark}{name}", style=f"bold {style}".strip()), first,
+                           style, short_basis(pace.basis))
+            if ranged and pace.slow_s_per_m is not None:
+                self._pace_row(f"{name}-{SLOW_END}", Text("   to", style=style),
+                               pace.slow_s_per_m, style, "")
+
+    def _pace_row(self, key: str, label: Text, s_per_m: float, style: str, basis: str) -> None:
+        """One row: the label, the pace per km, mile and 400 m, and where it came from."""
+        self.add_row(
+            label,
+            Text(per(s_per_m, 1000.0), justify="right", style=style),
+            Text(per(s_per_m, METRES_PER_MILE), justify="right", style=style),
+            Text(per(s_per_m, 400.0), justify="right", style=style),
+            Text(basis, style="dim"),
+            key=key,
+        )
 
     def row_text(self, name: str) -> list[str]:
         """The cells of the row for pace `name`, as shown."""
