@@ -183,6 +183,20 @@ def quick_repeat(text: str) -> tuple[Repeat, str]:
     return Repeat(count=count, steps=tuple(steps)), name
 
 
+_OLD_NAME = re.compile(r"^(\d+ x \S.*?) / \S.*$")
+
+
+def name_without_rest(name: str) -> str:
+    """The name a quick workout has now, from the name an older version gave it.
+
+    Before rest became a setting of the session, a quick workout's name ended in
+    its rest ("8 x 400 m @ mile / 60 s"); now it is "8 x 400 m @ mile". Other
+    names come back unchanged, so a log can map its sessions onto one history.
+    """
+    match = _OLD_NAME.match(name)
+    return match.group(1) if match else name
+
+
 def placed(node: Step | Repeat, line: int, col: int) -> Step | Repeat:
     """The same step with its source position set (recursively for repeats)."""
     if isinstance(node, Repeat):

@@ -167,10 +167,10 @@ class StepReader:
     def _no_kind(self, node: yaml.MappingNode,
                  items: list[tuple[str, yaml.Node, yaml.Node]]) -> None:
         """Report a step mapping that names no kind, guessing the kind meant."""
-        kinds = ", ".join(KINDS[:-1]) + " or " + KINDS[-1]
+        kinds = ", ".join(KINDS) + " or include"
         where = at(items[0][1]) if items else at(node)
         for key, key_node, _ in items:
-            close = difflib.get_close_matches(key.lower(), list(KINDS), n=1, cutoff=0.6)
+            close = difflib.get_close_matches(key.lower(), [*KINDS, "include"], n=1, cutoff=0.6)
             meant = KIND_HINTS.get(key.lower()) or (close[0] if close else None)
             if meant is not None:
                 self.problems.add(at(key_node), f"`{key}` is not a kind of step; did you mean "

@@ -72,6 +72,7 @@ def test_a_rest_that_cannot_be_set_is_reported() -> None:
 
 def test_run_rest_reaches_the_ui_with_the_same_name(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Any] = []
+    monkeypatch.setattr("intervaltimer.cli.tui.has_terminal", lambda: True)
     monkeypatch.setattr("intervaltimer.cli.run._run_app",
                         lambda workout, *args, **kwargs: calls.append(workout) or 0)
     result = CliRunner().invoke(main, ["run", "8x400m@mile/60s", "--rest", "30s"])

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from intervaltimer.workout.model import Activity, Amount, Repeat, Step, StepKind, WorkoutError
-from intervaltimer.workout.quick import looks_like_quick, parse_quick
+from intervaltimer.workout.quick import (
+    looks_like_quick,
+    name_without_rest,
+    parse_quick,
+    quick_repeat,
+)
 
 
 def _repeat(text: str) -> Repeat:
@@ -142,3 +147,26 @@ def test_error_path_names_the_source() -> None:
 )
 def test_looks_like_quick(text: str, quick: bool) -> None:
     assert looks_like_quick(text) is quick
+
+
+@pytest.mark.parametrize(("old", "now"), [
+    ("8 x 400 m @ mile / 60 s", "8 x 400 m @ mile"),
+    ("10 x 1 min / 1 min", "10 x 1 min"),
+    ("6 x 800 m @ 5k / 400 m", "6 x 800 m @ 5k"),
+    ("4 x 60 m / lap", "4 x 60 m"),
+    ("8 x 400 m @ 85s/400m / 45 s", "8 x 400 m @ 85s/400m"),
+    ("8 x 400 m @ 85s/400m", "8 x 400 m @ 85s/400m"),
+    ("8 x 400 m at mile pace", "8 x 400 m at mile pace"),
+    ("Hills / sprints", "Hills / sprints"),
+])
+def test_an_older_quick_name_maps_onto_the_name_of_its_work(old: str, now: str) -> None:
+    assert name_without_rest(old) == now
+    if now[0].isdigit():
+        assert name_without_rest(now) == now
+
+
+def test_the_mapping_agrees_with_quick_names_written_the_old_way() -> None:
+    for text in ("8x400m@mile/60s", "10x1min/1min", "4x60m/lap", "6x800m@5k/400m"):
+        _, name = quick_repeat(text)
+        rest = text.rsplit("/", 1)[1]
+        assert name_without_rest(f"{name} / {rest}") == name
