@@ -1,4 +1,4 @@
-"""The preview shows today's rung of the rest ladder; `r`/`R` and `--rest` move the main set."""
+"""The preview shows today's rung of the rest ladder; `-`/`+` and `--rest` move the main set."""
 
 from __future__ import annotations
 
@@ -48,12 +48,12 @@ async def test_the_preview_shows_todays_rung_and_r_steps_through_the_ladder(
         assert isinstance(screen, PreviewScreen)
         assert rest_line(screen).startswith("Rest 60 s after each rep · rungs 90 75 [60] 45 30 s")
         written = rests(screen)
-        await press(pilot, "r")
+        await press(pilot, "minus")
         assert "rungs 90 75 60 [45] 30 s" in rest_line(screen)
         assert rests(screen) == [(main, 45.0 if main else length) for main, length in written]
-        await press(pilot, "r", "r")  # 30, then round to the longest
+        await press(pilot, "minus", "minus")  # 30, then round to the longest
         assert "rungs [90] 75 60 45 30 s" in rest_line(screen)
-        await press(pilot, "R")
+        await press(pilot, "plus")
         assert "rungs 90 75 60 45 [30] s" in rest_line(screen)
         await press(pilot, "enter")
         assert isinstance(app.screen, RunScreen)
@@ -90,5 +90,5 @@ async def test_a_workout_without_a_ladder_says_so(fake_clock: FakeClock) -> None
         screen = app.screen
         assert isinstance(screen, PreviewScreen)
         assert rest_line(screen) == "Rest 60 s after each rep"
-        await press(pilot, "r")
+        await press(pilot, "minus")
         assert rests(screen)[0] == (True, 60.0)

@@ -1,7 +1,8 @@
 """Before the run: the plan with each rep's target and the estimated duration; enter starts.
 
-`r` and `R` step today's rest through the workout's rest ladder (shorter,
-longer); only the main set's rests change, and the workout keeps its name.
+`-` and `+` step today's rest through the workout's rest ladder (shorter,
+longer, as they shorten and lengthen a rest on the run screen); only the main
+set's rests change, and the workout keeps its name.
 
 Also where a run of the same workout left unfinished by a crash is offered
 for resuming (see resume.py), and where a log that cannot take the session is
@@ -47,8 +48,9 @@ class PreviewScreen(AppScreen[None]):
         Binding("space", "start", "Start", show=False, priority=True),
         Binding("r", "remote", "Phone", id="preview.remote"),
         Binding("q,escape", "back", "Back", id="preview.back"),
-        Binding("r", "rung(1)", "Shorter rest", id="preview.shorter"),
-        Binding("R", "rung(-1)", "Longer rest", id="preview.longer"),
+        Binding("minus", "rung(1)", "Shorter rest", key_display="-", id="preview.shorter"),
+        Binding("plus,equals_sign", "rung(-1)", "Longer rest", key_display="+",
+                id="preview.longer"),
     ]
 
     def __init__(self, workout: Workout) -> None:
@@ -144,7 +146,7 @@ class PreviewScreen(AppScreen[None]):
     def _rest_text(self, plan: Plan) -> str:
         """Today's rest and its ladder, with the keys that move it."""
         text = rest_text(plan)
-        return text + " · r shorter, R longer" if plan.progression is not None else text
+        return text + " · - shorter, + longer" if plan.progression is not None else text
 
     def set_main_rest(self, rest_s: float) -> bool:
         """Make today's main-set rest `rest_s` and show the plan again; False if it cannot be."""
