@@ -93,7 +93,7 @@ async def test_at_80x24_the_profiles_from_column_and_the_library_headers_fit(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one(PaceTable)
-        assert table.row_count == 12
+        assert table.row_count == 13  # 8 race paces, 4 training paces, easy's slow end
         assert table.virtual_size.width <= table.scrollable_content_region.width  # no column cut
     app = app_for()
     async with app.run_test(size=(80, 24)) as pilot:
