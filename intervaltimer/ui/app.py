@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,7 +21,6 @@ from intervaltimer.ui.textguard import ControlCharFilter
 from intervaltimer.ui.themes import PHASE_COLOURS, install_themes
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
 
     from intervaltimer.audio.player import Player
     from intervaltimer.log.store import Store
@@ -60,6 +59,16 @@ class Services:
         runner, self.active_run = self.active_run, None
         return None if runner is None else runner.stop()
     phone: PhonePage | None = None
+
+
+if TYPE_CHECKING:
+    from intervaltimer.ui.screens.editor import EditorScreen
+    from intervaltimer.ui.screens.history import HistoryScreen
+    from intervaltimer.ui.screens.home import HomeScreen
+    from intervaltimer.ui.screens.preview import PreviewScreen
+    from intervaltimer.ui.screens.profile import ProfileScreen
+
+    FirstScreen = PreviewScreen | HomeScreen | EditorScreen | ProfileScreen | HistoryScreen
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,7 @@ class IntervalTimerApp(App[None]):
             return history_allowed(self.screen)
         return True
 
-    def first_screen(self) -> Screen[Any]:
+    def first_screen(self) -> FirstScreen:
         """Build the screen named by `self.start`."""
         screen = self.start.screen
         if screen == "run" and self.start.workout is not None:

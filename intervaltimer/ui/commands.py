@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
@@ -44,24 +43,24 @@ SCREEN_ACTIONS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def _stack_names(screen: Screen[Any]) -> set[str]:
+def _stack_names(screen: Screen[object]) -> set[str]:
     """The class names of every screen in the app's stack."""
     return {type(s).__name__ for s in screen.app.screen_stack}
 
 
-def _open_home(screen: Screen[Any]) -> None:
+def _open_home(screen: Screen[object]) -> None:
     from intervaltimer.ui.screens.home import HomeScreen
 
     screen.app.push_screen(HomeScreen())
 
 
-def _open_profile(screen: Screen[Any]) -> None:
+def _open_profile(screen: Screen[object]) -> None:
     from intervaltimer.ui.screens.profile import ProfileScreen
 
     screen.app.push_screen(ProfileScreen())
 
 
-def _new_workout(screen: Screen[Any]) -> None:
+def _new_workout(screen: Screen[object]) -> None:
     from intervaltimer.locations import user_workouts_dir
     from intervaltimer.ui.screens.home import HomeScreen
     from intervaltimer.ui.screens.new_workout import NewWorkout, NewWorkoutScreen
@@ -84,7 +83,7 @@ def _new_workout(screen: Screen[Any]) -> None:
     screen.app.push_screen(NewWorkoutScreen(), create)
 
 
-def entries_for(screen: Screen[Any]) -> Iterator[Entry]:
+def entries_for(screen: Screen[object]) -> Iterator[Entry]:
     """The palette entries that make sense on `screen`."""
     name = type(screen).__name__
     for owner, action, title, help_text in SCREEN_ACTIONS:

@@ -11,7 +11,7 @@ workout filtered), ``w`` choose the workout, ``escape`` back.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -48,7 +48,7 @@ def is_empty_try(row: SessionSummary) -> bool:
     return row.status == SessionStatus.ABANDONED and row.reps == 0
 
 
-def history_allowed(screen: Screen[Any]) -> bool:
+def history_allowed(screen: Screen[object]) -> bool:
     """Whether ``h`` may open the history over ``screen``: not over itself, nor while a screen
     that sets ``ALLOWS_HISTORY = False`` (a run) is anywhere in the stack (say, under a dialog)."""
     if isinstance(screen, HistoryScreen):

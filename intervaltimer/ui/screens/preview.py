@@ -11,11 +11,10 @@ reported, before the runner sets off.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from intervaltimer.track.runlog import Resume, RunLog
 from intervaltimer.track.runner import Runner
@@ -340,5 +339,4 @@ class PreviewScreen(AppScreen[None]):
             services.phone.attach(runner, on_screen=lambda: services.active_run is runner)
         self._handed_over = True
         at_step = resume.at_step if resume is not None else 1
-        screen: Screen[Any] = RunScreen(runner, title=self.workout.name, at_step=at_step)
-        self.app.switch_screen(screen)
+        self.app.switch_screen(RunScreen(runner, title=self.workout.name, at_step=at_step))

@@ -14,14 +14,13 @@ Tests drive it with a fake clock: advance the clock, then call `sync()`.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
 
 from intervaltimer.engine.events import Event, Phase, State
@@ -392,5 +391,4 @@ class RunScreen(AppScreen[None]):
         self.runner.stop()
         self._leaving = True
         self._stop_timer()
-        screen: Screen[Any] = closing_screen(self.runner, self.workout_title)
-        self.app.switch_screen(screen)
+        self.app.switch_screen(closing_screen(self.runner, self.workout_title))
