@@ -19,7 +19,7 @@ from intervaltimer.engine.events import Split
 from intervaltimer.track.phrases import LAST_ONE, split_phrase
 from tests.audio.test_speech import espeak_itself
 from tests.audio.wavs import read_wav
-from tests.e2e.tmux import app_env, big_digits, command_path, shell_line, terminal
+from tests.e2e.tmux import app_env, big_clock, command_path, shell_line, terminal
 
 pytestmark = pytest.mark.e2e
 
@@ -39,7 +39,7 @@ def test_a_lap_is_said_in_espeaks_own_samples_and_v_cycles_the_voice(tmp_path: P
     with terminal(command, env, tmp_path) as term:
         term.wait_for(lambda s: "Start" in s and "sound: on" in s, TIMEOUT_S)
         term.send("Enter")
-        term.wait_for(lambda s: "RUN" in s and big_digits(s) == ["0:02"], TIMEOUT_S)
+        term.wait_for(lambda s: "RUN" in s and big_clock(s) == "0:02", TIMEOUT_S)
         term.send("Space")
         rest = term.wait_for(LAST_LINE, TIMEOUT_S)
         found = LAST_LINE.search(rest)
@@ -87,7 +87,7 @@ def test_without_espeak_the_run_goes_on_with_beeps_and_says_so_once(tmp_path: Pa
         term.send("Enter")
         told = term.wait_for(notice, TIMEOUT_S)
         assert told.count(notice) == 1, told
-        term.wait_for(lambda s: "RUN" in s and big_digits(s) == ["0:02"], TIMEOUT_S)
+        term.wait_for(lambda s: "RUN" in s and big_clock(s) == "0:02", TIMEOUT_S)
         term.send("Space")
         rest = term.wait_for(LAST_LINE, TIMEOUT_S)
         assert "REST" in rest
