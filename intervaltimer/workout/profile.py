@@ -22,6 +22,11 @@ during a run (see `intervaltimer.track.voice`); `v` on the run screen cycles it.
 `model: riegel` (the default is `vdot`) carries a result to other race
 distances by Riegel's formula everywhere, not by VDOT (see `paces`).
 
+`lap_keys: [enter, l]` adds keys that lap on the run screen (besides space,
+PageDown and the right arrow), named as Textual names keys (`enter`, `down`,
+`f5`, `l`, `ctrl+l`). `ask_effort: all` asks the effort of every rep; by
+default (`paced`) only reps run to a target are asked about, not strides.
+
 Every problem in the file is reported at once as `path:line:col: message`
 (a `WorkoutError`). Flags override the file distance by distance (`merge`).
 `save_profile` rewrites the file atomically in the first form.
@@ -29,6 +34,7 @@ Every problem in the file is reported at once as `path:line:col: message`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -76,15 +82,28 @@ class VoiceMode(StrEnum):
         return modes[(modes.index(self) + 1) % len(modes)]
 
 
+class AskEffort(StrEnum):
+    """Which reps the run screen asks the effort of: those run to a target, or every one."""
+
+    PACED = "paced"
+    ALL = "all"
+
+
+# A key as Textual names it: `enter`, `f5`, `l`, `ctrl+l`, `full_stop`.
+KEY_NAME = re.compile(r"[a-z0-9_]+(\+[a-z0-9_]+)*")
+
+
 @dataclass(frozen=True)
 class Profile:
     """A runner's race results, shortest distance first (every named pace follows from them),
-    and how much the voice says. `model` says how a result gives the other race paces:
-    `vdot` or `riegel`."""
+    how much the voice says, the keys that also lap, and which reps are asked for effort.
+    `model` says how a result gives the other race paces: `vdot` or `riegel`."""
 
     races: tuple[Race, ...] = ()
     voice: VoiceMode = VoiceMode.SHORT
     model: str = "vdot"
+    lap_keys: tuple[str, ...] = ()
+    ask_effort: AskEffort = AskEffort.PACED
 
     def race_at(self, distance_m: float) -> Race | None:
         """The result at this distance, if the runner gave one."""
@@ -180,6 +199,8 @@ class _Reader:
         self.races: list[tuple[Race, Node]] = []
         self.voice = VoiceMode.SHORT
         self.model = "vdot"
+        self.lap_keys: list[str] = []
+        self.ask_effort = AskEffort.PACED
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.add(at(node), message)
@@ -221,9 +242,13 @@ class _Reader:
                 self.read_model(value_node)
             elif key == "races":
                 self.read_races(value_node)
+            elif key == "lap_keys":
+                self.read_lap_keys(value_node)
+            elif key == "ask_effort":
+                self.read_ask_effort(value_node)
             else:
                 self.problem(key_node, f"unknown key `{key}`; a profile holds `races:`, "
-                             "`voice:` and `model:`")
+                             "`voice:`, `model:`, `lap_keys:` and `ask_effort:`")
 
     def read_model(self, node: Node) -> None:
         text = self.scalar(node, "the model")
@@ -233,6 +258,31 @@ class _Reader:
             self.problem(node, f"model {text.strip()!r} is not vdot or riegel")
             return
         self.model = text.strip().lower()
+
+    def read_lap_keys(self, node: Node) -> None:
+        if is_empty(node):
+            return
+        items = node.value if isinstance(node, SequenceNode) else [node]
+        for item in items:
+            text = self.scalar(item, "a lap key")
+            if text is None:
+                continue
+            name = text.strip().lower()
+            if not KEY_NAME.fullmatch(name):
+                self.problem(item, f"lap key {text!r} is not a key's name; e.g. enter, down, "
+                             "f5, l, ctrl+l")
+            elif name not in self.lap_keys:
+                self.lap_keys.append(name)
+
+    def read_ask_effort(self, node: Node) -> None:
+        text = self.scalar(node, "ask_effort")
+        if text is None:
+            return
+        try:
+            self.ask_effort = AskEffort(text.strip().lower())
+        except ValueError:
+            self.problem(node, f"ask_effort {text!r} is not paced (reps with a target) "
+                         "or all (every rep)")
 
     def read_voice(self, node: Node) -> None:
         text = self.scalar(node, "voice")
@@ -300,7 +350,8 @@ def read_profile_text(text: str, path: str = "profile.yaml") -> Profile:
     if reader.problems:
         raise ProfileError(reader.problems.found)
     races = tuple(sorted((race for race, _ in reader.races), key=lambda r: r.distance_m))
-    return Profile(races, reader.voice, reader.model)
+    return Profile(races, reader.voice, reader.model, tuple(reader.lap_keys),
+                   reader.ask_effort)
 
 
 def load_profile(path: Path | None = None) -> Profile | None:
@@ -336,6 +387,11 @@ def dump_profile(profile: Profile) -> str:
         lines.append(f'voice: "{profile.voice.value}"  # off, short or full')
     if profile.model != "vdot":
         lines.append(f"model: {profile.model}   # race paces by Riegel's formula, not VDOT")
+    if profile.lap_keys:
+        keys = ", ".join(f'"{key}"' for key in profile.lap_keys)
+        lines.append(f"lap_keys: [{keys}]  # keys that also lap on the run screen")
+    if profile.ask_effort is not AskEffort.PACED:
+        lines.append(f'ask_effort: "{profile.ask_effort.value}"  # every rep asks for effort')
     return "\n".join(lines) + "\n"
 
 

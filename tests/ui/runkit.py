@@ -10,6 +10,7 @@ there, so cues are played, and reps written, at their very instants.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from textual.pilot import Pilot
@@ -47,11 +48,15 @@ def wall_clock_for(clock: FakeClock) -> Callable[[], float]:
 
 def run_app(workout: str, clock: FakeClock, player: Player | None = None,
             store: Store | None = None, races: tuple[str, ...] = (),
-            lead_in_s: float | None = None) -> IntervalTimerApp:
-    """The real app on the run flow of `workout` (quick syntax or a path), on `clock`."""
+            lead_in_s: float | None = None, settings: Profile | None = None) -> IntervalTimerApp:
+    """The real app on the run flow of `workout` (quick syntax or a path), on `clock`;
+    `settings`: a profile whose settings (not races) the runner's profile takes."""
+    runner = profile(*races)
+    if settings is not None:
+        runner = replace(settings, races=runner.races if runner is not None else ())
     return make_app(clock=clock, wall_clock=wall_clock_for(clock),
                     player=player or RecordingPlayer(clock=clock), store=store,
-                    profile=profile(*races), lead_in_s=lead_in_s,
+                    profile=runner, lead_in_s=lead_in_s,
                     start=Start(screen="run", workout=resolve_workout(workout)))
 
 

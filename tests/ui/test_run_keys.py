@@ -7,6 +7,7 @@ import pytest
 
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
+from intervaltimer.workout.profile import AskEffort, Profile
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
 from tests.ui.runkit import advance, press, run_app, shown, start
@@ -122,7 +123,39 @@ async def test_a_key_from_another_face_redraws_the_screen(fake_clock: FakeClock)
         assert screen.runner.lap()  # not through the screen
         assert screen.redraws == before + 1
         assert (shown(screen)["phase"], shown(screen)["clock"]) == ("REST", "0:30")
-        timer = screen._timer  # its one timer now waits for the rest's next second
+        timer = screen.deadline.timer  # its one timer now waits for the rest's next second
         assert timer is not None and timer._interval == pytest.approx(1.0, abs=0.01)
         screen.runner.rate(6)
         assert "effort 6" in shown(screen)["last"]
+
+
+@pilot_test
+async def test_the_profile_adds_lap_keys_but_never_takes_a_key_the_screen_uses(
+        fake_clock: FakeClock) -> None:
+    app = run_app("3x100m@mile/30s", fake_clock, races=MILE,
+                  settings=Profile(lap_keys=("l", "q")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        assert any("q already does something else" in n.message for n in app._notifications)
+        await advance(pilot, fake_clock, 3.0 + 20.0)
+        await press(pilot, "l")
+        assert [s.split_s for s in screen.runner.session.splits] == [20.0]
+        await press(pilot, "q")
+        assert isinstance(app.screen, ConfirmQuitScreen)  # q still quits
+        await advance(pilot, fake_clock, 30.0 + 21.0)
+        await press(pilot, "l")  # the profile's lap key laps through the question too
+        assert app.screen is screen
+        assert [s.split_s for s in screen.runner.session.splits] == [20.0, 21.0]
+
+
+@pilot_test
+async def test_a_stride_asks_for_effort_only_when_the_profile_says_so(
+        fake_clock: FakeClock) -> None:
+    for settings, asked in ((Profile(), False), (Profile(ask_effort=AskEffort.ALL), True)):
+        app = run_app("2x80m/lap", fake_clock, races=MILE, settings=settings)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await start(pilot)
+            await advance(pilot, fake_clock, 3.0 + 14.0)
+            await press(pilot, "space")
+            assert shown(screen)["phase"] == "REST"
+            assert ("How hard was Rep 1/2?" in shown(screen)["effort"]) is asked

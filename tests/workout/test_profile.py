@@ -11,6 +11,7 @@ import pytest
 from intervaltimer.workout.model import WorkoutError
 from intervaltimer.workout.paces import Race
 from intervaltimer.workout.profile import (
+    AskEffort,
     Profile,
     VoiceMode,
     dump_profile,
@@ -148,8 +149,8 @@ def test_every_problem_is_reported_with_its_line_and_column(tmp_path: Path) -> N
     assert found[0].startswith("P:3:3: 'mil' is not a race distance")
     assert found[1] == "P:4:7: a 3:00 5k is faster than the world record"
     assert found[2] == "P:5:3: a second mile result; keep one"
-    assert found[3] == ("P:6:1: unknown key `shoes`; a profile holds `races:`, `voice:` "
-                        "and `model:`")
+    assert found[3] == ("P:6:1: unknown key `shoes`; a profile holds `races:`, `voice:`, "
+                        "`model:`, `lap_keys:` and `ask_effort:`")
     assert len(found) == 4
 
 
@@ -172,6 +173,22 @@ def test_a_voice_that_is_not_a_mode_is_reported_where_it_is(tmp_path: Path) -> N
         "P:1:8: voice 'loud' is not one of off, short, full"]
     assert [VoiceMode.OFF.next(), VoiceMode.SHORT.next(), VoiceMode.FULL.next()] == [
         VoiceMode.SHORT, VoiceMode.FULL, VoiceMode.OFF]
+
+
+def test_lap_keys_and_ask_effort(tmp_path: Path) -> None:
+    """A clicker or a keyboard with its own lap key; effort asked of every rep."""
+    profile = load_profile(write(tmp_path, "lap_keys: [Enter, l, f5, ctrl+l, l]\n"
+                                           "ask_effort: All\n"))
+    assert profile is not None
+    assert profile.lap_keys == ("enter", "l", "f5", "ctrl+l")  # as Textual names them, once
+    assert profile.ask_effort is AskEffort.ALL
+    assert read_profile_text(dump_profile(profile)) == profile  # kept when saved
+    one = load_profile(write(tmp_path, "lap_keys: down\n"))
+    assert one is not None and one.lap_keys == ("down",) and one.ask_effort is AskEffort.PACED
+    assert problems(tmp_path, "lap_keys: [l, '.', {a: b}]\nask_effort: strides\n") == [
+        "P:1:15: lap key '.' is not a key's name; e.g. enter, down, f5, l, ctrl+l",
+        "P:1:20: a lap key must be plain text, not a mapping",
+        "P:2:13: ask_effort 'strides' is not paced (reps with a target) or all (every rep)"]
 
 
 def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
@@ -226,8 +243,8 @@ def test_an_alias_bomb_is_not_walked(tmp_path: Path) -> None:
     started = time.monotonic()
     found = problems(tmp_path, "\n".join(lines) + "\n")
     assert time.monotonic() - started < 5  # 10**12 leaves if walked; one level is walked
-    assert found[0] == ("P:1:1: unknown key `a0`; a profile holds `races:`, `voice:` "
-                        "and `model:`")
+    assert found[0] == ("P:1:1: unknown key `a0`; a profile holds `races:`, `voice:`, "
+                        "`model:`, `lap_keys:` and `ask_effort:`")
     # races: *a11 is a list of ten lists, all the node anchored on line 11: said once
     assert found[12:] == ["P:11:6: a race must be plain text, not a list"]
 

@@ -21,16 +21,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import var
-from textual.timer import Timer
 
 from intervaltimer.engine.events import Event, Phase, State
 from intervaltimer.track.readout import Readout, read_out
 from intervaltimer.track.runner import Runner
 from intervaltimer.track.runtext import short_sound
 from intervaltimer.track.voice import Voice
+from intervaltimer.ui.deadline import DeadlineTimer
 from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
-from intervaltimer.ui.screens.confirm_quit import Answer, ConfirmQuitScreen
+from intervaltimer.ui.screens.confirm_quit import LAP_KEYS, Answer, ConfirmQuitScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.board import Board
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
@@ -40,11 +40,8 @@ from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
-from intervaltimer.workout.profile import VoiceMode
+from intervaltimer.workout.profile import AskEffort, VoiceMode
 
-WAKE_LATE_S = 0.001  # wake this much after a deadline, so it has surely come
-LOG_WATCH_S = 1.0  # with nothing due, how often a log that is behind is looked at
-FROZEN_CLOCK_WAKE_S = 0.25  # a deadline "now" on a clock that has not moved (a test's fake)
 COMPACT_CLASSES = ("-narrow", "-tiny", "-short")  # breakpoint classes of a small terminal
 
 _EFFORT = Binding.Group("effort")
@@ -67,7 +64,7 @@ class RunScreen(AppScreen[None]):
     # quit) come first and still show when a narrow terminal cuts the footer short.
     BINDINGS: ClassVar[list[BindingType]] = [
         # A presenter clicker sends PageDown / Right for "next" and PageUp for "back".
-        Binding("space,pagedown,right", "lap", "lap", key_display="space", id="run.lap"),
+        Binding(LAP_KEYS, "lap", "lap", key_display="space", id="run.lap"),
         # The footer lists the effort keys as "1-9 0 effort"; each digit is its own key.
         Binding("1", "effort(1)", "effort 1", key_display="1-9", group=_EFFORT),
         *(Binding(str(key), f"effort({key})", f"effort {key}", show=False)
@@ -97,11 +94,11 @@ class RunScreen(AppScreen[None]):
         self.workout_title = title or runner.session.plan.name
         self.at_step = at_step
         self.redraws = 0
-        self._timer: Timer | None = None
-        self._last_now: float | None = None
+        self.deadline = DeadlineTimer(self, runner, self.sync)
         self._keys_state: tuple[object, ...] = ()
         self._leaving = False
         self.voice: Voice | None = None
+        self.lap_keys = LAP_KEYS  # the keys that lap, the profile's `lap_keys:` added
 
     def compose(self) -> ComposeResult:
         yield SpreadLine(id="run-top")
@@ -121,10 +118,28 @@ class RunScreen(AppScreen[None]):
         """Start the session (its lead-in first) and draw the first frame."""
         self.services.active_run = self.runner
         self.runner.add_listener(self._follow)
+        self._bind_profile_lap_keys()
         self._start_voice()
         if self.runner.session.state is State.READY:
             self.runner.start(self.at_step)
         self.sync()
+
+    def _bind_profile_lap_keys(self) -> None:
+        """The profile's `lap_keys:` lap too; a key the screen already uses keeps its meaning
+        (and the runner is told)."""
+        profile = self.services.profile
+        taken: list[str] = []
+        for key in profile.lap_keys if profile is not None else ():
+            bound = self._bindings.key_to_bindings.get(key, [])
+            if any(binding.action != "lap" for binding in bound):
+                taken.append(key)
+            elif not bound:
+                self._bindings.bind(key, "lap", "lap", show=False)
+                self.lap_keys += f",{key}"
+        if taken:
+            self.notify(f"lap_keys in profile.yaml: {', '.join(taken)} already "
+                        f"{'does' if len(taken) == 1 else 'do'} something else here; not a "
+                        "lap key", severity="warning", timeout=8)
 
     def _start_voice(self) -> None:
         """The spoken cues follow the runner (profile `voice:`); a problem is said once."""
@@ -141,7 +156,7 @@ class RunScreen(AppScreen[None]):
     def on_unmount(self) -> None:
         """Leaving the screen however it happens keeps the session (abandoned if unfinished)."""
         self.runner.remove_listener(self._follow)
-        self._stop_timer()
+        self.deadline.stop()
         if self.voice is not None:
             self.voice.close()
         self.runner.stop()
@@ -171,29 +186,7 @@ class RunScreen(AppScreen[None]):
         if self._leaving:
             return
         self.redraw()
-        self._schedule()
-
-    def _schedule(self) -> None:
-        """Set the one timer for the engine's next deadline (none while nothing is due)."""
-        self._stop_timer()
-        wake = self.runner.next_wake()
-        now = self.runner.clock()
-        frozen = now == self._last_now
-        self._last_now = now
-        if wake is None:
-            if self.runner.log.behind:  # nothing is due, but the log line must follow the writer
-                self._timer = self.set_timer(LOG_WATCH_S, self.sync, name="run-log-watch")
-            return
-        delay = wake - now
-        if delay <= 1e-6 and frozen:
-            delay = FROZEN_CLOCK_WAKE_S
-        self._timer = self.set_timer(max(0.0, delay) + WAKE_LATE_S, self.sync,
-                                     name="run-deadline")
-
-    def _stop_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self.deadline.schedule()
 
     @property
     def next_wake(self) -> float | None:
@@ -245,8 +238,9 @@ class RunScreen(AppScreen[None]):
         self.set_class(readout.paused, "-paused")
 
     def _ask_unpaced(self) -> bool:
-        """The profile asks the effort of reps run without a target too."""
-        return False
+        """The profile asks the effort of reps run without a target too (`ask_effort: all`)."""
+        profile = self.services.profile
+        return profile is not None and profile.ask_effort is AskEffort.ALL
 
     def _show_top(self) -> bool:
         """The top line: the workout's name and the sound; in the compact layout the progress
@@ -375,7 +369,7 @@ class RunScreen(AppScreen[None]):
                   f"{'s' if reps != 1 else ''} run so far.")
         if not self.runner.log.logging:
             detail = "This run is not being logged."
-        self.app.push_screen(ConfirmQuitScreen(detail), self._quit_answer)
+        self.app.push_screen(ConfirmQuitScreen(detail, self.lap_keys), self._quit_answer)
 
     def _quit_answer(self, answer: Answer | None) -> None:
         if answer == "quit":
@@ -390,5 +384,5 @@ class RunScreen(AppScreen[None]):
             return
         self.runner.stop()
         self._leaving = True
-        self._stop_timer()
+        self.deadline.stop()
         self.app.switch_screen(closing_screen(self.runner, self.workout_title))
