@@ -133,7 +133,7 @@ async def test_a_key_from_another_face_redraws_the_screen(fake_clock: FakeClock)
 async def test_the_profile_adds_lap_keys_but_never_takes_a_key_the_screen_uses(
         fake_clock: FakeClock) -> None:
     app = run_app("3x100m@mile/30s", fake_clock, races=MILE,
-                  settings=Profile(lap_keys=("l", "q")))
+                  settings=Profile(lap_keys=("l", "q", "enter")))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         assert any("q already does something else" in n.message for n in app._notifications)
@@ -146,6 +146,9 @@ async def test_the_profile_adds_lap_keys_but_never_takes_a_key_the_screen_uses(
         await press(pilot, "l")  # the profile's lap key laps through the question too
         assert app.screen is screen
         assert [s.split_s for s in screen.runner.session.splits] == [20.0, 21.0]
+        await advance(pilot, fake_clock, 30.0 + 22.0)
+        await press(pilot, "enter")  # enter laps while the run is on
+        assert [s.split_s for s in screen.runner.session.splits] == [20.0, 21.0, 22.0]
 
 
 @pilot_test

@@ -126,14 +126,15 @@ class RunScreen(AppScreen[None]):
 
     def _bind_profile_lap_keys(self) -> None:
         """The profile's `lap_keys:` lap too; a key the screen already uses keeps its meaning
-        (and the runner is told)."""
+        (and the runner is told). Enter may lap: it opens the summary only once done, as a
+        lap key does."""
         profile = self.services.profile
         taken: list[str] = []
         for key in profile.lap_keys if profile is not None else ():
-            bound = self._bindings.key_to_bindings.get(key, [])
-            if any(binding.action != "lap" for binding in bound):
+            actions = {binding.action for binding in self._bindings.key_to_bindings.get(key, [])}
+            if actions - {"lap", "summary"}:
                 taken.append(key)
-            elif not bound:
+            elif "lap" not in actions:
                 self._bindings.bind(key, "lap", "lap", show=False)
                 self.lap_keys += f",{key}"
         if taken:
