@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.e2e.tmux import Terminal, big_digits
+from tests.e2e.tmux import Terminal, big_digits, command_path, shell_line
 
 TIMEOUT_S = 30.0
 
@@ -67,6 +67,34 @@ def logged_reps(db: Path, session_id: int) -> list[LoggedRep]:
         conn.close()
 
 
+def run_command(db: Path, reps: int = 3) -> str:
+    """The shell line of `intervaltimer run '<reps>x100m/1s' --lead-in 0` on the log `db`."""
+    return shell_line(command_path("intervaltimer"), "run", f"{reps}x100m/1s", "--lead-in", "0",
+                      "--no-sound", "--db", db)
+
+
+def lap_rep(term: Terminal, rep: int, reps: int = 3, after_s: float = 1.3) -> None:
+    """Wait for rep `rep` of `reps` on the screen, run it `after_s`, and lap."""
+    term.wait_for(re.compile(rf"^\s*(RUN|LAST REP)\s*\n\s*Rep {rep}/{reps}", re.M),
+                  TIMEOUT_S)
+    time.sleep(after_s)
+    term.send("Space")
+
+
+def first_rep_in_log(term: Terminal, db: Path, reps: int = 3, effort: int | None = None) -> int:
+    """From the preview: start, lap rep 1 (and rate it `effort`), and wait until the log holds
+    it; the session's id."""
+    term.wait_for("Start", TIMEOUT_S)
+    term.send("Enter")
+    lap_rep(term, 1, reps, after_s=1.5)
+    ((session_id, _, _),) = sessions(db)
+    if effort is not None:
+        term.send(str(effort))
+    wait_until(lambda: [r.rpe for r in logged_reps(db, session_id)] == [effort],
+               what="rep 1 in the log")
+    return session_id
+
+
 def wait_until(check: object, timeout_s: float = TIMEOUT_S, what: str = "") -> None:
     """Poll `check()` until it is true."""
     deadline = time.monotonic() + timeout_s
@@ -75,8 +103,8 @@ def wait_until(check: object, timeout_s: float = TIMEOUT_S, what: str = "") -> N
         time.sleep(0.05)
 
 
-STEP = re.compile(r"^\s*(RUN|REST|GET READY|DONE)\s*\n\s*(Rep \d+/\d+|Rest [^\n·]*|\d+ reps?)",
-                  re.M)
+STEP = re.compile(r"^\s*(RUN|LAST REP|REST|GET READY|DONE)\s*\n"
+                  r"\s*(Rep \d+/\d+|Rest [^\n·]*|\d+ reps?)", re.M)
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,20 @@ holds the session, completed, with all three reps.
 
 from __future__ import annotations
 
-import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import TIMEOUT_S, logged_reps, sessions, wait_until
-from tests.e2e.tmux import app_env, command_path, shell_line, terminal
+from tests.e2e.faultkit import (
+    TIMEOUT_S,
+    first_rep_in_log,
+    lap_rep,
+    logged_reps,
+    run_command,
+    sessions,
+)
+from tests.e2e.tmux import app_env, terminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -26,21 +31,11 @@ def test_a_deleted_log_folder_is_recreated_and_holds_the_whole_session(
         tmp_path: Path) -> None:
     folder = tmp_path / "logs"
     db = folder / "log.sqlite3"
-    command = shell_line(command_path("intervaltimer"), "run", "3x100m/1s", "--lead-in", "0",
-                         "--no-sound", "--db", db)
-    with terminal(command, app_env(tmp_path), tmp_path) as term:
-        term.wait_for("Start", TIMEOUT_S)
-        term.send("Enter")
-        term.wait_for(re.compile(r"^\s*RUN\s*\n\s*Rep 1/3", re.M), TIMEOUT_S)
-        ((session_id, _, _),) = sessions(db)
-        time.sleep(1.5)
-        term.send("Space")
-        wait_until(lambda: len(logged_reps(db, session_id)) == 1, what="rep 1 in the log")
+    with terminal(run_command(db), app_env(tmp_path), tmp_path) as term:
+        first_rep_in_log(term, db)
         shutil.rmtree(folder)
         for rep in (2, 3):
-            term.wait_for(re.compile(rf"^\s*RUN\s*\n\s*Rep {rep}/3", re.M), TIMEOUT_S)
-            time.sleep(1.3)
-            term.send("Space")
+            lap_rep(term, rep)
         screen = " ".join(term.wait_for("DONE", TIMEOUT_S).split())
         assert "the log's folder was deleted or moved away: the log was opened again at" in \
             screen, screen

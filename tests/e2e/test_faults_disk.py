@@ -17,14 +17,20 @@ import os
 import re
 import shlex
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import TIMEOUT_S, logged_reps, sessions, wait_until
-from tests.e2e.tmux import app_env, command_path, shell_line, terminal
+from tests.e2e.faultkit import (
+    TIMEOUT_S,
+    first_rep_in_log,
+    lap_rep,
+    logged_reps,
+    run_command,
+    sessions,
+)
+from tests.e2e.tmux import app_env, command_path, terminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -63,21 +69,12 @@ def test_a_full_disk_to_the_end_leaves_a_rescue_file_that_import_brings_back(
     db = small_disk / "log.sqlite3"
     err = tmp_path / "stderr.txt"
     env = app_env(tmp_path)
-    command = (shell_line(command_path("intervaltimer"), "run", f"{REPS}x100m/1s", "--lead-in",
-                          "0", "--no-sound", "--db", db) + f" 2>{shlex.quote(str(err))}")
+    command = run_command(db, REPS) + f" 2>{shlex.quote(str(err))}"
     with terminal(command, env, tmp_path) as term:
-        term.wait_for("Start", TIMEOUT_S)
-        term.send("Enter")
-        term.wait_for(re.compile(r"^\s*RUN\s*\n\s*Rep 1/5", re.M), TIMEOUT_S)
-        ((session_id, _, _),) = sessions(db)
-        time.sleep(1.5)
-        term.send("Space")
-        wait_until(lambda: len(logged_reps(db, session_id)) == 1, what="rep 1 in the log")
+        session_id = first_rep_in_log(term, db, REPS)
         filler = fill(small_disk)
         for rep in range(2, REPS + 1):
-            term.wait_for(re.compile(rf"^\s*RUN\s*\n\s*Rep {rep}/5", re.M), TIMEOUT_S)
-            time.sleep(1.3)
-            term.send("Space")
+            lap_rep(term, rep, REPS)
         term.wait_for(lambda screen: "DONE" in screen and re.search(
             r"log not saved: the disk is full \(4 reps( and 1 change)? kept in memory; retrying\)",
             " ".join(screen.split())) is not None, TIMEOUT_S)

@@ -17,8 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import TIMEOUT_S, logged_reps, sessions, wait_until
-from tests.e2e.tmux import app_env, command_path, shell_line, terminal
+from tests.e2e.faultkit import (
+    TIMEOUT_S,
+    first_rep_in_log,
+    logged_reps,
+    run_command,
+    sessions,
+)
+from tests.e2e.tmux import app_env, terminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -28,18 +34,9 @@ TOLD = "already being run by another intervaltimer"
 def test_a_crashed_session_is_resumed_by_one_run_only(tmp_path: Path) -> None:
     db = tmp_path / "log.sqlite3"
     env = app_env(tmp_path)
-    command = shell_line(command_path("intervaltimer"), "run", "3x100m/1s", "--lead-in", "0",
-                         "--no-sound", "--db", db)
+    command = run_command(db)
     with terminal(command, env, tmp_path) as term:
-        term.wait_for("Start", TIMEOUT_S)
-        term.send("Enter")
-        term.wait_for(re.compile(r"^\s*RUN\s*\n\s*Rep 1/3", re.M), TIMEOUT_S)
-        ((session_id, _, _),) = sessions(db)
-        time.sleep(1.5)
-        term.send("Space")
-        term.send("6")
-        wait_until(lambda: [r.rpe for r in logged_reps(db, session_id)] == [6],
-                   what="rep 1 in the log")
+        session_id = first_rep_in_log(term, db, effort=6)
         os.kill(term.pane_pid(), signal.SIGKILL)
         term.wait_until_exited(TIMEOUT_S)
     with terminal(command, env, tmp_path) as one, terminal(command, env, tmp_path) as two:
@@ -47,7 +44,7 @@ def test_a_crashed_session_is_resumed_by_one_run_only(tmp_path: Path) -> None:
             term.wait_for("Unfinished session", TIMEOUT_S)
         one.send("r")
         two.send("r")
-        running = re.compile(r"^\s*(RUN|REST)\s*\n\s*(Rep \d/3|Rest)", re.M)
+        running = re.compile(r"^\s*(RUN|LAST REP|REST)\s*\n\s*(Rep \d/3|Rest)", re.M)
 
         def settled(term: object) -> str | None:
             screen = term.screen()  # type: ignore[attr-defined]

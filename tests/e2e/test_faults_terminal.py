@@ -9,16 +9,20 @@ session (closed as abandoned, its reps in the log) and exit 130.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import TIMEOUT_S, logged_reps, sessions, wait_until
-from tests.e2e.tmux import app_env, command_path, shell_line, terminal
+from tests.e2e.faultkit import (
+    TIMEOUT_S,
+    first_rep_in_log,
+    logged_reps,
+    run_command,
+    sessions,
+)
+from tests.e2e.tmux import app_env, command_path, terminal
 
 pytestmark = [pytest.mark.e2e]
 
@@ -39,18 +43,8 @@ def test_without_a_terminal_the_screen_commands_say_so_and_exit_2(
 @pytest.mark.slow
 def test_sigint_keeps_the_session_and_exits_130(tmp_path: Path) -> None:
     db = tmp_path / "log.sqlite3"
-    command = shell_line(command_path("intervaltimer"), "run", "3x100m/1s", "--lead-in", "0",
-                         "--no-sound", "--db", db)
-    with terminal(command, app_env(tmp_path), tmp_path) as term:
-        term.wait_for("Start", TIMEOUT_S)
-        term.send("Enter")
-        term.wait_for(re.compile(r"^\s*RUN\s*\n\s*Rep 1/3", re.M), TIMEOUT_S)
-        ((session_id, _, _),) = sessions(db)
-        time.sleep(1.5)
-        term.send("Space")
-        term.send("7")
-        wait_until(lambda: [r.rpe for r in logged_reps(db, session_id)] == [7],
-                   what="rep 1 and its effort in the log")
+    with terminal(run_command(db), app_env(tmp_path), tmp_path) as term:
+        session_id = first_rep_in_log(term, db, effort=7)
         os.kill(term.pane_pid(), signal.SIGINT)
         assert term.wait_until_exited(TIMEOUT_S) == 130, term.screen()
     assert sessions(db) == [(session_id, "3 x 100 m", "abandoned")]
