@@ -16,6 +16,7 @@ import click
 
 from intervaltimer.cli.dbopt import db_option
 from intervaltimer.cli.options import ProfileFileError, profile_from_races, race_option
+from intervaltimer.cli.textout import safe
 from intervaltimer.workout.templates import DEFAULT_TEMPLATE, TEMPLATES
 
 if TYPE_CHECKING:
@@ -100,8 +101,9 @@ def edit(workout: str, races: tuple[str, ...]) -> None:
 
     path = find_workout_file(workout)
     if path is None:
-        click.echo(f"intervaltimer edit: no workout {workout!r} (not a file, nor a name in the "
-                   f"library); create it with: intervaltimer new {_quote(workout)}", err=True)
+        click.echo(safe(f"intervaltimer edit: no workout {workout!r} (not a file, nor a name in "
+                        f"the library); create it with: intervaltimer new {_quote(workout)}"),
+                   err=True)
         raise click.exceptions.Exit(1)
     from intervaltimer.ui.app import Start
 
@@ -142,15 +144,16 @@ def new(name: str, template: str, no_edit: bool) -> None:
         raise click.BadParameter("a workout needs a name", param_hint="NAME")
     path = user_workouts_dir() / f"{slug(name)}.yaml"
     if path.exists():
-        click.echo(f"intervaltimer new: {path} already exists; edit it with: "
-                   f"intervaltimer edit {_quote(str(path))}", err=True)
+        click.echo(safe(f"intervaltimer new: {path} already exists; edit it with: "
+                        f"intervaltimer edit {_quote(str(path))}"), err=True)
         raise click.exceptions.Exit(1)
     try:
         atomic_write_text(path, render_template(template, name.strip()))
     except OSError as error:
-        click.echo(f"intervaltimer new: cannot write {path}: {error.strerror or error}", err=True)
+        click.echo(safe(f"intervaltimer new: cannot write {path}: {error.strerror or error}"),
+                   err=True)
         raise click.exceptions.Exit(1) from None
-    click.echo(f"created {path}")
+    click.echo(safe(f"created {path}"))
     if no_edit:
         return
     from intervaltimer.ui.app import Start

@@ -15,6 +15,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from intervaltimer.locations import profile_path
+from intervaltimer.safetext import display_safe
 from intervaltimer.workout.model import WorkoutError
 from intervaltimer.workout.profile import Profile, load_profile, merge, parse_race
 from intervaltimer.workout.units import UnitError
@@ -40,7 +41,7 @@ class ProfileFileError(click.ClickException):
     def show(self, file: IO[Any] | None = None) -> None:
         """Print each problem on its own line to stderr, then how to bypass the file."""
         for problem in self.problems:
-            click.echo(str(problem), err=True, file=file)
+            click.echo(display_safe(str(problem)), err=True, file=file)
         click.echo("fix the profile, or give results with --race (e.g. --race mile=5:40)",
                    err=True, file=file)
 

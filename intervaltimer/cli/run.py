@@ -22,6 +22,7 @@ import click
 from intervaltimer.cli.dbopt import db_option, open_log
 from intervaltimer.cli.options import profile_from_races, race_option
 from intervaltimer.cli.restopt import rest_option, seconds_value, with_rest
+from intervaltimer.cli.textout import safe
 
 if TYPE_CHECKING:
     from intervaltimer.log.store import Store
@@ -96,7 +97,7 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
         expand(chosen, profile)
     except WorkoutError as error:
         for problem in error.problems:
-            click.echo(str(problem), err=True)
+            click.echo(safe(str(problem)), err=True)
         raise click.exceptions.Exit(1) from None
     from intervaltimer.cli.tui import require_terminal
 

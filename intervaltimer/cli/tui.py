@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from intervaltimer.cli.textout import safe
+
 if TYPE_CHECKING:
     from intervaltimer.ui.app import IntervalTimerApp
 
@@ -79,7 +81,7 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
             speech.close()
     unsaved = settle(app.services.run_logs)
     for message in unsaved:
-        click.echo(f"{_name(command)}: {message}", err=True)
+        click.echo(safe(f"{_name(command)}: {message}"), err=True)
     if caught:
         return 128 + caught[0]
     if unsaved:

@@ -67,6 +67,9 @@ COMMANDS = [
     ["export", "--format", "json"],
     ["import", "bad-import.json"],
     ["trend", f"nothing{TITLE}"],
+    ["run", "bad.yaml"],
+    ["new", f"Mine{TITLE}", "--no-edit"],
+    ["edit", f"nothing{TITLE}"],
 ]
 
 
@@ -96,3 +99,13 @@ def test_export_to_a_pipe_keeps_the_data(home: Path) -> None:
     out = cli(["export"], private_env(home), home)
     assert out.returncode == 0, out.stderr
     assert ALL in out.stdout  # a pipe or a file gets the log as it is
+
+
+def test_a_hostile_profile_is_reported_safely(home: Path) -> None:
+    config = home / "hostile-config"
+    config.mkdir()
+    (config / "profile.yaml").write_text(f"races:\n  mile: {yaml_quoted('5:40' + TITLE)}\n")
+    code, output = cli_on_terminal(["plan", "hostile.yaml"],
+                                   private_env(home, INTERVALTIMER_CONFIG=str(config)), home)
+    assert code == 1 and b"profile.yaml" in output, output
+    assert first_forbidden(output) is None, first_forbidden(output)
