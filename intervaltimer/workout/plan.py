@@ -13,11 +13,21 @@ from typing import TYPE_CHECKING
 
 from intervaltimer.workout.labels import step_label
 from intervaltimer.workout.mainset import MainSet, find_main_set
-from intervaltimer.workout.model import Ends, PaceSpec, Progression, Step, StepKind, Workout
+from intervaltimer.workout.model import (
+    Ends,
+    PaceSpec,
+    Problem,
+    Progression,
+    Step,
+    StepKind,
+    Workout,
+    WorkoutError,
+)
 from intervaltimer.workout.plansize import MAX_PLAN_DEPTH as MAX_PLAN_DEPTH
 from intervaltimer.workout.plansize import MAX_PLAN_STEPS as MAX_PLAN_STEPS
 from intervaltimer.workout.plansize import check_plan_size
-from intervaltimer.workout.runorder import FlatStep, flatten, number_reps
+from intervaltimer.workout.runorder import FlatStep, Round, flatten, number_reps
+from intervaltimer.workout.units import format_time
 
 if TYPE_CHECKING:
     from intervaltimer.workout.profile import Profile
@@ -152,6 +162,7 @@ def expand(workout: Workout, profile: Profile | None) -> Plan:
     for position, item in enumerate(flat):
         rep, rep_count = numbers.get(position, (None, None))
         steps.append(_planned(position + 1, item, rep, rep_count, paces, main))
+    _check_rounds(workout, flat, steps)
     steps = _plan_send_off_rests(flat, steps)
     return Plan(
         name=workout.name,
@@ -257,6 +268,30 @@ def _expected(step: Step, target_s: float | None) -> tuple[float, bool]:
     if amount.reps is not None:
         return amount.reps * GUESS_S_PER_REP, True
     return GUESS_OPEN_S[step.kind], True
+
+
+def _check_rounds(workout: Workout, flat: list[FlatStep], steps: list[PlannedStep]) -> None:
+    """Refuse an `every:` round shorter than its steps' targets and timed steps, now that the
+    profile gives the named paces their times (the loader checks what it can without one)."""
+    known: dict[int, float] = {}
+    rounds: dict[int, Round] = {}
+    for item, step in zip(flat, steps, strict=True):
+        this = item.round
+        if this is None or item.send_off_rest or step.expected_guess:
+            continue
+        known[this.number] = known.get(this.number, 0.0) + step.expected_s
+        rounds[this.number] = this
+    problems: dict[tuple[int, int], Problem] = {}
+    for number, taken in known.items():
+        this = rounds[number]
+        if taken >= this.round_s and (this.line, this.col) not in problems:
+            problems[(this.line, this.col)] = Problem(
+                workout.path or "", this.line, this.col,
+                f"one round's steps take {format_time(taken, 0)} at their targets, not less "
+                f"than every: {format_time(this.round_s, 0)}; lengthen every:, or check the "
+                "paces (profile)")
+    if problems:
+        raise WorkoutError(list(problems.values()))
 
 
 def _plan_send_off_rests(flat: list[FlatStep], steps: list[PlannedStep]) -> list[PlannedStep]:

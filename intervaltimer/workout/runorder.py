@@ -22,6 +22,8 @@ class Round:
     number: int
     round_s: float
     min_rest_s: float | None
+    line: int = 0  # where its `every:` repeat is written
+    col: int = 0
 
 
 @dataclass
@@ -61,7 +63,7 @@ def flatten(workout: Workout) -> list[FlatStep]:
                     walk(node.steps, outer, round_, top)
                 else:
                     rounds += 1
-                    this = Round(rounds, node.every_s, node.min_rest_s)
+                    this = Round(rounds, node.every_s, node.min_rest_s, node.line, node.col)
                     walk(node.steps, outer, this, top)
                     _mark_round(flat[first:], this)
                 if node.last is not None and number == node.count - 1:

@@ -110,3 +110,30 @@ def subprocess_ascii(args: list[str], env: dict[str, str], cwd: Path) -> tuple[i
     done = subprocess.run([command(), *args], env=env, cwd=cwd, capture_output=True,
                           timeout=60, check=False)
     return done.returncode, done.stdout + done.stderr
+
+
+EVERY_MINUTE = """\
+name: x
+steps:
+  - repeat: 4
+    every: 1:00
+    steps:
+      - run: 400m
+        {pace}
+"""
+
+
+def test_every_shorter_than_a_reps_target_is_an_error_at_its_line(home: Path) -> None:
+    # The target is in the file: validate finds it, at `every:`.
+    (home / "target.yaml").write_text(EVERY_MINUTE.format(pace="target: '1:25'"))
+    out = cli(["validate", "target.yaml"], private_env(home), home)
+    assert out.returncode == 1 and "target.yaml:4:12: one round's steps take 1:25" in out.stdout
+    # A named pace has its time from the profile: plan and run find it, at the repeat.
+    (home / "named.yaml").write_text(EVERY_MINUTE.format(pace="pace: mile"))
+    for args in (["plan", "named.yaml"], ["run", "named.yaml"]):
+        out = cli([*args, "--race", "mile=5:40"], private_env(home), home)
+        assert out.returncode == 1, args
+        assert "named.yaml:3:5: one round's steps take 1:25 at their targets, not less than " \
+               "every: 1:00" in out.stderr
+    out = cli(["plan", "named.yaml", "--race", "mile=4:00"], private_env(home), home)
+    assert out.returncode == 0, out.stderr  # 59.7 s reps fit in a minute
