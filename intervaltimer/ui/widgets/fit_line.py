@@ -18,13 +18,16 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from intervaltimer.safetext import display_safe
+
 Variant = str | Content
 ELLIPSIS = "…"
 
 
 def as_content(text: Variant) -> Content:
-    """`text` as Content (a str is plain text: no markup is read from it)."""
-    return text if isinstance(text, Content) else Content(text)
+    """`text` as Content (a str is plain text: no markup is read from it, and it is made
+    display-safe, as it may come from a file)."""
+    return text if isinstance(text, Content) else Content(display_safe(text))
 
 
 def width_of(content: Content) -> int:
@@ -153,6 +156,8 @@ class SpreadLine(Widget):
 
     def show(self, left: tuple[str, ...], right: tuple[str, ...]) -> bool:
         """Show `left` and `right` (each longest first); True when they changed."""
+        left = tuple(display_safe(text) for text in left)  # a workout's name, say
+        right = tuple(display_safe(text) for text in right)
         if (left, right) == (self._left, self._right):
             return False
         self._left, self._right = left, right
