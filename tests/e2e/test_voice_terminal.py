@@ -19,7 +19,7 @@ from intervaltimer.engine.events import Split
 from intervaltimer.track.phrases import LAST_ONE, split_phrase
 from tests.audio.test_speech import espeak_itself
 from tests.audio.wavs import read_wav
-from tests.e2e.tmux import app_env, big_clock, command_path, shell_line, terminal
+from tests.e2e.tmux import Terminal, app_env, big_clock, command_path, shell_line, terminal
 
 pytestmark = pytest.mark.e2e
 
@@ -28,12 +28,29 @@ TARGET_S = 21.1  # 100 m at 5:40 mile pace, as the screen shows it
 LAST_LINE = re.compile(r"Last\s+Rep 1/2 · 100 m @ mile\s+(\d+\.\d)\s")
 
 
-def test_a_lap_is_said_in_espeaks_own_samples_and_v_cycles_the_voice(tmp_path: Path) -> None:
-    env = app_env(tmp_path)
+def capture_to(env: dict[str, str], tmp_path: Path) -> Path:
+    """Give the app's HOME an ALSA default device that appends what is played to a file."""
     capture = tmp_path / "capture.raw"
     (Path(env["HOME"]) / ".asoundrc").write_text(
         'pcm.!default {\n  type file\n  slave.pcm "null"\n'
         f"  file \"|cat >> '{capture}'\"\n  format \"raw\"\n}}\n")
+    return capture
+
+
+def quit_run(term: Terminal) -> list[str]:
+    """Quit the run (q, y), leave its closing screen (q): the screens on the way out."""
+    term.send("q")
+    screens = [term.wait_for("Quit this run?", TIMEOUT_S)]
+    term.send("y")
+    screens.append(term.wait_for("abandoned", TIMEOUT_S))
+    term.send("q")
+    assert term.wait_until_exited(TIMEOUT_S) == 0, term.screen()
+    return screens
+
+
+def test_a_lap_is_said_in_espeaks_own_samples_and_v_cycles_the_voice(tmp_path: Path) -> None:
+    env = app_env(tmp_path)
+    capture = capture_to(env, tmp_path)
     command = shell_line(command_path("intervaltimer"), "run", "2x100m@mile/10s",
                          "--race", "mile=5:40", "--lead-in", "1", "--db", tmp_path / "log.sqlite3")
     with terminal(command, env, tmp_path) as term:
@@ -51,12 +68,7 @@ def test_a_lap_is_said_in_espeaks_own_samples_and_v_cycles_the_voice(tmp_path: P
             espeak_itself(tmp_path, LAST_ONE)) >= 0, TIMEOUT_S)
         term.send("v")
         term.wait_for("voice: full", TIMEOUT_S)
-        term.send("q")
-        term.wait_for("Quit this run?", TIMEOUT_S)
-        term.send("y")
-        term.wait_for("abandoned", TIMEOUT_S)
-        term.send("q")
-        assert term.wait_until_exited(TIMEOUT_S) == 0, term.screen()
+        quit_run(term)
     captured = capture.read_bytes()
     at_split = captured.find(espeak_itself(tmp_path, said))
     assert at_split >= 0, f"{said!r} is not in what was played"
@@ -75,10 +87,7 @@ def test_without_espeak_the_run_goes_on_with_beeps_and_says_so_once(tmp_path: Pa
     assert shutil.which("espeak-ng") is not None  # it is installed: the PATH hides it
     env = app_env(tmp_path)
     env["PATH"] = f"{Path(command_path('intervaltimer')).parent}:{bare}"
-    capture = tmp_path / "capture.raw"
-    (Path(env["HOME"]) / ".asoundrc").write_text(
-        'pcm.!default {\n  type file\n  slave.pcm "null"\n'
-        f"  file \"|cat >> '{capture}'\"\n  format \"raw\"\n}}\n")
+    capture = capture_to(env, tmp_path)
     command = shell_line(command_path("intervaltimer"), "run", "2x100m@mile/10s",
                          "--race", "mile=5:40", "--lead-in", "1")
     notice = "espeak-ng is not installed"
@@ -92,12 +101,7 @@ def test_without_espeak_the_run_goes_on_with_beeps_and_says_so_once(tmp_path: Pa
         rest = term.wait_for(LAST_LINE, TIMEOUT_S)
         assert "REST" in rest
         screens = [term.wait_for(lambda s: notice not in s, TIMEOUT_S)]  # the notice goes
-        term.send("q")
-        screens.append(term.wait_for("Quit this run?", TIMEOUT_S))
-        term.send("y")
-        screens.append(term.wait_for("abandoned", TIMEOUT_S))
-        term.send("q")
-        assert term.wait_until_exited(TIMEOUT_S) == 0, term.screen()
+        screens += quit_run(term)
     assert all(notice not in screen for screen in screens)  # said once, not again
     played = capture.read_bytes()
     rest_cue = read_wav(cue_path("rest")).frames
