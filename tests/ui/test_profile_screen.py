@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from intervaltimer.locations import profile_path
 from intervaltimer.ui.screens.profile import ProfileScreen, RaceRow, read_rows
 from intervaltimer.ui.screens.unsaved import UnsavedChangesScreen
 from intervaltimer.ui.widgets.pace_table import PaceTable
-from intervaltimer.workout.profile import load_profile
+from intervaltimer.workout.profile import VoiceMode, load_profile
 from tests.ui.deskkit import Desk, app_for, desk, mile, pilot_test
 
 
@@ -201,3 +202,18 @@ async def test_a_good_save_clears_the_not_saved_messages_of_the_tries_before(
         messages = [n.message for n in app._notifications]
         assert not any(m.startswith("Not saved") for m in messages)
         assert any(m.startswith("Saved ") for m in messages)
+
+
+@pilot_test
+async def test_saving_the_races_keeps_the_voice_setting(folders: Desk) -> None:
+    saved = replace(mile(), voice=VoiceMode.FULL)
+    app = app_for("profile", profile=saved)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.screen.dirty  # the voice is not a change the form made
+        await _type(pilot, app, "time-5k", "20:00")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    kept = load_profile(profile_path())
+    assert kept is not None and kept.voice is VoiceMode.FULL
+    assert [race.name for race in kept.races] == ["mile", "5k"]
