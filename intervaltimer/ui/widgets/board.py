@@ -11,6 +11,7 @@ draws (`height: auto`); with no card it takes no room.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style
@@ -19,6 +20,7 @@ from textual.app import RenderResult
 from textual.geometry import Size
 from textual.widget import Widget
 
+from intervaltimer.safetext import display_safe
 from intervaltimer.track.readout import Card
 from intervaltimer.ui.widgets.big_clock import digit_lines, digits_height, digits_width
 
@@ -98,6 +100,8 @@ class Board(Widget):
 
     def show(self, cards: tuple[Card, ...]) -> bool:
         """Show `cards`; True when they differ from those shown."""
+        # A label holds a step's name, which may come from a workout file.
+        cards = tuple(replace(card, label=display_safe(card.label)) for card in cards)
         if cards == self._cards:
             return False
         self._cards = cards

@@ -31,9 +31,16 @@ class Line(Static):
         """Show `text`; True when it differed from what was shown (and so was redrawn)."""
         if _key(text) == _key(self._shown):
             return False
+        # A text of the same length takes the same room: repaint it, skip the layout (the
+        # run screen's progress line changes every second).
+        same_size = len(_plain(text)) == len(_plain(self._shown))
         self._shown = text
-        self.update(_safe(text))
+        self.update(_safe(text), layout=not same_size)
         return True
+
+
+def _plain(text: str | Content) -> str:
+    return text.plain if isinstance(text, Content) else text
 
 
 def _safe(text: str | Content) -> str | Content:
