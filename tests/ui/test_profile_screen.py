@@ -116,6 +116,7 @@ async def test_other_distance_row_and_saving(folders: Desk) -> None:
                                                              ("10k", 2488.0)]
         assert app.services.profile == saved
         assert "●" not in app.screen.title
+        assert len(app._notifications) == 1  # one toast per save
 
 
 @pilot_test
