@@ -7,6 +7,8 @@ the screen, write the clipboard (OSC 52), start an escape, act as a one-byte CSI
 
 from __future__ import annotations
 
+from pathlib import Path
+
 TITLE = "\x1b]0;pwned\x07"
 CLEAR = "\x1b[2J\x1b[H"
 CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
@@ -57,3 +59,22 @@ def first_forbidden(data: bytes) -> bytes | None:
         if at >= 0:
             return data[max(0, at - 30):at + 30]
     return None
+
+
+def hostile_log(path: Path, source: str = "name: x\n", note: str = f"note {ALL}") -> Path:
+    """A log at `path` with two completed sessions (a day apart) of a hostile workout name,
+    each with two reps with hostile labels and a hostile note. Returns `path`."""
+    from intervaltimer.log.store import Store
+    from tests.faults.iokit import T0
+
+    with Store.open(path) as store:
+        for day in (0, 1):
+            start = T0 + day * 86400
+            session = store.start_session("Hills " + ALL, source, {}, 4, started_at=start)
+            for i in (1, 2):
+                store.record_rep(session, i, step_index=i, label=f"Rep {i} {ALL}",
+                                 split_s=40.0 + i, ended_at=start + 100 * i,
+                                 distance_m=200.0, target_s=40.0, rpe=5)
+            store.finish_session(session, "completed", ended_at=start + 600)
+            store.set_note(session, note)
+    return path

@@ -12,18 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.log.store import Store
 from tests.faults.hostile_text import (
     ALL,
     CLIPBOARD,
     TITLE,
     first_forbidden,
+    hostile_log,
     hostile_workout,
     yaml_quoted,
 )
-from tests.faults.iokit import T0, cli, cli_on_terminal, private_env
-
-WORKOUT = "Hills " + ALL
+from tests.faults.iokit import cli, cli_on_terminal, private_env
 
 
 @pytest.fixture
@@ -34,16 +32,7 @@ def home(tmp_path: Path) -> Path:
     (tmp_path / f"named{TITLE}.yaml").write_text("name: plain\nsteps:\n  - run: 400m\n")
     (tmp_path / "bad.yaml").write_text(
         f"name: bad\nsteps:\n  - run: 400m\n    pace: {yaml_quoted('mil' + CLIPBOARD)}\n")
-    with Store.open(tmp_path / "log.sqlite3") as store:
-        for day in (0, 1):
-            start = T0 + day * 86400
-            session = store.start_session(WORKOUT, "name: x\n", {}, 4, started_at=start)
-            for i in (1, 2):
-                store.record_rep(session, i, step_index=i, label=f"Rep {i} {ALL}",
-                                 split_s=40.0 + i, ended_at=start + 100 * i,
-                                 distance_m=200.0, target_s=40.0, rpe=5)
-            store.finish_session(session, "completed", ended_at=start + 600)
-            store.set_note(session, f"note {ALL}\nsecond line")
+    hostile_log(tmp_path / "log.sqlite3", note=f"note {ALL}\nsecond line")
     export = {"format": "intervaltimer-export", "version": 1, "sessions": [
         {"workout": "x", "started_at": "2025-05-01T18:00:00+00:00", "status": ALL}]}
     (tmp_path / "bad-import.json").write_text(json.dumps(export))

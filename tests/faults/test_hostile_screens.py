@@ -22,11 +22,8 @@ from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
 from intervaltimer.workout.loader import load_workout
-from tests.faults.hostile_text import ALL, TITLE, first_forbidden, hostile_workout
-from tests.faults.iokit import T0
+from tests.faults.hostile_text import TITLE, first_forbidden, hostile_log, hostile_workout
 from tests.ui.deskkit import Desk, desk, pilot_test, settle
-
-WORKOUT = "Hills " + ALL
 
 
 def drawn(app: IntervalTimerApp) -> bytes:
@@ -42,16 +39,7 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Desk:
     folders = desk(tmp_path, monkeypatch, library=False)
     folders.write(folders.user, "hostile.yaml", hostile_workout())
     folders.write(folders.user, f"file{TITLE}.yaml", "name: plain\nsteps:\n  - run: 400m\n")
-    with Store.open(folders.db) as store:
-        for day in (0, 1):
-            start = T0 + day * 86400
-            session = store.start_session(WORKOUT, hostile_workout(), {}, 4, started_at=start)
-            for i in (1, 2):
-                store.record_rep(session, i, step_index=i, label=f"Rep {i} {ALL}",
-                                 split_s=40.0 + i, ended_at=start + 100 * i,
-                                 distance_m=200.0, target_s=40.0, rpe=5)
-            store.finish_session(session, "completed", ended_at=start + 600)
-            store.set_note(session, f"note {ALL}")
+    hostile_log(folders.db, source=hostile_workout())
     return folders
 
 
