@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
@@ -28,24 +29,28 @@ class Line(Static):
         return self._shown.plain if isinstance(self._shown, Content) else self._shown
 
     def show(self, text: str | Content) -> bool:
-        """Show `text`; True when it differed from what was shown (and so was redrawn)."""
+        """Show `text`; True when it differed from what was shown (and so was redrawn).
+
+        The screen's layout is redone only when the text's shape (its lines and their
+        widths) changed: `0:59 left` after `1:00 left` repaints this line alone.
+        """
         if _key(text) == _key(self._shown):
             return False
-        # A text of the same length takes the same room: repaint it, skip the layout (the
-        # run screen's progress line changes every second).
-        same_size = len(_plain(text)) == len(_plain(self._shown))
+        reshaped = _shape(text) != _shape(self._shown)
         self._shown = text
-        self.update(_safe(text), layout=not same_size)
+        self.update(_safe(text), layout=reshaped)
         return True
-
-
-def _plain(text: str | Content) -> str:
-    return text.plain if isinstance(text, Content) else text
 
 
 def _safe(text: str | Content) -> str | Content:
     """A str display-safe (it may come from a file); a Content is the app's own."""
     return display_safe(text, lines=True) if isinstance(text, str) else text
+
+
+def _shape(text: str | Content) -> tuple[int, ...]:
+    """The cell width of each line: text of the same shape takes the same room."""
+    plain = text.plain if isinstance(text, Content) else display_safe(text, lines=True)
+    return tuple(cell_len(line) for line in plain.split("\n"))
 
 
 def _key(text: str | Content) -> tuple[object, ...]:
