@@ -65,6 +65,11 @@ def is_display_safe(text: str) -> bool:
     return _UNSAFE_TEXT.search(text) is None
 
 
+def is_line_safe(text: str) -> bool:
+    """True when `text` holds nothing `strip_unsafe` would drop."""
+    return _UNSAFE_LINE.search(text) is None
+
+
 def strip_unsafe(text: str) -> str:
     """`text` without any control, bidi or surrogate character: the last guard before a
     terminal, which must keep each line's width (these characters take no cell)."""

@@ -6,6 +6,8 @@ profile) so tests hand in fakes and the command line hands in the real ones.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.filter import LineFilter
 
 from intervaltimer.ui.commands import DeskCommands
@@ -100,6 +103,15 @@ class IntervalTimerApp(App[None]):
         self.services = services
         self.start = start or Start()
         self._text_guard = ControlCharFilter()
+
+    def get_driver_class(self) -> type[Driver]:
+        """On Linux and macOS, the driver whose key thread sleeps until a key comes
+        (`ui/driver.py`); Textual's choice elsewhere, or when TEXTUAL_DRIVER names one."""
+        if sys.platform == "win32" or os.environ.get("TEXTUAL_DRIVER"):
+            return super().get_driver_class()
+        from intervaltimer.ui.driver import QuietLinuxDriver
+
+        return QuietLinuxDriver
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the guard that keeps control characters off the terminal."""

@@ -14,14 +14,20 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from intervaltimer.safetext import strip_unsafe
+from intervaltimer.safetext import is_line_safe, strip_unsafe
 
 
 class ControlCharFilter(LineFilter):
     """Drops control, bidi and surrogate characters from the text of every drawn segment."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        """The segments, with their text made safe; control segments (cursor moves) kept."""
+        """The segments, with their text made safe; control segments (cursor moves) kept.
+
+        Runs on every line drawn, every frame: a line with nothing to drop (all of them,
+        nearly always) costs one regular-expression search and comes back as it was.
+        """
+        if is_line_safe("".join(segment.text for segment in segments if not segment.control)):
+            return segments
         kept: list[Segment] = []
         for segment in segments:
             text = segment.text if segment.control else strip_unsafe(segment.text)

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import RenderResult
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.renderables.digits import Digits as DigitsRenderable
+from textual.strip import Strip
 from textual.widgets import Digits
 
 BLOCK = "█"
@@ -174,6 +176,9 @@ class BigClock(Digits):
     }
     """
 
+    _strips_key: tuple[object, ...] | None = None
+    _strips: list[Strip] = []  # replaced whole, never mutated
+
     @property
     def scale(self) -> int:
         """The scale the clock is drawn at in its present size (1: Textual's own 3x3 digits)."""
@@ -186,6 +191,40 @@ class BigClock(Digits):
             return False
         self.update(text)
         return True
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` of the content: block digits drawn straight to a strip (the Line API).
+
+        The clock changes every second: building a 14-line `Text` and having Textual wrap
+        and format it cost more than the rest of the screen's second together. Each line
+        here is one segment, centred, cached per value and size. Smaller scales go through
+        `render()` (Textual's own digits, or plain text).
+        """
+        size = self.content_size
+        key = (self.value, size.width, size.height)
+        if self._strips_key != key:
+            if self.scale < 2:
+                return super().render_line(y)
+            self._strips_key = key
+            self._strips = self._block_strips(size.width, size.height)
+        return self._strips[y] if 0 <= y < len(self._strips) else Strip.blank(size.width)
+
+    def notify_style_update(self) -> None:
+        """The clock's colours changed (a new phase, a new theme): draw its strips again."""
+        self._strips_key = None
+        super().notify_style_update()
+
+    def _block_strips(self, width: int, height: int) -> list[Strip]:
+        """Every content line of the clock at its scale, centred both ways."""
+        style = self.rich_style
+        lines = block_lines(self.value, self.scale)
+        top = max(0, (height - len(lines)) // 2)
+        strips = [Strip.blank(width, style)] * height
+        for row, line in enumerate(lines[:max(0, height - top)]):
+            left = max(0, (width - len(line)) // 2)
+            text = (" " * left + line).ljust(width)[:width]
+            strips[top + row] = Strip([Segment(text, style)], width)
+        return strips
 
     def render(self) -> RenderResult:
         """Block digits centred in the widget when there is room for them, else Textual's Digits,
