@@ -149,7 +149,7 @@ def test_a_phone_page_starts_laps_rates_and_pauses_a_run_in_the_terminal(
             assert not page.locator("#efforts").is_visible()
             hold(page, "pause")
             word_is(page, "PAUSED · RUN")
-            term.wait_for("PAUSED · RUN", TIMEOUT_S)
+            term.wait_for("PAUSED · LAST REP", TIMEOUT_S)  # the terminal's banner: rep 2 of 2
             hold(page, "pause")
             word_is(page, "RUN")
             hold(page, "pause")
@@ -160,7 +160,7 @@ def test_a_phone_page_starts_laps_rates_and_pauses_a_run_in_the_terminal(
             page.context.set_offline(True)
             page.wait_for_selector("#link.lost", timeout=TIMEOUT_S * 1000)
             term.send("p")
-            term.wait_for(re.compile(r"^\s*RUN\s*$", re.M), TIMEOUT_S)
+            term.wait_for(re.compile(r"^\s*LAST REP\s*$", re.M), TIMEOUT_S)
             assert page.locator("#word").text_content() == "PAUSED · RUN"  # it cannot know yet
             page.context.set_offline(False)
             word_is(page, "RUN")
