@@ -16,9 +16,19 @@ from intervaltimer.log.importing import import_sessions, read_export
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
+from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
 from tests.track.test_runner import make_runner, step_to
 from tests.ui.runkit import landed, logged_session
+
+
+def first_rep_landed(store: Store, clock: FakeClock) -> Runner:
+    """A `2x100m@mile/5s` runner on `store`, rep 1 lapped at 1024.0 and written."""
+    runner = make_runner("2x100m@mile/5s", clock, store)
+    runner.start()
+    step_to(runner, clock, 1024.0)
+    runner.lap()
+    return landed(runner)
 
 
 def two_reps(runner: Any, clock: FakeClock, first: float = 1024.0) -> None:
@@ -38,11 +48,7 @@ def test_a_log_deleted_mid_run_is_recreated_with_the_whole_session(
     path = folder / "log.sqlite3"
     store = Store.open(path)
     try:
-        runner = make_runner("2x100m@mile/5s", fake_clock, store)
-        runner.start()
-        step_to(runner, fake_clock, 1024.0)
-        runner.lap()
-        landed(runner)
+        runner = first_rep_landed(store, fake_clock)
         if what == "file":
             path.unlink()
         else:
@@ -69,11 +75,7 @@ def test_a_log_replaced_mid_run_gets_the_session_too(fake_clock: FakeClock,
     path = tmp_path / "log.sqlite3"
     store = Store.open(path)
     try:
-        runner = make_runner("2x100m@mile/5s", fake_clock, store)
-        runner.start()
-        step_to(runner, fake_clock, 1024.0)
-        runner.lap()
-        landed(runner)
+        runner = first_rep_landed(store, fake_clock)
         other = tmp_path / "other.sqlite3"
         Store.open(other).close()
         os.replace(other, path)  # a backup restored over the log, say
