@@ -20,8 +20,10 @@ class Line(Static):
 
     def __init__(self, text: str | Content = "", *, id: str | None = None,  # noqa: A002
                  classes: str | None = None) -> None:
-        super().__init__(_safe(text), id=id, classes=classes, markup=False)
+        safe = _safe(text)
+        super().__init__(safe, id=id, classes=classes, markup=False)
         self._shown: str | Content = text
+        self._shape = _shape(safe)
 
     @property
     def text(self) -> str:
@@ -36,9 +38,10 @@ class Line(Static):
         """
         if _key(text) == _key(self._shown):
             return False
-        reshaped = _shape(text) != _shape(self._shown)
-        self._shown = text
-        self.update(_safe(text), layout=reshaped)
+        safe = _safe(text)
+        shape = _shape(safe)
+        reshaped, self._shape, self._shown = shape != self._shape, shape, text
+        self.update(safe, layout=reshaped)
         return True
 
 
@@ -47,9 +50,9 @@ def _safe(text: str | Content) -> str | Content:
     return display_safe(text, lines=True) if isinstance(text, str) else text
 
 
-def _shape(text: str | Content) -> tuple[int, ...]:
-    """The cell width of each line: text of the same shape takes the same room."""
-    plain = text.plain if isinstance(text, Content) else display_safe(text, lines=True)
+def _shape(safe: str | Content) -> tuple[int, ...]:
+    """The cell width of each line of a text as shown: the same shape takes the same room."""
+    plain = safe.plain if isinstance(safe, Content) else safe
     return tuple(cell_len(line) for line in plain.split("\n"))
 
 
