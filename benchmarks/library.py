@@ -209,7 +209,7 @@ async def _editor_validate(path: Path, runs: int) -> list[float]:
     from intervaltimer.ui.app import Start, make_app
     from intervaltimer.ui.screens.editor import EditorScreen
     from intervaltimer.workout.profile import Profile as RunnerProfile
-    from intervaltimer.workout.profile import parse_race
+    from intervaltimer.workout.races import parse_race
 
     app = make_app(start=Start(screen="edit", path=path),
                    profile=RunnerProfile((parse_race("mile=5:40"),)))
@@ -233,7 +233,7 @@ def editor_check(runs: int, folder: Path) -> dict[str, list[float]]:
 
     from intervaltimer.ui.screens.editor import check_text
     from intervaltimer.workout.profile import Profile as RunnerProfile
-    from intervaltimer.workout.profile import parse_race
+    from intervaltimer.workout.races import parse_race
 
     text = workout_text()
     path = folder / "two-hundred.yaml"

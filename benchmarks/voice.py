@@ -107,7 +107,8 @@ async def run_workout(voice_mode: str, cache: Path) -> dict[str, Any]:
     from intervaltimer.engine.events import Event
     from intervaltimer.ui.app import Start, make_app
     from intervaltimer.workout.loader import parse_workout
-    from intervaltimer.workout.profile import Profile, VoiceMode, parse_race
+    from intervaltimer.workout.profile import Profile, VoiceMode
+    from intervaltimer.workout.races import parse_race
 
     player = TimedPlayer(make_player())
     speech = Speech(cache)

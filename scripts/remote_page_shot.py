@@ -20,7 +20,8 @@ from intervaltimer.track.runlog import RunLog
 from intervaltimer.track.runner import Runner
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
-from intervaltimer.workout.profile import Profile, parse_race
+from intervaltimer.workout.profile import Profile
+from intervaltimer.workout.races import parse_race
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "remote-page.png"
 CHROMIUM = "/usr/bin/chromium"

@@ -45,7 +45,8 @@ def _profile(races: tuple[str, ...]) -> tuple[Profile | None, list[str]]:
     try:
         return profile_from_races(races), []
     except ProfileFileError as error:
-        from intervaltimer.workout.profile import merge, parse_race
+        from intervaltimer.workout.profile import merge
+        from intervaltimer.workout.races import parse_race
 
         given = merge(None, [parse_race(text) for text in races])
         return (given if given.races else None), [str(p) for p in error.problems]

@@ -17,7 +17,8 @@ import click
 from intervaltimer.locations import profile_path
 from intervaltimer.safetext import display_safe
 from intervaltimer.workout.model import WorkoutError
-from intervaltimer.workout.profile import Profile, load_profile, merge, parse_race
+from intervaltimer.workout.profile import Profile, load_profile, merge
+from intervaltimer.workout.races import parse_race
 from intervaltimer.workout.units import UnitError
 
 F = TypeVar("F", bound=Callable[..., Any])

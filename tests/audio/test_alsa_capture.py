@@ -190,7 +190,8 @@ from intervaltimer.track.runner import Runner
 from intervaltimer.track.voice import Voice
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
-from intervaltimer.workout.profile import Profile, VoiceMode, parse_race
+from intervaltimer.workout.profile import Profile, VoiceMode
+from intervaltimer.workout.races import parse_race
 
 clock = time.monotonic
 workout = resolve_workout("2x100m@mile/10s")

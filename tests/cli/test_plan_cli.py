@@ -164,7 +164,8 @@ def test_plan_and_the_preview_say_the_same_length(tmp_path: Path) -> None:
     from intervaltimer.workout.library import resolve_workout
     from intervaltimer.workout.plan import expand
     from intervaltimer.workout.plantext import plan_summary
-    from intervaltimer.workout.profile import Profile, parse_race
+    from intervaltimer.workout.profile import Profile
+    from intervaltimer.workout.races import parse_race
 
     result = plan("8x400-mile", "--race", "mile=5:40")
     assert result.exit_code == 0, result.output

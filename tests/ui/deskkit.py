@@ -20,7 +20,8 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
-from intervaltimer.workout.profile import Profile, parse_race
+from intervaltimer.workout.profile import Profile
+from intervaltimer.workout.races import parse_race
 
 P = ParamSpec("P")
 

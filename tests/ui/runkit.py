@@ -30,7 +30,8 @@ from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
 from intervaltimer.workout.library import resolve_workout
-from intervaltimer.workout.profile import Profile, parse_race
+from intervaltimer.workout.profile import Profile
+from intervaltimer.workout.races import parse_race
 from tests.fakes import FakeClock
 
 WALL_START = 1_750_000_000.0  # the wall clock when the fake monotonic clock reads 1000.0

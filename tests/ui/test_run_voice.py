@@ -13,7 +13,8 @@ from intervaltimer.audio.testing import FakeSpeech, RecordingPlayer
 from intervaltimer.track.voice import BEEP_GAP_S
 from intervaltimer.ui.app import Start, make_app
 from intervaltimer.workout.library import resolve_workout
-from intervaltimer.workout.profile import Profile, VoiceMode, parse_race
+from intervaltimer.workout.profile import Profile, VoiceMode
+from intervaltimer.workout.races import parse_race
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
 from tests.ui.runkit import advance, press, start, wall_clock_for

@@ -17,10 +17,10 @@ from intervaltimer.workout.profile import (
     dump_profile,
     load_profile,
     merge,
-    parse_race,
     read_profile_text,
     save_profile,
 )
+from intervaltimer.workout.races import parse_race
 from intervaltimer.workout.units import UnitError
 
 MILE_M = 1609.344

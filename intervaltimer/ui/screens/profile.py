@@ -22,7 +22,8 @@ from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.pace_table import PaceTable
 from intervaltimer.workout.paces import Race, all_paces, format_race_time, vdot_of
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M
-from intervaltimer.workout.profile import Profile, make_race, save_profile
+from intervaltimer.workout.profile import Profile, save_profile
+from intervaltimer.workout.races import make_race
 from intervaltimer.workout.units import UnitError
 
 DISTANCE_WORDS: dict[str, str] = {
