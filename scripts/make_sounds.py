@@ -61,6 +61,9 @@ CUES: dict[str, tuple[Part, ...]] = {
              Gap(0.025), Note(A6, 0.300, fade_out_s=0.040)),
     # falling two-tone: ease off
     "rest": (Note(E6, 0.200), Gap(0.030), Note(A5, 0.340, fade_out_s=0.040)),
+    # a lap taken (it starts the rest): the rest cue in miniature, a watch's quick chirp,
+    # so the split can be spoken straight after it
+    "lap": (Note(E6, 0.060), Gap(0.015), Note(A5, 0.080, fade_out_s=0.020)),
     # the 3-2-1 countdown: one short high beep
     "tick": (Note(A6, 0.120),),
     # ten seconds left: double beep

@@ -14,7 +14,8 @@ CUE_MEANINGS: dict[str, str] = {
     "pacer": "a pacer checkpoint",
     "halfway": "halfway through a timed rep",
     "ten_seconds": "ten seconds left",
-    "rest": "a rep ends, rest starts",
+    "rest": "a rep ends on the clock, rest starts",
+    "lap": "a lap taken: the rep ends, rest starts (then the split is spoken)",
     "last": "the last rep starts (a repeat's `last: {cue: last}`)",
     "finish": "the workout is done",
 }

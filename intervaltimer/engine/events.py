@@ -17,6 +17,7 @@ class Cue(StrEnum):
     GO = "go"
     LAST = "last"
     REST = "rest"
+    LAP = "lap"
     TICK = "tick"
     TEN_SECONDS = "ten_seconds"
     HALFWAY = "halfway"

@@ -53,29 +53,45 @@ class Due:
         return (self.at_s, self.order, self.count, self.distance_m)
 
 
-def start_cue(step: PlannedStep) -> Cue:
-    """The step's own cue (LAST for a repeat's last rep), else REST for a rest, else GO."""
+def start_cue(step: PlannedStep, lapped: bool = False) -> Cue:
+    """The step's own cue (LAST for a repeat's last rep), else GO for a rep; a rest's is
+    REST, or LAP when the runner's lap key began it."""
     if step.cue is not None:
         return Cue(step.cue)
-    return Cue.REST if step.kind is StepKind.REST else Cue.GO
+    if step.kind is StepKind.REST:
+        return Cue.LAP if lapped else Cue.REST
+    return Cue.GO
+
+
+def entry_cue(step: PlannedStep, wait: Wait | None, lapped: bool) -> Cue | None:
+    """The sound at a segment's start.
+
+    A lap that starts a rest, a send-off wait or a lead-in sounds LAP, a watch's short
+    chirp, in place of the rest cue or silence: the runner pressed the key and knows a rest
+    begins, wants to hear that the lap was taken, and then the split spoken without waiting
+    for a long cue. A rep that starts at the lap keeps its GO.
+    """
+    if wait is Wait.LEAD_IN:
+        return Cue.LAP if lapped else None
+    if wait is Wait.SEND_OFF:
+        return Cue.LAP if lapped else Cue.REST
+    return start_cue(step, lapped)
 
 
 def timeline(step: PlannedStep, wait: Wait | None, start_s: float, end_s: float | None,
-             countdown: bool, missed_rest_s: float | None = None) -> list[Due]:
+             countdown: bool, missed_rest_s: float | None = None,
+             lapped: bool = False) -> list[Due]:
     """Everything due in one segment, in order.
 
     `countdown`: tick 3-2-1 before `end_s` (the next thing is a rep's GO).
     `missed_rest_s`: the rep missed its send-off; the rest is only this long.
+    `lapped`: the runner's lap key began the segment (see `entry_cue`).
     """
     items: list[Due] = []
     length = None if end_s is None else end_s - start_s
-    if wait is Wait.LEAD_IN:
-        items.append(Due(start_s, _ENTRY, EventKind.LEAD_IN, seconds=length))
-    elif wait is Wait.SEND_OFF:
-        items.append(Due(start_s, _ENTRY, EventKind.SEND_OFF_REST, Cue.REST, seconds=length))
-    else:
-        items.append(Due(start_s, _ENTRY, EventKind.STEP_STARTED, start_cue(step),
-                         seconds=length))
+    kind = {Wait.LEAD_IN: EventKind.LEAD_IN, Wait.SEND_OFF: EventKind.SEND_OFF_REST,
+            None: EventKind.STEP_STARTED}[wait]
+    items.append(Due(start_s, _ENTRY, kind, entry_cue(step, wait, lapped), seconds=length))
     if missed_rest_s is not None:
         items.append(Due(start_s, _MISSED, EventKind.SEND_OFF_MISSED, seconds=missed_rest_s))
     if end_s is None or length is None:
@@ -103,7 +119,7 @@ class Segment:
     """The segment being run: its step, its span, and which of its dues are done.
 
     `floor_s`: dues before it are stale (the end moved, or a lap was undone)
-    and are never emitted. `countdown` and `missed_rest_s` are what the
+    and are never emitted. `countdown`, `missed_rest_s` and `lapped` are what the
     timeline was built with (see `timeline`), kept to rebuild it when the end
     moves. `started_at`: the clock instant the step's entry was emitted (its
     GO), for the split.
@@ -117,6 +133,7 @@ class Segment:
     floor_s: float
     countdown: bool = False
     missed_rest_s: float | None = None
+    lapped: bool = False
     started_at: float | None = None
     cursor: int = 0
     emitted: set[DueKey] = field(default_factory=set)

@@ -245,7 +245,7 @@ class Session(SessionTransitions):
         applied = end_s - seg.end_s
         seg.end_s = end_s
         seg.reschedule(timeline(step, seg.wait, seg.start_s, end_s, seg.countdown,
-                                seg.missed_rest_s), at_s)
+                                seg.missed_rest_s, seg.lapped), at_s)
         self._emit(Event(EventKind.EXTENDED, now, step.index, seconds=applied))
         self._advance(now)
         return applied

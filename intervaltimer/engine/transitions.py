@@ -131,7 +131,7 @@ class SessionTransitions(SessionView):
                 self._rest_open = True
             event = self._emit(Event(EventKind.STEP_FINISHED, at, step.index,
                                      elapsed_s=elapsed, split=split))
-        self._after(seg.pos, at_s, event.at, on_time=how == "time",
+        self._after(seg.pos, at_s, event.at, on_time=how == "time", lapped=how == "lap",
                     running_on=how == "lap" and step.kind is StepKind.RUN)
         return split
 
@@ -146,14 +146,15 @@ class SessionTransitions(SessionView):
         self._splits.append(split)
         return split
 
-    def _after(self, pos: int, at_s: float, at: float, on_time: bool,
+    def _after(self, pos: int, at_s: float, at: float, on_time: bool, lapped: bool = False,
                running_on: bool = False) -> None:
         """What follows step `pos`, which ended at `at_s`: the finish, a wait, or the next step.
 
         `running_on`: a run was lapped and the runner is still running; a run
         right after it (a 300 m that flows into a 100 m kick) starts at the
         lap, with no lead-in. An exercise after a lap still gets its lead-in:
-        the time to get down into a plank.
+        the time to get down into a plank. `lapped`: the lap key ended step `pos`
+        (what follows sounds the lap's chirp, see `schedule.entry_cue`).
         """
         self._done = pos + 1
         nxt = pos + 1
@@ -164,12 +165,12 @@ class SessionTransitions(SessionView):
         if send_off is not None:
             end_s, missed = send_off
             self._set_segment(nxt, Wait.SEND_OFF, at_s, end_s,
-                              missed_rest_s=end_s - at_s if missed else None)
+                              missed_rest_s=end_s - at_s if missed else None, lapped=lapped)
         elif (not on_time and self._steps[nxt].is_work and self.lead_in_s > 0
               and not (running_on and self._steps[nxt].kind is StepKind.RUN)):
-            self._set_segment(nxt, Wait.LEAD_IN, at_s, at_s + self.lead_in_s)
+            self._set_segment(nxt, Wait.LEAD_IN, at_s, at_s + self.lead_in_s, lapped=lapped)
         else:
-            self._enter_step(nxt, at_s)
+            self._enter_step(nxt, at_s, lapped)
 
     def _end_wait(self, seg: Segment, at_s: float) -> None:
         """A lead-in or send-off wait is over: its rep starts at `at_s`.
@@ -203,8 +204,9 @@ class SessionTransitions(SessionView):
         least_end_s = at_s + least_s
         return max(round_end_s, least_end_s), round_end_s < least_end_s
 
-    def _enter_step(self, pos: int, at_s: float) -> None:
-        """Step `pos` starts at `at_s`: work out when it ends (send-off rests from the round)."""
+    def _enter_step(self, pos: int, at_s: float, lapped: bool = False) -> None:
+        """Step `pos` starts at `at_s` (`lapped`: at a lap): work out when it ends (send-off
+        rests from the round)."""
         step = self._steps[pos]
         if step.round_s is None:
             self._round_start_s, self._round_pos = None, None
@@ -220,10 +222,10 @@ class SessionTransitions(SessionView):
                 end_s, missed = self._send_off_end(
                     step.round_s, min_rest_s(self._steps, self._round_pos, pos), at_s)
                 missed_rest_s = end_s - at_s if missed else None
-        self._set_segment(pos, None, at_s, end_s, missed_rest_s)
+        self._set_segment(pos, None, at_s, end_s, missed_rest_s, lapped)
 
     def _set_segment(self, pos: int, wait: Wait | None, start_s: float, end_s: float | None,
-                     missed_rest_s: float | None = None) -> None:
+                     missed_rest_s: float | None = None, lapped: bool = False) -> None:
         """Make the segment for step `pos` (or the wait before it) the current one."""
         step = self._steps[pos]
         if wait is not None:
@@ -231,8 +233,9 @@ class SessionTransitions(SessionView):
         else:
             countdown = (end_s is not None and pos + 1 < len(self._steps)
                          and self._steps[pos + 1].is_work and not self._ends_round(pos))
-        items = timeline(step, wait, start_s, end_s, countdown, missed_rest_s)
-        self._seg = Segment(pos, wait, start_s, end_s, items, start_s, countdown, missed_rest_s)
+        items = timeline(step, wait, start_s, end_s, countdown, missed_rest_s, lapped)
+        self._seg = Segment(pos, wait, start_s, end_s, items, start_s, countdown, missed_rest_s,
+                            lapped)
 
     def _ends_round(self, pos: int) -> bool:
         """Step `pos` closes a rest-less send-off round: a wait, not the rep, follows it."""

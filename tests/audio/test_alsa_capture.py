@@ -240,7 +240,7 @@ def test_a_run_says_the_split_and_last_one_in_espeaks_own_samples(tmp_path: Path
     at_last = captured.find(espeak_frames(tmp_path, LAST_ONE))
     assert at_split >= 0, "the split's samples are not in the capture"
     assert at_last > at_split, "'last one' is not in the capture after the split"
-    rest = read_wav(cue_path("rest")).frames
-    assert 0 <= captured.find(rest) < at_split  # the lap's beep first, whole
+    lap = read_wav(cue_path("lap")).frames
+    assert 0 <= captured.find(lap) < at_split  # the lap's beep first, whole
     cached = list((Path(env["XDG_CACHE_HOME"]) / "intervaltimer" / "speech").glob("*.wav"))
     assert len(cached) >= 2  # the phrases are kept for the next run

@@ -20,7 +20,7 @@ ENGINE_CUES = {cue.value for cue in Cue}
 
 
 def test_there_is_one_wav_per_engine_cue_and_nothing_else() -> None:
-    assert ENGINE_CUES == {"go", "last", "rest", "tick", "ten_seconds", "halfway", "pacer",
+    assert ENGINE_CUES == {"go", "last", "rest", "lap", "tick", "ten_seconds", "halfway", "pacer",
                            "finish"}
     assert set(CUE_NAMES) == ENGINE_CUES
     assert {p.stem for p in sounds_dir().glob("*.wav")} == ENGINE_CUES
@@ -41,6 +41,7 @@ def test_format_is_16_bit_mono_44100(cue: str) -> None:
         ("go", 0.300, 0.900),
         ("last", 0.600, 0.900),
         ("rest", 0.300, 0.900),
+        ("lap", 0.130, 0.200),
         ("ten_seconds", 0.300, 0.900),
         ("halfway", 0.300, 0.900),
         ("finish", 0.300, 0.900),
@@ -109,6 +110,15 @@ def test_last_is_go_twice_the_second_reaching_higher() -> None:
 def test_rest_is_a_falling_two_tone() -> None:
     pitches, _ = _shape("rest")
     assert len(pitches) == 2 and pitches[1] < pitches[0] / 1.2
+
+
+def test_lap_is_the_rest_cue_in_miniature() -> None:
+    """A watch's quick chirp at the lap: rest's two falling pitches, under a third as long."""
+    pitches, _ = _shape("lap")
+    rest_pitches, _ = _shape("rest")
+    assert len(pitches) == 2 and pitches[1] < pitches[0] / 1.2
+    assert pitches == pytest.approx(rest_pitches, rel=0.02)
+    assert cue_duration_s("lap") < cue_duration_s("rest") / 3
 
 
 def test_tick_is_one_short_high_beep() -> None:

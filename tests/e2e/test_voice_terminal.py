@@ -104,5 +104,5 @@ def test_without_espeak_the_run_goes_on_with_beeps_and_says_so_once(tmp_path: Pa
         screens += quit_run(term)
     assert all(notice not in screen for screen in screens)  # said once, not again
     played = capture.read_bytes()
-    rest_cue = read_wav(cue_path("rest")).frames
-    assert played.find(rest_cue) >= 0  # the beeps went on
+    lap_cue = read_wav(cue_path("lap")).frames
+    assert played.find(lap_cue) >= 0  # the beeps went on

@@ -40,7 +40,7 @@ def test_fast_rep_rests_until_the_next_round_and_a_slow_one_gets_min_rest(
     session.lap()
     events = run_until(session, fake_clock, 160.0)
     rest_start = of_kind(events, EventKind.STEP_STARTED)[1]
-    assert (rest_start.at, rest_start.cue, rest_start.seconds) == (103.0, Cue.REST, 50.0)
+    assert (rest_start.at, rest_start.cue, rest_start.seconds) == (103.0, Cue.LAP, 50.0)
     assert at_of(events, EventKind.COUNTDOWN, 2) == [150.0, 151.0, 152.0]
     assert at_of(events, EventKind.STEP_STARTED, 3) == [153.0]  # 3 + 150, exactly
     assert of_kind(events, EventKind.SEND_OFF_MISSED) == []
@@ -88,7 +88,7 @@ def test_a_round_without_a_rest_step_gets_a_send_off_wait(fake_clock: FakeClock)
     assert session.remaining_s() == 50.0 and session.elapsed_s() == 0.0
     events = run_until(session, fake_clock, 160.0)
     wait = of_kind(events, EventKind.SEND_OFF_REST)
-    assert [(e.at, e.step_index, e.cue, e.seconds) for e in wait] == [(103.0, 2, Cue.REST, 50.0)]
+    assert [(e.at, e.step_index, e.cue, e.seconds) for e in wait] == [(103.0, 2, Cue.LAP, 50.0)]
     assert at_of(events, EventKind.COUNTDOWN, 2) == [150.0, 151.0, 152.0]
     assert at_of(events, EventKind.STEP_STARTED, 2) == [153.0]
     assert not session.can_undo  # the wait was the rest after the lap: it is over

@@ -56,8 +56,8 @@ def test_cues_play_at_their_instants(fake_clock: FakeClock,
     step_to(runner, fake_clock, 1060.0)
     assert recording_player.played == [
         ("tick", 1000.0), ("tick", 1001.0), ("tick", 1002.0), ("go", 1003.0),
-        ("rest", 1021.0), ("tick", 1023.0), ("tick", 1024.0), ("tick", 1025.0),
-        ("go", 1026.0), ("rest", 1046.0), ("finish", 1051.0),
+        ("lap", 1021.0), ("tick", 1023.0), ("tick", 1024.0), ("tick", 1025.0),
+        ("go", 1026.0), ("lap", 1046.0), ("finish", 1051.0),
     ]
     assert runner.status == COMPLETED
 

@@ -26,7 +26,7 @@ from intervaltimer.workout.profile import VoiceMode
 from tests.fakes import FakeClock
 from tests.ui.runkit import profile, wall_clock_for
 
-REST_END = 0.57 + BEEP_GAP_S  # the rest cue at a lap is 0.57 s long
+LAP_END = 0.155 + BEEP_GAP_S  # the lap's chirp (it starts the rest) is 0.155 s long
 SPLIT_1 = "twenty, one second fast"  # 20.0 against 21.1 (100 m at 5:40 mile pace)
 
 
@@ -78,8 +78,8 @@ def test_the_split_comes_right_after_the_laps_own_beep(fake_clock: FakeClock) ->
     drive(runner, voice, fake_clock, 1023.0)
     runner.lap()  # 20.0 s
     drive(runner, voice, fake_clock, 1030.0)
-    assert player.said == [(SPLIT_1, pytest.approx(1023.0 + REST_END))]
-    assert ("rest", 1023.0) in player.played
+    assert player.said == [(SPLIT_1, pytest.approx(1023.0 + LAP_END))]
+    assert ("lap", 1023.0) in player.played
 
 
 def test_last_one_is_said_before_the_last_rep_only(fake_clock: FakeClock) -> None:
@@ -99,15 +99,15 @@ def test_last_one_is_said_before_the_last_rep_only(fake_clock: FakeClock) -> Non
 
 
 @pytest.mark.parametrize(("length_s", "split_at", "last_one_at"), [
-    (2.0, REST_END, REST_END + 2.0),  # both fit after the rest cue
-    (48.5, REST_END, REST_END + 48.5),  # "last one" ends at 49.52, before the cue at 50
-    (49.0, REST_END, 50.32 + BEEP_GAP_S),  # it would touch that cue: it waits until it sounded
+    (2.0, LAP_END, LAP_END + 2.0),  # both fit after the lap's chirp
+    (49.0, LAP_END, LAP_END + 49.0),  # "last one" ends at 49.61, clear of the cue at 50
+    (49.5, LAP_END, 50.32 + BEEP_GAP_S),  # it would touch that cue: it waits until it sounded
     (56.0, None, None),  # the split fits nowhere before the next rep's GO: both dropped
 ])
 def test_a_phrase_waits_for_any_beep_due_within_its_length(
         fake_clock: FakeClock, length_s: float, split_at: float | None,
         last_one_at: float | None) -> None:
-    """In a 60 s rest: the rest cue at 0, ten seconds at 50, 3-2-1 at 57-59, GO at 60."""
+    """In a 60 s rest: the lap's chirp at 0, ten seconds at 50, 3-2-1 at 57-59, GO at 60."""
     speech = FakeSpeech(lengths={SPLIT_1: length_s, "last one": 0.4})
     runner, voice, player = make_voice("2x100m@mile/60s", fake_clock, speech)
     runner.start()
@@ -174,7 +174,7 @@ def test_full_mode_says_the_rep_at_go_the_halfway_and_the_rests_last_seconds(
     # the pacer cue at the halfway instant is heard first
     assert said["halfway, forty-two three"] == pytest.approx(1003.0 + 42.2534 + 0.15 + BEEP_GAP_S,
                                                              abs=1e-3)
-    assert said["eighty-five, five tenths slow"] == pytest.approx(1088.0 + REST_END)
+    assert said["eighty-five, five tenths slow"] == pytest.approx(1088.0 + LAP_END)
     assert said["last one"] > said["eighty-five, five tenths slow"]
     assert said["thirty seconds"] == pytest.approx(1088.0 + 30.0)
     assert said["ten seconds"] == pytest.approx(1088.0 + 50.0 + 0.32 + BEEP_GAP_S)
@@ -225,7 +225,7 @@ def test_without_espeak_the_beeps_go_on_and_it_is_said_once(fake_clock: FakeCloc
     _, _, beeps_only = run(FakeSpeech(), VoiceMode.OFF)
     assert player.said == []
     assert player.played == beeps_only.played  # every beep, at the same instants
-    assert [cue for cue, _ in player.played][-3:] == ["go", "rest", "finish"]
+    assert [cue for cue, _ in player.played][-3:] == ["go", "lap", "finish"]
     assert runner.finished
     assert voice.status == "voice: short (espeak-ng is not installed)"
     assert voice.take_notice() == "espeak-ng is not installed"

@@ -79,8 +79,8 @@ async def test_two_reps_at_mile_pace_run_and_stored(
     assert record is not None and record.status is SessionStatus.COMPLETED
     assert recording_player.played == [
         ("tick", 1000.0), ("tick", 1001.0), ("tick", 1002.0), ("go", 1003.0),
-        ("rest", 1023.5), ("tick", 1025.5), ("tick", 1026.5), ("tick", 1027.5),
-        ("go", 1028.5), ("rest", 1050.5), ("finish", 1055.5),
+        ("lap", 1023.5), ("tick", 1025.5), ("tick", 1026.5), ("tick", 1027.5),
+        ("go", 1028.5), ("lap", 1050.5), ("finish", 1055.5),
     ]
 
 
