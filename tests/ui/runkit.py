@@ -9,10 +9,12 @@ there, so cues are played, and reps written, at their very instants.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from rich.console import Console
 from textual.pilot import Pilot
 
 from intervaltimer.audio.player import Player
@@ -143,3 +145,12 @@ def shown(screen: RunScreen) -> dict[str, str]:
         "problem": screen.query_one("#problem-line", Line).text,
         "board": " | ".join(f"{card.label} {card.value}" for card in board.shown_cards),
     }
+
+
+def screen_text(app: Any) -> str:
+    """The screen as plain text, line by line, as a terminal would show it."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True,
+                      force_terminal=True, color_system=None, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()

@@ -13,6 +13,7 @@ from intervaltimer.log.store import Store
 from intervaltimer.ui.screens.preview import NO_PROFILE, PreviewScreen
 from intervaltimer.ui.screens.resume import ResumeScreen
 from intervaltimer.ui.screens.run import RunScreen
+from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable
 from tests.fakes import FakeClock
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.usefixtures("private_config")
 
 
 def line(screen: PreviewScreen, widget_id: str) -> str:
-    widget = screen.query_one(f"#{widget_id}", Line)
+    widget = screen.query_one(f"#{widget_id}", Line | FitLine)
     return widget.text if widget.display else ""
 
 

@@ -13,13 +13,11 @@ each shown card of the board at the board's.
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
@@ -32,7 +30,7 @@ from intervaltimer.ui.widgets.fit_line import FitLine, SpreadLine
 from intervaltimer.ui.widgets.last_split import LastSplit
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import press, run_app, start
+from tests.ui.runkit import press, run_app, screen_text, start
 
 WALK = """\
 name: Every screen state, walked
@@ -64,15 +62,6 @@ steps:
 """
 NUMBER = re.compile(r"\d+(?:[:.,/]\d+)*")
 SIZES = [(40, 15), (30, 10)]
-
-
-def screen_text(app: Any) -> str:
-    """The screen as plain text, line by line, as a terminal would show it."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True,
-                      force_terminal=True, color_system=None, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
 
 
 def held_numbers(screen: RunScreen) -> set[str]:

@@ -99,6 +99,13 @@ def test_preview(snap_compare: SnapCompare, size: str) -> None:
     assert snap_compare(app, terminal_size=SIZES[size])
 
 
+@pytest.mark.parametrize("size", ["40x15", "30x10"])
+def test_preview_of_the_ladder(snap_compare: SnapCompare, size: str) -> None:
+    """A warm-up and strides open the plan: the reps' target shows above the table."""
+    app, _ = _app("8x400-mile")
+    assert snap_compare(app, terminal_size={**SIZES, "30x10": (30, 10)}[size])
+
+
 def test_preview_without_profile(snap_compare: SnapCompare) -> None:
     app, _ = _app(races=())
     assert snap_compare(app, terminal_size=SIZES["80x24"])

@@ -20,9 +20,10 @@ from intervaltimer.track.runlog import Resume, RunLog
 from intervaltimer.track.runner import Runner
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.line import Line
-from intervaltimer.ui.widgets.plan_table import PlanTable
+from intervaltimer.ui.widgets.plan_table import PlanTable, targets_summary
 from intervaltimer.workout.ladder import rest_text
 from intervaltimer.workout.mainset import with_main_rest
 from intervaltimer.workout.model import Workout, WorkoutError
@@ -36,11 +37,24 @@ if TYPE_CHECKING:
 NO_PROFILE = ("No race times, so the reps have no targets: give one with --race mile=5:40, "
               "or save yours with `intervaltimer profile`.")
 
+REST_KEYS = "- a shorter rest, + a longer one"
+
+
+def summary_variants(plan: Plan, lead_in: str) -> tuple[str, ...]:
+    """The plan's one-line summary, longest first, for a line that shows the longest that
+    fits: `≈ 11 min · 8 reps · 8 steps · 3 s lead-in` down to `≈ 11 min`."""
+    length, reps, steps = plan_summary(plan).split(" · ")
+    return tuple(" · ".join(parts) for parts in (
+        (length, reps, steps, lead_in), (length, reps, lead_in), (length, reps), (length,)))
+
 
 class PreviewScreen(AppScreen[None]):
     """The plan of `workout` as it will run, with its targets; `enter` (or space) starts it."""
 
     CSS_PATH = "preview.tcss"
+    # Under 20 rows (`-short`) the description and the rest keys' hint give way to the plan;
+    # under 12 (`-tiny`) the sound and log line too.
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (12, "-short"), (20, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True, id="preview.start"),
@@ -64,14 +78,16 @@ class PreviewScreen(AppScreen[None]):
     def compose(self) -> ComposeResult:
         yield Line(self.workout.name, id="preview-title")
         yield Line(self.workout.description, id="preview-description")
-        yield Line(id="preview-summary")
+        yield FitLine(id="preview-summary")
         yield Line(id="preview-advice")
         yield Line(NO_PROFILE, id="preview-profile")
         yield Line(id="preview-rest")
+        yield Line(REST_KEYS, id="preview-rest-keys")
+        yield FitLine(id="preview-targets")
         yield Line(id="preview-problem")
         yield Line(id="preview-status")
         yield Line(id="preview-remote")
-        yield PlanTable(id="preview-plan")
+        yield PlanTable(id="preview-plan", compact=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -106,27 +122,37 @@ class PreviewScreen(AppScreen[None]):
         """Set one line of the screen; an empty line takes no room."""
         line = self.query_one(f"#{widget_id}", Line)
         line.show(text)
-        line.display = bool(text)
+        line.set_class(not text, "-empty")  # a class, so that the breakpoints can hide it too
+
+    def _fit_line(self, widget_id: str, *variants: str) -> None:
+        """Set a line shown in the longest of its `variants` that fits; none takes no room."""
+        line = self.query_one(f"#{widget_id}", FitLine)
+        line.show(*variants)
+        line.set_class(not variants, "-empty")
 
     def _fill(self) -> None:
         """Show the plan, its length and how the run will be heard and logged."""
         plan = self.plan
         self._line("preview-description", self.workout.description)
         problem = self.query_one("#preview-problem", Line)
-        problem.display = bool(problem.text)
+        problem.set_class(not problem.text, "-empty")
         table = self.query_one(PlanTable)
         table.show_plan(plan)
         table.display = plan is not None
         if plan is None:
-            self._line("preview-summary", "")
+            self._fit_line("preview-summary")
             self._line("preview-profile", "")
+            self._line("preview-rest-keys", "")
+            self._fit_line("preview-targets")
             return
         lead_in = self.services.lead_in_s
         lead_in_s = plan.lead_in_s if lead_in is None else lead_in
-        self._line("preview-summary", f"{plan_summary(plan)} · {lead_in_s:g} s lead-in")
+        self._fit_line("preview-summary", *summary_variants(plan, f"{lead_in_s:g} s lead-in"))
         self._line("preview-profile", "" if plan.has_profile else NO_PROFILE)
         self._line("preview-advice", self._advice(plan))
-        self._line("preview-rest", self._rest_text(plan))
+        self._line("preview-rest", rest_text(plan))
+        self._line("preview-rest-keys", REST_KEYS if plan.progression is not None else "")
+        self._fit_line("preview-targets", *self._targets(plan))
         self._line("preview-status", self._status())
 
     def _advice(self, plan: Plan) -> str:
@@ -142,10 +168,16 @@ class PreviewScreen(AppScreen[None]):
             return f"no advice: {error}"
         return today_line(advice, plan.main_rest_s)
 
-    def _rest_text(self, plan: Plan) -> str:
-        """Today's rest and its ladder, with the keys that move it."""
-        text = rest_text(plan)
-        return text + " · - shorter, + longer" if plan.progression is not None else text
+    def _targets(self, plan: Plan) -> tuple[str, ...]:
+        """The reps' targets, when steps without one (a warm-up, strides) open the plan and
+        push the reps below the fold (none when the table opens with them): longest first,
+        `Targets: 8 × 400 m @ mile 1:24.5`, then without `Targets:`, then a group a line."""
+        first = plan.steps[0] if plan.steps else None
+        summary = targets_summary(plan)
+        if first is None or first.target_s is not None or not summary:
+            return ()
+        groups = summary.removeprefix("Targets: ")
+        return summary, groups, "\n".join(groups.split(" · "))
 
     def set_main_rest(self, rest_s: float) -> bool:
         """Make today's main-set rest `rest_s` and show the plan again; False if it cannot be."""

@@ -4,9 +4,10 @@ Reused by the library's preview pane, the editor's live preview and the run
 flow's preview screen. `show_plan(plan)` fills it; a target that rests on an
 estimated pace is marked `~`.
 
-A `compact` table (the editor's narrow side pane) fits its width instead of scrolling
-sideways: it drops the 400 m lap column when that does not fit, then shortens the step
-labels with `…`, so the step and its target always show.
+A `compact` table (the editor's narrow side pane, the run flow's preview) fits its width
+instead of scrolling sideways: it drops the 400 m lap column when that does not fit, then
+shortens the step labels with `…` between two words, so the step and its target always
+show and no number is ever cut (`Rep 1/8 · 40…` would read as a 40 m rep).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.widgets import DataTable
 
 from intervaltimer.safetext import display_safe
+from intervaltimer.ui.widgets.fit_line import ELLIPSIS, cut_at_words
 from intervaltimer.workout.plan import Plan, PlannedStep
 from intervaltimer.workout.units import format_distance, format_time
 
@@ -69,6 +72,14 @@ def lap_text(step: PlannedStep) -> str:
     return f"{mark}{format_time(step.pace_s_per_m * LAP_M)}"
 
 
+def short_label(label: str, width: int | None) -> str:
+    """`label` as it fits `width` columns (None: no cap): whole, or cut between two words
+    with `…` (`Rep 1/8 · 400 m @ mile` at 13 is `Rep 1/8…`), never inside a word or number."""
+    if width is None or cell_len(label) <= width:
+        return label
+    return cut_at_words(Content(label), width).plain or ELLIPSIS
+
+
 class PlanTable(DataTable[Text | str]):
     """A read-only table of a plan's steps: number, label, target time and 400 m lap pace."""
 
@@ -105,9 +116,7 @@ class PlanTable(DataTable[Text | str]):
         rows: list[tuple[Text, ...]] = []
         for step in plan.steps:
             style = "bold" if step.is_work else ""
-            label = Text(display_safe(step.label), style=style)
-            if step_width is not None:
-                label.truncate(step_width, overflow="ellipsis")
+            label = Text(short_label(display_safe(step.label), step_width), style=style)
             row = (
                 Text(str(step.index), style="dim", justify="right"),
                 label,
