@@ -29,6 +29,7 @@ from intervaltimer.log.records import (
     parse_iso_time,
     source_hash,
 )
+from intervaltimer.log.renames import renamed
 from intervaltimer.log.sane import (
     MAX_PACE_S_PER_M,
     MAX_REPS,
@@ -211,6 +212,13 @@ def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
     if len({rep.index for rep in reps}) != len(reps):
         raise _fail(f"{where}.reps", "two reps have the same index")
     source = _text(obj, "source", where, "source") or ""
+    main_rest = _seconds(obj, "main_rest_s", where, what="a rest")
+    planned = _whole(obj, "reps_planned", where, 0, MAX_REPS)
+    older = renamed(workout)  # an older quick name: today's, as the log's migration does
+    if older is not None:
+        workout = older.workout
+        main_rest = older.main_rest_s if main_rest is None else main_rest
+        planned = older.reps_planned if planned is None else planned
     session = SessionRecord(
         id=0, workout=workout, started_at=started,
         ended_at=_instant(obj, "ended_at", where, False),
@@ -221,8 +229,7 @@ def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
         plan_steps=_whole(obj, "plan_steps", where, 0, SQLITE_MAX_INT) or 0,
         workout_path=_text(obj, "workout_path", where, "workout_path"),
         steps_done=_whole(obj, "steps_done", where, 0, SQLITE_MAX_INT) or 0,
-        main_rest_s=_seconds(obj, "main_rest_s", where, what="a rest"),
-        reps_planned=_whole(obj, "reps_planned", where, 0, MAX_REPS))
+        main_rest_s=main_rest, reps_planned=planned)
     return session, reps
 
 

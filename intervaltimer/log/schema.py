@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from intervaltimer.log.renames import renamed
+
 # "ITTR": marks the file as an intervaltimer log (PRAGMA application_id).
 APPLICATION_ID = 0x49545452
 
@@ -104,8 +106,23 @@ def _run(statements: Sequence[str]) -> Step:
     return step
 
 
+def _v4_quick_names(conn: sqlite3.Connection) -> None:
+    """v4 (issue 9's leftover): sessions logged under an older quick name that carried its
+    rest ("8 x 400 m @ mile / 60 s") take today's name ("8 x 400 m @ mile"), and the rest
+    and reps that name planned fill their rung and reps planned where those are empty, so
+    they share one trend with the sessions run since (see `renames.renamed`)."""
+    names = [row[0] for row in conn.execute("SELECT DISTINCT workout FROM session")]
+    for name in names:
+        now = renamed(name)
+        if now is not None:
+            conn.execute(
+                "UPDATE session SET workout = ?, main_rest_s = coalesce(main_rest_s, ?), "
+                "reps_planned = coalesce(reps_planned, ?) WHERE workout = ?",
+                (now.workout, now.main_rest_s, now.reps_planned, name))
+
+
 # MIGRATIONS[n]: version n -> n + 1.
-MIGRATIONS: list[Step] = [_run(_V1), _run(_V2), _run(_V3)]
+MIGRATIONS: list[Step] = [_run(_V1), _run(_V2), _run(_V3), _v4_quick_names]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -161,6 +161,24 @@ def test_version_2_carries_the_rung_the_reps_planned_and_a_skipped_rep(tmp_path:
         (84.0, False, True), (None, True, True)]
 
 
+def test_an_older_quick_name_imports_under_todays_name_with_its_rung(tmp_path: Path) -> None:
+    """Exported before the rest ladder, "/ 60 s" and "/ 45 s" were two workouts; imported,
+    they are one, each with the rung its old name planned, and a second import adds nothing."""
+    sessions = [{"workout": f"4 x 400 m @ mile / {rest} s", "status": "completed",
+                 "started_at": f"2025-05-0{day}T18:00:00+02:00",
+                 "reps": [{"index": 1, "split_s": 84.0, "rest_s": rest + 2.0}]}
+                for day, rest in ((1, 60), (8, 45))]
+    text = json.dumps({"format": "intervaltimer-export", "version": 1, "sessions": sessions})
+    read = read_export(text)
+    assert [(s.workout, s.main_rest_s, s.reps_planned) for s, _ in read] == [
+        ("4 x 400 m @ mile", 60.0, 4), ("4 x 400 m @ mile", 45.0, 4)]
+    with Store.open(tmp_path / "log.sqlite3") as store:
+        assert import_sessions(store, read).added == 2
+        assert import_sessions(store, read_export(text)).added == 0
+        points = workout_points(store, "4 x 400 m @ mile")
+    assert [point.rest_s for point in points] == [60.0, 45.0]  # the rungs, not the rests taken
+
+
 def test_a_start_with_a_fraction_of_a_millisecond_is_found_again(tmp_path: Path) -> None:
     """The export writes instants cut to the millisecond; a start of .0007 s past it is still
     the same session when the file comes back (a rescue file completes it in place)."""

@@ -39,8 +39,9 @@ WRITTEN_AT: dict[int, tuple[str, ...]] = {
     ),
 }
 # v2 added the session's note and session RPE; v3 the main-set rest and reps planned, and
-# skipped reps (no split) with their main-set mark.
+# skipped reps (no split) with their main-set mark; v4 renamed older quick names (no column).
 WRITTEN_AT[2] = (*WRITTEN_AT[1], "UPDATE session SET session_rpe = 8, note = 'hot' WHERE id = 8")
+WRITTEN_AT[3] = (*WRITTEN_AT[2], "UPDATE session SET main_rest_s = NULL WHERE id = 7")
 
 
 def _log_at(path: Path, version: int) -> None:
@@ -176,3 +177,48 @@ def test_apps_opening_an_old_log_at_once_migrate_it_once(tmp_path: Path) -> None
     with Store.open(path) as store:
         assert user_version(store._connection()) == SCHEMA_VERSION
         assert store.integrity_check() == []
+
+
+# Sessions as versions before the rest ladder named quick workouts: with their rest.
+OLD_QUICK = (
+    "INSERT INTO session (id, workout, started_at, updated_at, status, source_hash) VALUES "
+    f"(20, '8 x 400 m @ mile / 60 s', {T0}, {T0}, 'completed', 'a'), "
+    f"(21, '8 x 400 m @ mile / 1:30', {T0 + 1}, {T0 + 1}, 'completed', 'b'), "
+    f"(22, '4 x 60 m / lap', {T0 + 2}, {T0 + 2}, 'completed', 'c'), "
+    f"(23, 'Hills / sprints', {T0 + 3}, {T0 + 3}, 'completed', 'd'), "
+    f"(24, '6 x 300 / 100 jog', {T0 + 4}, {T0 + 4}, 'completed', 'e')",
+)
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_older_quick_names_join_todays_history_with_their_rung(
+        tmp_path: Path, version: int) -> None:
+    path = tmp_path / "log.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=version)
+    for statement in OLD_QUICK:
+        conn.execute(statement)
+    conn.close()
+    with Store.open(path) as store:
+        got = {s.id: (s.workout, s.main_rest_s, s.reps_planned) for s in store.sessions()}
+    assert got == {
+        20: ("8 x 400 m @ mile", 60.0, 8),
+        21: ("8 x 400 m @ mile", 90.0, 8),
+        22: ("4 x 60 m", None, 4),  # a rest to the lap has no rung
+        23: ("Hills / sprints", None, None),  # not quick text: left as it was named
+        24: ("6 x 300 / 100 jog", None, None),
+    }
+
+
+def test_a_rung_already_stored_is_kept_when_the_name_changes(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=3)
+    conn.execute(OLD_QUICK[0])
+    conn.execute("UPDATE session SET main_rest_s = 45, reps_planned = 6 WHERE id = 20")
+    conn.close()
+    with Store.open(path) as store:
+        session = store.session(20)
+    assert session is not None
+    assert (session.workout, session.main_rest_s, session.reps_planned) == (
+        "8 x 400 m @ mile", 45.0, 6)
