@@ -23,7 +23,17 @@ def test_a_note_is_cut_between_words() -> None:
     note = Content("run the last 200 m at 3k pace")
     assert cut_at_words(note, 20).plain == "run the last 200 m…"
     assert cut_at_words(note, 16).plain == "run the last…"  # never "run the last 20…"
-    assert fitting((note,), 16, words=True).plain == "run the last…"
+    assert fitting((note,), 16, words=True, lines=1).plain == "run the last…"
+
+
+def test_a_note_with_room_for_two_lines_wraps_between_words_then_is_cut() -> None:
+    note = Content("LAST ONE: drive the arms, open the stride")
+    assert fitting((note,), 38, words=True, lines=2).plain == (
+        "LAST ONE: drive the arms, open the\nstride")
+    assert fitting((note,), 38, words=True, lines=1).plain == "LAST ONE: drive the arms, open the…"
+    assert fitting((note,), 14, words=True, lines=2).plain == "LAST ONE:\ndrive the…"
+    assert fitting((note,), 80, words=True, lines=2).plain == note.plain  # whole: one line
+    assert fitting((Content("run 10000m"),), 4, words=True, lines=2).plain == ""
 
 
 def test_text_from_a_file_shows_its_control_characters_escaped() -> None:

@@ -120,6 +120,18 @@ def test_run_screen(snap_compare: SnapCompare, paced: str, moment: str, size: st
                         run_before=_then(clock, *MOMENTS[moment]))
 
 
+@pytest.mark.parametrize("size", ["80x20", "40x15"])
+def test_last_rep_with_its_note(snap_compare: SnapCompare, tmp_path: Path, size: str) -> None:
+    """Under 22 rows the `last:` note takes the place of the next step and the last split."""
+    path = tmp_path / "paced-8x400-last.yaml"
+    path.write_text(PACED.replace("  - repeat: 8\n", "  - repeat: 8\n    last: {note: \""
+                                  "LAST ONE: drive the arms, open the stride\"}\n"),
+                    encoding="utf-8")
+    app, clock = _app(str(path))
+    assert snap_compare(app, terminal_size={**SIZES, "80x20": (80, 20)}[size],
+                        run_before=_then(clock, *LAST))
+
+
 def test_rest_in_the_sunlight_theme(snap_compare: SnapCompare, paced: str) -> None:
     """The sunlight theme's own phase colours, black on white around them."""
     app, clock = _app(paced)

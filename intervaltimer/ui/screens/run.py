@@ -108,6 +108,7 @@ class RunScreen(AppScreen[None]):
             yield BigClock("0:00")
             yield FitLine(id="clock-note")
         yield Board()
+        yield FitLine(id="rep-note", words=True)
         yield FitLine(id="next-line")
         yield LastSplit()
         yield EffortPrompt()
@@ -222,6 +223,7 @@ class RunScreen(AppScreen[None]):
         self.query_one("#clock-note", FitLine).show(*readout.clock_note)
         self.query_one(Board).show(readout.cards)
         self.query_one("#next-line", FitLine).show(*readout.next)
+        self._show_rep_note(readout)
         last = self.query_one(LastSplit)
         last.show_split(readout.last_split)
         last.set_class(any(card.kind == "last" for card in readout.cards), "-on-board")
@@ -231,6 +233,14 @@ class RunScreen(AppScreen[None]):
         done, total = readout.steps
         self.query_one(RunProgress).show_steps(done, total, readout.progress[0])
         self._show_top()
+
+    def _show_rep_note(self, readout: Readout) -> None:
+        """The note of the rep on the clock (the `last:` note: "drive the arms, open the
+        stride") where a small terminal has no room for it under the step line: in place of
+        what comes next and the last split, which matter less mid-rep (run.tcss)."""
+        note = readout.note if readout.phase in (Phase.WORK, Phase.LEAD_IN) else ""
+        self.query_one("#rep-note", FitLine).show(*((note,) if note else ()))
+        self.set_class(bool(note), "-rep-note")
 
     def _set_phase(self, readout: Readout) -> None:
         """Colour the screen by phase (work, rest, lead-in...), grey while paused."""

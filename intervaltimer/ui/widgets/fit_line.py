@@ -6,13 +6,15 @@ reads as a different number; so each line is given as its variants, longest
 first (`Rep 3/8 · 400 m @ mile · target 1:24.5`, `Rep 3/8 · target 1:24.5`,
 `Rep 3/8`), and shows the first that fits its width. When none fits it shows
 nothing. A note (`words=True`) is cut between two words with an ellipsis
-instead, so no number in it is split either.
+instead, so no number in it is split either; given room for more than one line
+(`height: auto; max-height: 2`), it wraps between words first.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import RenderResult
 from textual.content import Content
 from textual.geometry import Size
@@ -46,6 +48,25 @@ def cut_at_words(content: Content, width: int) -> Content:
     return content[:end] + ELLIPSIS
 
 
+def wrap_at_words(content: Content, width: int, lines: int) -> Content:
+    """`content`'s text wrapped between words into at most `lines` lines of `width`, the
+    last cut between two words with an ellipsis if the text is longer; empty if a word is
+    wider than `width`. (Plain text: a note's styles are not kept.)"""
+    words = content.plain.split()
+    wrapped: list[str] = []
+    for word in words:
+        if cell_len(word) > width:
+            return Content("")
+        if wrapped and cell_len(wrapped[-1]) + 1 + cell_len(word) <= width:
+            wrapped[-1] += " " + word
+        else:
+            wrapped.append(word)
+    if len(wrapped) > lines:
+        last = cut_at_words(Content(" ".join(wrapped[lines - 1:])), width)
+        wrapped = [*wrapped[:lines - 1], *([last.plain] if last.plain else [])]
+    return Content("\n".join(wrapped))
+
+
 def lines_of(content: Content) -> int:
     """Lines in `content`."""
     return content.plain.count("\n") + 1
@@ -60,6 +81,8 @@ def fitting(variants: tuple[Content, ...], width: int, words: bool = False,
             return variant
     one_line = [variant for variant in variants if lines_of(variant) == 1]
     if words and one_line:
+        if lines > 1:
+            return wrap_at_words(one_line[-1], width, lines)
         return cut_at_words(one_line[-1], width)
     return Content("")
 
