@@ -1,16 +1,19 @@
-"""The footer keeps no keys behind as a long run greys and ungreys them (Textual #6666)."""
+"""The footer keeps no keys behind as a long run greys and ungreys them (Textual #6666),
+and on a narrow terminal shows whole keys only, the one that quits always."""
 
 from __future__ import annotations
 
 import gc
+from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets._footer import FooterKey
 
 from intervaltimer.ui.widgets.keys_footer import WATCHERS, KeysFooter
 from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, run_app, start
+from tests.ui.deskkit import app_for, desk, pilot_test, settle
+from tests.ui.runkit import advance, run_app, screen_text, start
 
 pytestmark = pytest.mark.usefixtures("private_config")
 
@@ -66,3 +69,63 @@ async def test_keys_that_come_and_go_are_rebuilt_and_the_old_ones_let_go(
         watchers = getattr(footer, WATCHERS, {})
         assert all(not node._closed and not node._closing  # type: ignore[attr-defined]
                    for entries in watchers.values() for node, _ in entries)
+
+
+def footer_check(app: Any) -> tuple[list[str], list[str]]:
+    """(the keys shown, those hidden) as `key description`, after checking that the footer's
+    row shows each shown key whole and no part of a hidden one."""
+    footer = app.screen.query_one(KeysFooter)
+    row = screen_text(app).splitlines()[footer.region.y]
+    shown: list[str] = []
+    hidden: list[str] = []
+    for key in footer.query("FooterKey, FooterLabel"):  # a group's label is a FooterLabel
+        rendered = key.render()
+        label = " ".join(getattr(rendered, "plain", str(rendered)).split())
+        (shown if key.display and key.region.width else hidden).append(label)
+    flat = " ".join(row.replace("▏", " ").split())
+    for label in shown:
+        assert label in flat, (label, row)
+    left = flat
+    for label in shown:
+        left = left.replace(label, " ")
+    assert left.split() == [], f"part of a key on the footer's row: {left!r} in {row!r}"
+    return shown, hidden
+
+
+@pytest.mark.parametrize("width", [40, 30])
+@pilot_test
+async def test_a_narrow_footer_shows_whole_keys_and_always_quit(fake_clock: FakeClock,
+                                                                width: int) -> None:
+    """The preview and the run screen at 40 and 30 columns: keys that do not fit go whole,
+    never cut, and the key that quits stays (the run's says it asks first: `quit…`)."""
+    app = run_app("8x400m@mile", fake_clock, races=("mile=5:40",))
+    async with app.run_test(size=(width, 15)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown, hidden = footer_check(app)
+        assert "^q Quit" in shown and "⏎ Start" in shown and hidden
+        screen = await start(pilot)
+        await advance(pilot, fake_clock, 10.0)
+        await pilot.pause()
+        shown, hidden = footer_check(app)
+        assert "q quit…" in shown and "space lap" in shown and hidden
+        await pilot.resize_terminal(100, 30)  # room again: every key back
+        await pilot.pause()
+        shown, hidden = footer_check(app)
+        assert hidden == [] and "m mute" in shown
+        footer = screen.query_one(KeysFooter)
+        assert set(footer.fit_keys()) == {key.description for key in footer.query(FooterKey)
+                                          if key.description}  # a group's keys have none
+
+
+@pilot_test
+async def test_the_library_footer_keeps_quit_at_40_columns(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    desk(tmp_path, monkeypatch)
+    app = app_for()
+    async with app.run_test(size=(40, 15)) as pilot:
+        await settle(pilot, app)
+        await pilot.pause()
+        shown, _hidden = footer_check(app)
+        assert "^q Quit" in shown and "⏎ Run" in shown

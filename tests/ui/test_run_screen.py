@@ -92,7 +92,7 @@ async def test_the_layout_shrinks_to_a_small_terminal(fake_clock: FakeClock) -> 
         assert top.region.y == 0 and top.left.startswith("step 1/4 · ")
         assert top.right == "sound on"
         assert screen.query_one(RunProgress).region.height == 0
-        # The footer is cut at 40 columns: lap, effort and quit come first, so they show.
+        # At 40 columns the footer shows the keys that fit whole: lap, effort and quit first.
         screenshot = app.export_screenshot().replace("&#160;", " ")
         footer = screenshot[screenshot.rindex("space"):]
         assert "space" in footer and "effort" in footer and "quit" in footer

@@ -60,8 +60,8 @@ class RunScreen(AppScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (12, "-short"), (22, "-tall"), (36, "-taller")]
 
-    # The footer lists the keys in this order, so the ones a runner needs most (lap, effort,
-    # quit) come first and still show when a narrow terminal cuts the footer short.
+    # The footer lists the keys in this order, as many as fit whole (KeysFooter), quit always:
+    # the ones a runner needs most (lap, effort) first. `quit…`: q asks, only y quits.
     BINDINGS: ClassVar[list[BindingType]] = [
         # A presenter clicker sends PageDown / Right for "next" and PageUp for "back".
         Binding(LAP_KEYS, "lap", "lap", key_display="space", id="run.lap"),
@@ -70,7 +70,7 @@ class RunScreen(AppScreen[None]):
         *(Binding(str(key), f"effort({key})", f"effort {key}", show=False)
           for key in range(2, 10)),
         Binding("0", "effort(10)", "effort 10", key_display="0", group=_EFFORT),
-        Binding("q", "quit_run", "quit", id="run.quit"),
+        Binding("q", "quit_run", "quit…", id="run.quit"),
         Binding("ctrl+q", "quit_run", "quit", show=False),
         Binding("p", "pause", "pause", id="run.pause"),
         Binding("s", "skip", "skip", id="run.skip"),

@@ -13,19 +13,57 @@ about 18 kB a step.
 goes); when only which keys are enabled changed, it sets each key's
 `-disabled` class in place. After a recompose it drops the removed keys'
 watchers.
+
+A terminal cuts the footer at its edge (`^q Qu`, `p pause s`), so `KeysFooter` shows
+only the keys that fit, whole: the keys that quit always (the footer says how to leave,
+everywhere), then the others in their order while they fit, then the command palette's.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 WATCHERS = "__watchers"  # where Textual's reactive keeps watchers filed on an object
+QUIT_ACTIONS = ("quit", "quit_run", "quit_app")  # always listed: a footer says how to leave
+ROOM = Size(1_000, 1)  # room to measure a key in
+
+
+def box_width(widget: Widget) -> int:
+    """Columns `widget` takes in the footer's row, its margins aside (a key is measured by
+    its label: Textual's measure of a hidden key is off by two)."""
+    if isinstance(widget, FooterKey):
+        content = cell_len(widget.render().plain)
+    elif isinstance(widget, KeyGroup):
+        content = row_width(list(widget.children))
+    else:
+        content = widget.get_content_width(ROOM, ROOM)
+    return content + widget.styles.gutter.width
+
+
+def row_width(widgets: list[Widget]) -> int:
+    """Columns `widgets` take side by side, margins between two neighbours collapsed to the
+    larger, as Textual's horizontal layout does."""
+    total = right = 0
+    for index, widget in enumerate(widgets):
+        margin = widget.styles.margin
+        total += box_width(widget) + (margin.left if index == 0 else max(right, margin.left))
+        right = margin.right
+    return total + right
+
+
+def _keeps(widgets: list[Widget]) -> bool:
+    return any(isinstance(w, FooterKey) and w.action in QUIT_ACTIONS for w in widgets)
 
 
 class KeysFooter(Footer):
-    """`Footer` that greys keys in place and lets go of the keys it removes."""
+    """`Footer` that greys keys in place, lets go of the keys it removes, and shows only the
+    keys that fit whole (the one that quits always)."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """The screen's bindings changed: update the keys in place when the same keys are
@@ -53,9 +91,65 @@ class KeysFooter(Footer):
         return True
 
     async def recompose(self) -> None:
-        """Rebuild the keys, then forget the watchers of the ones removed."""
+        """Rebuild the keys, then forget the watchers of the ones removed, and show those
+        that fit."""
         await super().recompose()
         self.prune_watchers()
+        self.call_after_refresh(self.fit_keys)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new width: show the keys that fit it."""
+        self.fit_keys()
+
+    def _items(self) -> list[list[Widget]]:
+        """The footer's entries in order, each as its widgets (a group of keys with its
+        label is one entry); the command palette's key last."""
+        items: list[list[Widget]] = []
+        palette: list[list[Widget]] = []
+        for child in self.children:
+            if isinstance(child, FooterLabel) and items and isinstance(items[-1][0], KeyGroup):
+                items[-1].append(child)
+            elif child.has_class("-command-palette"):
+                palette.append([child])
+            else:
+                items.append([child])
+        return items + palette
+
+    def fit_keys(self) -> list[str]:
+        """Show the keys that fit the footer's width, whole, and hide the others: the quit
+        keys, then the others in their order up to the first that does not fit, then the
+        command palette's if there is room; the descriptions shown."""
+        width = self.size.width
+        if width <= 0 or not self.is_attached:
+            return []
+        items = self._items()
+        palette = items.pop() if items and items[-1][0].has_class("-command-palette") else []
+        chosen = [_keeps(item) for item in items]
+        for index in range(len(items)):
+            if chosen[index]:
+                continue
+            trial = [*chosen[:index], True, *chosen[index + 1:]]
+            if self._width(items, trial) > width:
+                break
+            chosen = trial
+        if palette:
+            chosen.append(self._width(items, chosen) + row_width(palette) <= width)
+            items.append(palette)
+        shown: list[str] = []
+        for item, show in zip(items, chosen, strict=True):
+            for widget in item:
+                if widget.display != show:
+                    widget.display = show
+            if show:
+                shown += [w.description for w in item
+                          if isinstance(w, FooterKey) and w.description]
+        return shown
+
+    @staticmethod
+    def _width(items: list[list[Widget]], chosen: list[bool]) -> int:
+        """Columns the chosen entries take side by side."""
+        return row_width([w for item, show in zip(items, chosen, strict=False) if show
+                          for w in item])
 
     def prune_watchers(self) -> int:
         """Drop watchers filed by widgets that have closed; how many were dropped."""
