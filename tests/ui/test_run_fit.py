@@ -60,7 +60,7 @@ steps:
         note: walk back, tap space at the line
   - cooldown: 1h5min
 """
-NUMBER = re.compile(r"\d+(?:[:.,/]\d+)*")
+NUMBER = re.compile(r"\d+(?:[:.,/]\d*)*")  # `1:` (a cut 1:24.5) is its own token
 SIZES = [(40, 15), (30, 10)]
 
 

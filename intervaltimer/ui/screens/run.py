@@ -235,9 +235,8 @@ class RunScreen(AppScreen[None]):
         self._show_top()
 
     def _show_rep_note(self, readout: Readout) -> None:
-        """The note of the rep on the clock (the `last:` note: "drive the arms, open the
-        stride") where a small terminal has no room for it under the step line: in place of
-        what comes next and the last split, which matter less mid-rep (run.tcss)."""
+        """The note of the rep on the clock (the `last:` note) or of the step a lead-in counts
+        down to, where a small terminal has no room under the step line (run.tcss)."""
         note = readout.note if readout.phase in (Phase.WORK, Phase.LEAD_IN) else ""
         self.query_one("#rep-note", FitLine).show(*((note,) if note else ()))
         self.set_class(bool(note), "-rep-note")
