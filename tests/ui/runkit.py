@@ -36,7 +36,19 @@ from intervaltimer.workout.profile import Profile
 from intervaltimer.workout.races import parse_race
 from tests.fakes import FakeClock
 
+LAST_NOTE = "LAST ONE: drive the arms, open the stride"
 WALL_START = 1_750_000_000.0  # the wall clock when the fake monotonic clock reads 1000.0
+
+
+def paced_400s(reps: int, *, last_note: str = "", then: str = "") -> str:
+    """A workout of `reps` x 400 m at mile pace with a pacer every 100 m and 60 s standing
+    rests (`name: 8 x 400 m at mile pace` for 8); its last rep with `last_note`, if any, and
+    `then` (a YAML step, `cooldown: 10min`) after."""
+    last = f'    last: {{note: "{last_note}", cue: last, skip_rest: yes}}\n' if last_note else ""
+    after = f"  - {then}\n" if then else ""
+    return (f"name: {reps} x 400 m at mile pace\nlead_in: 3s\nsteps:\n  - repeat: {reps}\n"
+            f"{last}    steps:\n      - run: 400m\n        pace: mile\n        pacer: 100m\n"
+            f"      - rest: 60s\n        activity: stand\n{after}")
 
 
 def profile(*races: str) -> Profile | None:

@@ -12,23 +12,18 @@ from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.last_split import LastSplit
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, press, run_app, screen_text, shown, start
+from tests.ui.runkit import (
+    LAST_NOTE,
+    advance,
+    paced_400s,
+    press,
+    run_app,
+    screen_text,
+    shown,
+    start,
+)
 
-NOTE = "LAST ONE: drive the arms, open the stride"
-LAST_NOTE = f"""\
-name: Three with a last note
-lead_in: 3s
-steps:
-  - repeat: 3
-    last: {{note: "{NOTE}", cue: last, skip_rest: yes}}
-    steps:
-      - run: 400m
-        pace: mile
-        pacer: 100m
-      - rest: 60s
-        activity: stand
-  - cooldown: 10min
-"""
+LAST_NOTE_3 = paced_400s(3, last_note=LAST_NOTE, then="cooldown: 10min")
 
 pytestmark = pytest.mark.usefixtures("private_config")
 
@@ -39,7 +34,7 @@ pytestmark = pytest.mark.usefixtures("private_config")
 async def test_the_last_note_shows_through_the_last_rep(fake_clock: FakeClock, tmp_path: Path,
                                                        size: tuple[int, int]) -> None:
     workout = tmp_path / "last.yaml"
-    workout.write_text(LAST_NOTE, encoding="utf-8")
+    workout.write_text(LAST_NOTE_3, encoding="utf-8")
     app = run_app(str(workout), fake_clock, races=("mile=5:40",))
     async with app.run_test(size=size) as pilot:
         screen = await start(pilot)
@@ -54,13 +49,13 @@ async def test_the_last_note_shows_through_the_last_rep(fake_clock: FakeClock, t
         await advance(pilot, fake_clock, 60.0 + 20.0)  # the last rep, 20 s in
         assert shown(screen)["phase"] == "LAST REP"
         text = " ".join(screen_text(app).split())  # the note may wrap over two lines
-        assert NOTE in text, screen_text(app)
+        assert LAST_NOTE in text, screen_text(app)
         rep_note = screen.query_one("#rep-note", FitLine)
         if size[1] >= 22:  # under the step line; what comes next stays
-            assert shown(screen)["step note"] == NOTE and rep_note.text == ""
+            assert shown(screen)["step note"] == LAST_NOTE and rep_note.text == ""
             assert shown(screen)["next"] == "Next: Cool-down 10 min"
         else:  # in place of the next step and the last split
-            assert rep_note.text.replace("\n", " ") == NOTE
+            assert rep_note.text.replace("\n", " ") == LAST_NOTE
             assert shown(screen)["next"] == "" and screen.query_one(LastSplit).text == ""
         await press(pilot, "space")  # the last lap: the cool-down, with no note
         assert "drive the arms" not in " ".join(screen_text(app).split())
@@ -71,7 +66,7 @@ async def test_the_last_note_shows_through_the_last_rep(fake_clock: FakeClock, t
 async def test_at_30x10_the_last_note_is_cut_between_words(fake_clock: FakeClock,
                                                            tmp_path: Path) -> None:
     workout = tmp_path / "last.yaml"
-    workout.write_text(LAST_NOTE.replace("repeat: 3", "repeat: 2"), encoding="utf-8")
+    workout.write_text(paced_400s(2, last_note=LAST_NOTE), encoding="utf-8")
     app = run_app(str(workout), fake_clock, races=("mile=5:40",))
     async with app.run_test(size=(30, 10)) as pilot:
         screen = await start(pilot)

@@ -17,22 +17,11 @@ from textual.pilot import Pilot
 
 from intervaltimer.audio.testing import RecordingPlayer
 from tests.fakes import FakeClock
-from tests.ui.runkit import advance, press, run_app
+from tests.ui.runkit import LAST_NOTE, advance, paced_400s, press, run_app
 
 EIGHT_400 = "8x400m@mile/60s"
 # The same session with a pacer: a beep, and a big "due" time, every 100 m.
-PACED = """\
-name: 8 x 400 m at mile pace
-lead_in: 3s
-steps:
-  - repeat: 8
-    steps:
-      - run: 400m
-        pace: mile
-        pacer: 100m
-      - rest: 60s
-        activity: stand
-"""
+PACED = paced_400s(8)
 SIZES = {"80x24": (80, 24), "40x15": (40, 15), "120x40": (120, 40)}
 Step = tuple[str, Any]
 
@@ -124,9 +113,7 @@ def test_run_screen(snap_compare: SnapCompare, paced: str, moment: str, size: st
 def test_last_rep_with_its_note(snap_compare: SnapCompare, tmp_path: Path, size: str) -> None:
     """Under 22 rows the `last:` note takes the place of the next step and the last split."""
     path = tmp_path / "paced-8x400-last.yaml"
-    path.write_text(PACED.replace("  - repeat: 8\n", "  - repeat: 8\n    last: {note: \""
-                                  "LAST ONE: drive the arms, open the stride\"}\n"),
-                    encoding="utf-8")
+    path.write_text(paced_400s(8, last_note=LAST_NOTE), encoding="utf-8")
     app, clock = _app(str(path))
     assert snap_compare(app, terminal_size={**SIZES, "80x20": (80, 20)}[size],
                         run_before=_then(clock, *LAST))
