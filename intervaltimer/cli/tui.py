@@ -1,5 +1,8 @@
 """Running the terminal UI for real: the screen on the terminal, ALSA's lines in a log,
 SIGTERM, SIGHUP and SIGINT ending a run with its session kept, the player made and closed.
+A signal's end is bounded (`exitguard.py`); a terminal that vanished is a SIGHUP (the
+driver sends one if the kernel's did not reach us), and what is said at the end is
+dropped when there is no terminal left to say it on.
 
 Every command that opens the UI goes through `launch(app)`, so a run started from the
 library behaves exactly as one started by `intervaltimer run`.
@@ -23,6 +26,7 @@ import click
 from intervaltimer.cli.textout import safe
 
 if TYPE_CHECKING:
+    from intervaltimer.cli.exitguard import ExitGuard
     from intervaltimer.ui.app import IntervalTimerApp
 
 SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
@@ -60,12 +64,14 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
     """
     from intervaltimer.audio.player import make_player
     from intervaltimer.audio.speech import Speech
+    from intervaltimer.cli.exitguard import ExitGuard, say
     from intervaltimer.locations import stderr_log_path
     from intervaltimer.track.rescue import settle
 
     require_terminal(command)
     log_path = stderr_log_path()
     caught: list[int] = []
+    guard = ExitGuard(app.services, command=_name(command))
     with ui_stderr_to(log_path):
         player = make_player(enabled=sound, bell=app.bell)
         app.services.player = player
@@ -73,22 +79,23 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
         if app.services.speech is None and sound:  # --no-sound: no voice either
             app.services.speech = speech
         try:
-            with _signals_end_run(app, caught):
+            with _signals_end_run(app, caught, guard):
                 app.run()
         finally:
             app.services.stop_active_run()
             player.close()
             speech.close()
     unsaved = settle(app.services.run_logs)
+    guard.settled = True
     for message in unsaved:
-        click.echo(safe(f"{_name(command)}: {message}"), err=True)
+        say(safe(f"{_name(command)}: {message}"))
     if caught:
         return 128 + caught[0]
     if unsaved:
         return UNSAVED_STATUS
     if app.return_code:
-        click.echo(f"{_name(command)}: the screen stopped on an error; any session and "
-                   f"its reps are kept. Details: {log_path}", err=True)
+        say(f"{_name(command)}: the screen stopped on an error; any session and "
+             f"its reps are kept. Details: {log_path}")
         return 1
     return 0
 
@@ -128,16 +135,20 @@ def ui_stderr_to(log_path: Path) -> Iterator[None]:
 
 
 @contextmanager
-def _signals_end_run(app: IntervalTimerApp, caught: list[int]) -> Iterator[None]:
+def _signals_end_run(app: IntervalTimerApp, caught: list[int],
+                     guard: ExitGuard) -> Iterator[None]:
     """While the block runs, SIGTERM, SIGHUP and SIGINT close the run's session and exit
-    the app (the exit status is 128 + the signal's number: 130 for SIGINT)."""
+    the app (the exit status is 128 + the signal's number: 130 for SIGINT); the first
+    one arms `guard`, the bound on an app that does not end."""
 
     def end_run(signum: int) -> None:
         app.services.stop_active_run()
+        guard.run_closed = True
         app.exit(return_code=128 + signum)
 
     def handler(signum: int, frame: FrameType | None) -> None:
         caught.append(signum)
+        guard.arm(signum)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # the UI is not running (yet, or any more)
