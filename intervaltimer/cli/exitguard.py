@@ -51,33 +51,30 @@ class ExitGuard:
         self._grace_s = grace_s
         self._settle_wait_s = settle_wait_s
         self._exit = exit_process
-        self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
         self.run_closed = False  # the event loop closed the run's session itself
         self.settled = False  # the program settled its logs itself (launch's end)
 
     def arm(self, signum: int) -> None:
-        """Start the timer for `signum` (the first signal only; later ones change nothing)."""
-        with self._lock:
-            if self._timer is not None:
-                return
-            self._timer = threading.Timer(self._grace_s, self._give_up, args=(signum,))
-            self._timer.daemon = True  # a program that ends in time is not held by it
-            self._timer.name = "intervaltimer-exit-guard"
-            self._timer.start()
+        """Start the timer for `signum` (the first signal only; later ones change nothing).
 
-    def cancel(self) -> None:
-        """Stop the timer (for tests; the program itself never needs to)."""
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
+        Called from signal handlers, which Python runs on the main thread between
+        any two steps of it, even inside this method for a second signal: so no
+        lock (that thread would wait for itself), the timer claimed before started.
+        """
+        if self._timer is not None:
+            return
+        timer = self._timer = threading.Timer(self._grace_s, self._give_up, args=(signum,))
+        timer.daemon = True  # a program that ends in time is not held by it
+        timer.name = "intervaltimer-exit-guard"
+        timer.start()
 
     def _give_up(self, signum: int) -> None:
         from intervaltimer.track.rescue import EXIT_WAIT_S, settle
 
         try:
-            if not self.run_closed:
-                self._services.stop_active_run()
+            if not self.run_closed:  # the screen's thread is stuck: close it without it
+                self._services.stop_active_run(alone=True)
             if not self.settled:
                 wait_s = EXIT_WAIT_S if self._settle_wait_s is None else self._settle_wait_s
                 for message in settle(self._services.run_logs, wait_s):

@@ -186,3 +186,13 @@ class Runner:
         else:
             self.log.sync(self.session)
         return self.status
+
+    def stop_alone(self) -> str:
+        """`stop()` without calling the listeners (the screen, the voice, the remote): for
+        the last guard of a program whose screen's thread is stuck, from another thread;
+        the screen's listener needs its event loop."""
+        listeners, self._listeners = self._listeners, []
+        try:
+            return self.stop()
+        finally:
+            self._listeners = listeners

@@ -57,10 +57,13 @@ class Services:
     # Problems of a profile.yaml set aside at launch; the first desk screen tells them.
     profile_problems: list[str] = field(default_factory=list)
 
-    def stop_active_run(self) -> str | None:
-        """Close the session of the run on screen, if any: the status it ended with, else None."""
+    def stop_active_run(self, *, alone: bool = False) -> str | None:
+        """Close the session of the run on screen, if any: the status it ended with, else None.
+        `alone`: without telling the screen (off its thread: `Runner.stop_alone`)."""
         runner, self.active_run = self.active_run, None
-        return None if runner is None else runner.stop()
+        if runner is None:
+            return None
+        return runner.stop_alone() if alone else runner.stop()
     phone: PhonePage | None = None
 
 
