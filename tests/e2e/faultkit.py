@@ -95,6 +95,19 @@ def first_rep_in_log(term: Terminal, db: Path, reps: int = 3, effort: int | None
     return session_id
 
 
+def fill(disk: Path) -> Path:
+    """Write a file on `disk` until no byte more fits; the file."""
+    filler = disk / "filler"
+    with open(filler, "wb", buffering=0) as out:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    out.write(b"\0" * size)
+            except OSError:
+                continue
+    return filler
+
+
 def wait_until(check: object, timeout_s: float = TIMEOUT_S, what: str = "") -> None:
     """Poll `check()` until it is true."""
     deadline = time.monotonic() + timeout_s

@@ -13,17 +13,16 @@ of the rescue file brings every rep back, into the one session.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.faultkit import (
     TIMEOUT_S,
+    fill,
     first_rep_in_log,
     lap_rep,
     logged_reps,
@@ -35,33 +34,6 @@ from tests.e2e.tmux import app_env, command_path, terminal
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 REPS = 5
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 300 KiB tmpfs mounted on a folder of the test's own, unmounted afterwards."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root (CI runs as root)")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)], check=True)
-    try:
-        yield disk
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
-
-
-def fill(disk: Path) -> Path:
-    """Write a file on `disk` until no byte more fits; the file."""
-    filler = disk / "filler"
-    with open(filler, "wb", buffering=0) as out:
-        for size in (65536, 4096, 512, 1):
-            try:
-                while True:
-                    out.write(b"\0" * size)
-            except OSError:
-                continue
-    return filler
 
 
 def test_a_full_disk_to_the_end_leaves_a_rescue_file_that_import_brings_back(

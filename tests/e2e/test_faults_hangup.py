@@ -15,6 +15,7 @@ the kernel sends SIGHUP and SIGCONT to.
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
@@ -22,12 +23,17 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.faultkit import (
+    TIMEOUT_S,
+    fill,
     first_rep_in_log,
+    lap_rep,
     logged_reps,
     run_command,
     sessions,
@@ -143,22 +149,49 @@ class AdoptedTerminal(Terminal):
             self.reaper.wait(10)
 
 
-@pytest.mark.parametrize("closing", [("kill-server",), ("kill-pane", "-t", "it")])
-def test_the_hang_up_the_kernel_sends_ends_the_run_with_129(
-        tmp_path: Path, closing: tuple[str, ...]) -> None:
-    """The program is the terminal's session leader: the kernel sends it SIGHUP and SIGCONT
-    when the terminal goes (the SIGCONT used to start a second input thread)."""
-    db = tmp_path / "log.sqlite3"
+@contextmanager
+def adopted_run(tmp_path: Path, db: Path) -> Iterator[tuple[AdoptedTerminal, int, int]]:
+    """`run` on the log `db` in an `AdoptedTerminal`, rep 1 run, rated 7 and in the log:
+    (the terminal, the program's pid, the session's id). The program is killed if a test
+    leaves it behind, the tmux server and the reaper always."""
     term = AdoptedTerminal(app_env(tmp_path), tmp_path)
     program: int | None = None
     try:
         term.start(run_command(db))
         program = term.pid
         assert program is not None
-        session_id = first_rep_in_log(term, db, effort=7)
-        term.tmux(*closing)
-        assert term.reaped_status(program, EXIT_WAIT_S) == 129
+        yield term, program, first_rep_in_log(term, db, effort=7)
     finally:
         kill_left_behind(program)
         term.kill_server()
+
+
+@pytest.mark.parametrize("closing", [("kill-server",), ("kill-pane", "-t", "it")])
+def test_the_hang_up_the_kernel_sends_ends_the_run_with_129(
+        tmp_path: Path, closing: tuple[str, ...]) -> None:
+    """The program is the terminal's session leader: the kernel sends it SIGHUP and SIGCONT
+    when the terminal goes (the SIGCONT used to start a second input thread)."""
+    db = tmp_path / "log.sqlite3"
+    with adopted_run(tmp_path, db) as (term, program, session_id):
+        term.tmux(*closing)
+        assert term.reaped_status(program, EXIT_WAIT_S) == 129
     assert_kept(db, session_id)
+
+
+def test_a_vanished_terminal_over_a_full_disk_leaves_the_reps_in_a_rescue_file(
+        tmp_path: Path, small_disk: Path) -> None:
+    """Rep 2 cannot be written (the disk is full) when the terminal goes: it is in the rescue
+    file, and the exit is still 129 though there is no terminal left to name the file on."""
+    db = small_disk / "log.sqlite3"
+    with adopted_run(tmp_path, db) as (term, program, session_id):
+        fill(small_disk)
+        lap_rep(term, 2)
+        term.wait_for("log not saved", TIMEOUT_S)
+        term.tmux("kill-server")
+        assert term.reaped_status(program, EXIT_WAIT_S) == 129
+    assert sessions(db) == [(session_id, "3 x 100 m", "running")]  # all it could take
+    assert len(logged_reps(db, session_id)) == 1
+    (rescue,) = (tmp_path / "home/.local/state/intervaltimer").glob("log.rescue-*.json")
+    (session,) = json.loads(rescue.read_text(encoding="utf-8"))["sessions"]
+    assert session["status"] == "abandoned"
+    assert [rep["rpe"] for rep in session["reps"]] == [7, None]
