@@ -44,12 +44,12 @@ WRITTEN_AT[2] = (*WRITTEN_AT[1], "UPDATE session SET session_rpe = 8, note = 'ho
 WRITTEN_AT[3] = (*WRITTEN_AT[2], "UPDATE session SET main_rest_s = NULL WHERE id = 7")
 
 
-def _log_at(path: Path, version: int) -> None:
-    """A file as the app of schema `version` left it, with the rows it wrote."""
+def _log_at(path: Path, version: int, rows: tuple[str, ...] | None = None) -> None:
+    """A file as the app of schema `version` left it, with the rows it wrote (or `rows`)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     assert migrate(conn, target=version) == version
-    for statement in WRITTEN_AT[version]:
+    for statement in WRITTEN_AT[version] if rows is None else rows:
         conn.execute(statement)
     conn.close()
 
@@ -194,11 +194,7 @@ OLD_QUICK = (
 def test_older_quick_names_join_todays_history_with_their_rung(
         tmp_path: Path, version: int) -> None:
     path = tmp_path / "log.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, target=version)
-    for statement in OLD_QUICK:
-        conn.execute(statement)
-    conn.close()
+    _log_at(path, version, OLD_QUICK)
     with Store.open(path) as store:
         got = {s.id: (s.workout, s.main_rest_s, s.reps_planned) for s in store.sessions()}
     assert got == {
@@ -212,11 +208,8 @@ def test_older_quick_names_join_todays_history_with_their_rung(
 
 def test_a_rung_already_stored_is_kept_when_the_name_changes(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, target=3)
-    conn.execute(OLD_QUICK[0])
-    conn.execute("UPDATE session SET main_rest_s = 45, reps_planned = 6 WHERE id = 20")
-    conn.close()
+    _log_at(path, 3, (OLD_QUICK[0], "UPDATE session SET main_rest_s = 45, reps_planned = 6 "
+                      "WHERE id = 20"))
     with Store.open(path) as store:
         session = store.session(20)
     assert session is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -73,6 +74,13 @@ def run_app(workout: str, clock: FakeClock, player: Player | None = None,
                     player=player or RecordingPlayer(clock=clock), store=store,
                     profile=runner, lead_in_s=lead_in_s,
                     start=Start(screen="run", workout=resolve_workout(workout)))
+
+
+def run_file(path: Path, text: str, clock: FakeClock, races: tuple[str, ...] = ()
+             ) -> IntervalTimerApp:
+    """`run_app` on a workout file written at `path` with `text` (YAML)."""
+    path.write_text(text, encoding="utf-8")
+    return run_app(str(path), clock, races=races)
 
 
 def run_screen(app: IntervalTimerApp) -> RunScreen:

@@ -17,7 +17,7 @@ from tests.ui.runkit import (
     advance,
     paced_400s,
     press,
-    run_app,
+    run_file,
     screen_text,
     shown,
     start,
@@ -33,9 +33,7 @@ pytestmark = pytest.mark.usefixtures("private_config")
 @pilot_test
 async def test_the_last_note_shows_through_the_last_rep(fake_clock: FakeClock, tmp_path: Path,
                                                        size: tuple[int, int]) -> None:
-    workout = tmp_path / "last.yaml"
-    workout.write_text(LAST_NOTE_3, encoding="utf-8")
-    app = run_app(str(workout), fake_clock, races=("mile=5:40",))
+    app = run_file(tmp_path / "last.yaml", LAST_NOTE_3, fake_clock, races=("mile=5:40",))
     async with app.run_test(size=size) as pilot:
         screen = await start(pilot)
         await advance(pilot, fake_clock, 3.0 + 84.0)
@@ -65,9 +63,8 @@ async def test_the_last_note_shows_through_the_last_rep(fake_clock: FakeClock, t
 @pilot_test
 async def test_at_30x10_the_last_note_is_cut_between_words(fake_clock: FakeClock,
                                                            tmp_path: Path) -> None:
-    workout = tmp_path / "last.yaml"
-    workout.write_text(paced_400s(2, last_note=LAST_NOTE), encoding="utf-8")
-    app = run_app(str(workout), fake_clock, races=("mile=5:40",))
+    app = run_file(tmp_path / "last.yaml", paced_400s(2, last_note=LAST_NOTE), fake_clock,
+                   races=("mile=5:40",))
     async with app.run_test(size=(30, 10)) as pilot:
         screen = await start(pilot)
         await advance(pilot, fake_clock, 3.0 + 84.0)

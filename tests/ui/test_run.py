@@ -21,7 +21,16 @@ from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.rep_table import RepTable
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, logged_session, logs_landed, press, run_app, shown, start
+from tests.ui.runkit import (
+    advance,
+    logged_session,
+    logs_landed,
+    press,
+    run_app,
+    run_file,
+    shown,
+    start,
+)
 
 WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s, 400 m in 1:24.5
@@ -239,11 +248,10 @@ async def test_effort_is_changeable_until_the_next_rep_ends(
 @pilot_test
 async def test_a_send_off_rep_run_slow_gets_its_minimum_rest(
         fake_clock: FakeClock, tmp_path: Path) -> None:
-    workout = tmp_path / "send-off.yaml"
-    workout.write_text("name: Send-off 200s\nlead_in: 3s\nsteps:\n  - repeat: 3\n"
-                       "    every: 1:00\n    min_rest: 20s\n    steps:\n      - run: 200m\n"
-                       "        pace: mile\n", encoding="utf-8")
-    app = run_app(str(workout), fake_clock, races=MILE)
+    app = run_file(tmp_path / "send-off.yaml",
+                   "name: Send-off 200s\nlead_in: 3s\nsteps:\n  - repeat: 3\n"
+                   "    every: 1:00\n    min_rest: 20s\n    steps:\n      - run: 200m\n"
+                   "        pace: mile\n", fake_clock, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await advance(pilot, fake_clock, 3.0 + 35.0)

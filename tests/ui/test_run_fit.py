@@ -30,7 +30,7 @@ from intervaltimer.ui.widgets.fit_line import FitLine, SpreadLine
 from intervaltimer.ui.widgets.last_split import LastSplit
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import press, run_app, screen_text, start
+from tests.ui.runkit import press, run_file, screen_text, start
 
 WALK = """\
 name: Every screen state, walked
@@ -163,9 +163,7 @@ async def walk(pilot: Pilot[Any], clock: FakeClock, screen: RunScreen) -> dict[s
 @pilot_test
 async def test_no_number_is_cut_in_any_state(fake_clock: FakeClock, tmp_path: Path,
                                              size: tuple[int, int]) -> None:
-    workout = tmp_path / "walk.yaml"
-    workout.write_text(WALK, encoding="utf-8")
-    app = run_app(str(workout), fake_clock, races=("mile=5:40",))
+    app = run_file(tmp_path / "walk.yaml", WALK, fake_clock, races=("mile=5:40",))
     async with app.run_test(size=size) as pilot:
         screen = await start(pilot)
         seen = await walk(pilot, fake_clock, screen)
