@@ -53,29 +53,26 @@ class Due:
         return (self.at_s, self.order, self.count, self.distance_m)
 
 
-def start_cue(step: PlannedStep, lapped: bool = False) -> Cue:
-    """The step's own cue (LAST for a repeat's last rep), else GO for a rep; a rest's is
-    REST, or LAP when the runner's lap key began it."""
-    if step.cue is not None:
-        return Cue(step.cue)
-    if step.kind is StepKind.REST:
-        return Cue.LAP if lapped else Cue.REST
-    return Cue.GO
-
-
 def entry_cue(step: PlannedStep, wait: Wait | None, lapped: bool) -> Cue | None:
-    """The sound at a segment's start.
+    """The sound at a segment's start: a step's own cue (LAST for a repeat's last rep), else
+    GO for a rep; a rest or a send-off wait sounds REST, a lead-in nothing.
 
     A lap that starts a rest, a send-off wait or a lead-in sounds LAP, a watch's short
     chirp, in place of the rest cue or silence: the runner pressed the key and knows a rest
     begins, wants to hear that the lap was taken, and then the split spoken without waiting
     for a long cue. A rep that starts at the lap keeps its GO.
     """
-    if wait is Wait.LEAD_IN:
-        return Cue.LAP if lapped else None
-    if wait is Wait.SEND_OFF:
-        return Cue.LAP if lapped else Cue.REST
-    return start_cue(step, lapped)
+    if wait is None and step.cue is not None:
+        return Cue(step.cue)
+    if wait is None and step.kind is not StepKind.REST:
+        return Cue.GO
+    if lapped:
+        return Cue.LAP
+    return None if wait is Wait.LEAD_IN else Cue.REST
+
+
+_ENTRY_KIND = {Wait.LEAD_IN: EventKind.LEAD_IN, Wait.SEND_OFF: EventKind.SEND_OFF_REST,
+               None: EventKind.STEP_STARTED}
 
 
 def timeline(step: PlannedStep, wait: Wait | None, start_s: float, end_s: float | None,
@@ -89,9 +86,8 @@ def timeline(step: PlannedStep, wait: Wait | None, start_s: float, end_s: float 
     """
     items: list[Due] = []
     length = None if end_s is None else end_s - start_s
-    kind = {Wait.LEAD_IN: EventKind.LEAD_IN, Wait.SEND_OFF: EventKind.SEND_OFF_REST,
-            None: EventKind.STEP_STARTED}[wait]
-    items.append(Due(start_s, _ENTRY, kind, entry_cue(step, wait, lapped), seconds=length))
+    items.append(Due(start_s, _ENTRY, _ENTRY_KIND[wait], entry_cue(step, wait, lapped),
+                     seconds=length))
     if missed_rest_s is not None:
         items.append(Due(start_s, _MISSED, EventKind.SEND_OFF_MISSED, seconds=missed_rest_s))
     if end_s is None or length is None:
