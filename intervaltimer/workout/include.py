@@ -4,26 +4,62 @@
 - include: core-circuit      # a library name, or a file next to this one
 ```
 
-The name is looked for first next to the including file (`core-circuit` or
-`core-circuit.yaml`), then in the library (`library.find_workout_file`). The
-included workout is loaded and checked on its own; its steps take the
-include's line and column, its name, lead-in and progression are not used.
-A workout that includes itself (directly or through others) and includes
-nested over `MAX_INCLUDE_DEPTH` deep are refused at the include's line.
+What may be included, and nothing else: a file in the including file's own
+folder named by a bare name (`core-circuit`, `core-circuit.yaml` or `.yml`:
+no `/`, no `..`), else a library workout by its file name
+(`library.find_in_library`). A path, absolute or relative, is refused at the
+include's line, and so is a link that leads out of the folder it is in. A
+file that is not a workout (no top-level `name:` and `steps:`) is refused
+without a byte of it in the message: an include must never show a file it
+was not meant to read.
+
+The included workout is checked on its own; its steps take the include's
+line and column, its name, lead-in and progression are not used. A workout
+that includes itself (directly or through others) and includes nested over
+`MAX_INCLUDE_DEPTH` deep are refused. The whole expansion (the outermost
+file's includes and theirs) is held to `MAX_INCLUDES` include steps and
+`MAX_INCLUDED_BYTES` of included text, counted as they are read, so a file
+of ten thousand includes is refused at the first one over, not read through;
+a file included many times is read once.
 """
 
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from intervaltimer.workout.model import Node, Repeat, WorkoutError
 from intervaltimer.workout.quick import placed
-from intervaltimer.workout.yamlnodes import Problems, at, is_empty, mapping_items, scalar_text
+from intervaltimer.workout.yamlnodes import (
+    Problems,
+    TooManyProblems,
+    at,
+    is_empty,
+    mapping_items,
+    scalar_text,
+)
 
 MAX_INCLUDE_DEPTH = 3  # a session includes a circuit, which may include a warm-up routine
+MAX_INCLUDES = 50  # include steps in one workout, its includes' own counted
+MAX_INCLUDED_BYTES = 1024 * 1024  # text read through includes, all of them together
 SUFFIXES = (".yaml", ".yml")
+_WORKOUT_KEYS = tuple(re.compile(rf"^{key}[ \t]*:", re.MULTILINE) for key in ("name", "steps"))
+
+
+@dataclass
+class Expansion:
+    """What one workout's includes have read so far (shared down its includes)."""
+
+    includes: int = 0
+    bytes_read: int = 0
+    read: dict[tuple[str, tuple[str, ...]], tuple[tuple[Node, ...] | str, int]] = \
+        field(default_factory=dict)
+    """Each file read, by its real path and the chain above it: its steps (or its problem)
+    and the include steps reading it took, counted again each time it is included."""
 
 
 def is_include(node: yaml.Node) -> bool:
@@ -33,22 +69,42 @@ def is_include(node: yaml.Node) -> bool:
     return any(scalar_text(key) == "include" for key, _ in node.value)
 
 
+def _bare_name_problem(name: str) -> str | None:
+    """Why `name` cannot be an include's name (a path, a dot name), or None."""
+    if "/" in name or "\\" in name or name in (".", "..") or not name.isprintable():
+        return ("`include:` names a workout: a file next to this one by its bare name "
+                "(like `core-circuit`, no folders) or a library name; a path is not "
+                "included")
+    return None
+
+
+def _inside(candidate: Path, folder: Path) -> bool:
+    """Whether `candidate`, its links followed, is still a file directly in `folder`."""
+    try:
+        return Path(os.path.realpath(candidate)).parent == Path(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
+
+
 def _beside(name: str, including: str | None) -> Path | None:
     """The file `name` names next to the including file, if there is one."""
     if including is None or including.startswith("<"):
         return None
     folder = Path(including).parent
     for candidate in (folder / name, *(folder / (name + suffix) for suffix in SUFFIXES)):
-        if candidate.is_file():
+        if candidate.is_file() or candidate.is_symlink():
             return candidate
     return None
 
 
 def find_included(name: str, including: str | None) -> Path | None:
-    """The file an `include:` names: beside the including file, else in the library."""
-    from intervaltimer.workout.library import find_workout_file
+    """The file an `include:` names (a bare name): beside the including file, else a library
+    file; None when neither has it. The file may be a link: see `_inside`."""
+    from intervaltimer.workout.library import find_in_library
 
-    return _beside(name, including) or find_workout_file(name)
+    if _bare_name_problem(name) is not None:
+        return None
+    return _beside(name, including) or find_in_library(name)
 
 
 def _same(one: Path, other: str) -> bool:
@@ -59,6 +115,11 @@ def _same(one: Path, other: str) -> bool:
         return False
 
 
+def looks_like_workout(text: str) -> bool:
+    """Whether `text` has a workout's top-level `name:` and `steps:` keys (block style)."""
+    return all(key.search(text) is not None for key in _WORKOUT_KEYS)
+
+
 def plan_size(nodes: tuple[Node, ...]) -> int:
     """How many plan steps `nodes` make (repeat counts multiply)."""
     return sum(node.count * plan_size(node.steps) if isinstance(node, Repeat) else 1
@@ -66,10 +127,11 @@ def plan_size(nodes: tuple[Node, ...]) -> int:
 
 
 def read_include(node: yaml.MappingNode, problems: Problems, including: str | None,
-                 chain: tuple[str, ...]) -> tuple[Node, ...]:
+                 chain: tuple[str, ...], expansion: Expansion) -> tuple[Node, ...]:
     """The steps an include step pulls in, placed at its line; () with problems recorded.
 
-    `chain` holds the files including this one, outermost first.
+    `chain` holds the files including this one, outermost first. Raises
+    `TooManyProblems` (reading stops) once the expansion is over its limits.
     """
     items = mapping_items(node, problems)
     for key, key_node, _ in items:
@@ -81,10 +143,20 @@ def read_include(node: yaml.MappingNode, problems: Problems, including: str | No
     if name is None or not name or is_empty(value):
         problems.add(at(value), "`include:` needs a workout's name, e.g. `include: core-circuit`")
         return ()
+    expansion.includes += 1
+    _count(expansion, problems, at(value))
+    bare = _bare_name_problem(name)
+    if bare is not None:
+        problems.add(at(value), bare)
+        return ()
     found = find_included(name, including)
     if found is None:
         problems.add(at(value), f"no workout called {name!r} to include: not a file next to "
                                 "this one, not in the library")
+        return ()
+    if not _inside(found, found.parent):
+        problems.add(at(value), f"include {name!r}: {found} is a link out of its folder; an "
+                                "include stays in the including file's folder or the library")
         return ()
     files = (*chain, *([including] if including else []))
     if any(_same(found, earlier) for earlier in files):
@@ -96,15 +168,52 @@ def read_include(node: yaml.MappingNode, problems: Problems, including: str | No
         problems.add(at(value), f"includes nest at most {MAX_INCLUDE_DEPTH} deep "
                                 f"({' → '.join(Path(f).stem for f in files)} → {found.stem})")
         return ()
-    from intervaltimer.workout.loader import load_workout
+    key = (os.path.realpath(found), files)
+    if key in expansion.read:
+        read, used = expansion.read[key]
+        expansion.includes += used
+        _count(expansion, problems, at(value))
+    else:
+        before = expansion.includes
+        read = _load_included(found, files, expansion, problems, at(value))
+        expansion.read[key] = (read, expansion.includes - before)
+    if isinstance(read, str):
+        problems.add(at(value), f"include {name!r}: {read}")
+        return ()
+    line, col = at(node)
+    return tuple(placed(step, line, col) for step in read)
+
+
+def _count(expansion: Expansion, problems: Problems, where: tuple[int, int]) -> None:
+    """Stop reading (`TooManyProblems`) once the expansion is over MAX_INCLUDES includes."""
+    if expansion.includes > MAX_INCLUDES:
+        problems.add(where, f"more than {MAX_INCLUDES} includes in this workout (counting "
+                            "those of the workouts it includes); write the steps out, or "
+                            "use repeat:")
+        raise TooManyProblems
+
+
+def _load_included(found: Path, files: tuple[str, ...], expansion: Expansion,
+                   problems: Problems, where: tuple[int, int]) -> tuple[Node, ...] | str:
+    """The steps of the included file `found`, or what is wrong with it (never its text)."""
+    from intervaltimer.workout.loader import parse_workout, read_workout_text
 
     try:
-        included = load_workout(found, chain=files)
+        text = read_workout_text(found)
+    except WorkoutError as error:
+        return str(error.problems[0])  # says why (no file, a FIFO, not text), not what is in it
+    expansion.bytes_read += len(text)
+    if expansion.bytes_read > MAX_INCLUDED_BYTES:
+        problems.add(where, f"the included workouts come to more than "
+                            f"{MAX_INCLUDED_BYTES // (1024 * 1024)} MiB of text; a workout "
+                            "and its includes are a few pages")
+        raise TooManyProblems
+    if not looks_like_workout(text):
+        return f"{found} is not a workout file (it has no `name:` and `steps:`)"
+    try:
+        included = parse_workout(text, str(found), files, expansion)
     except WorkoutError as error:
         first = error.problems[0]
         more = len(error.problems) - 1
-        also = f" (and {more} more)" if more else ""
-        problems.add(at(value), f"include {name!r}: {first}{also}")
-        return ()
-    line, col = at(node)
-    return tuple(placed(step, line, col) for step in included.steps)
+        return f"{first}{f' (and {more} more)' if more else ''}"
+    return included.steps

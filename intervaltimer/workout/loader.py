@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from intervaltimer.fileio import special_file_kind
+from intervaltimer.workout.include import Expansion
 from intervaltimer.workout.ladder import check_progression, read_progression
 from intervaltimer.workout.model import DEFAULT_LEAD_IN_S, Problem, Workout, WorkoutError
 from intervaltimer.workout.steps import StepReader, did_you_mean
@@ -38,11 +39,19 @@ MAX_TAGS = 30
 MAX_LEAD_IN_S = 600.0
 
 
-def load_workout(path: str | Path, chain: tuple[str, ...] = ()) -> Workout:
+def load_workout(path: str | Path, chain: tuple[str, ...] = (),
+                 expansion: Expansion | None = None) -> Workout:
     """The workout in the file at `path`; raises `WorkoutError` listing every problem.
 
-    `chain` lists the files that include this one (see `include`), outermost first.
+    `chain` lists the files that include this one (see `include`), outermost
+    first; `expansion` is what the outermost file's includes have read so far.
     """
+    return parse_workout(read_workout_text(path), str(path), chain, expansion)
+
+
+def read_workout_text(path: str | Path) -> str:
+    """The text of the workout file at `path`, at most MAX_FILE_BYTES of UTF-8 with no NUL;
+    raises `WorkoutError` saying why not, never quoting the file."""
     shown = str(path)
     kind = special_file_kind(path)
     if kind is not None and kind != "a directory":  # a FIFO would block the open; a device
@@ -64,16 +73,16 @@ def load_workout(path: str | Path, chain: tuple[str, ...] = ()) -> Workout:
         raise WorkoutError([Problem(shown, line, col, "this is not a text file (a NUL byte); "
                                                       "a workout is a YAML text file")])
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         good = data[:error.start].decode("utf-8-sig", errors="replace")
         line, col = position_of(good, len(good))
         raise WorkoutError([Problem(shown, line, col, "this is not UTF-8 text; save the file "
                                                       "as UTF-8")]) from None
-    return parse_workout(text, shown, chain)
 
 
-def parse_workout(text: str, path: str = "<text>", chain: tuple[str, ...] = ()) -> Workout:
+def parse_workout(text: str, path: str = "<text>", chain: tuple[str, ...] = (),
+                  expansion: Expansion | None = None) -> Workout:
     """The workout in YAML `text` (format 1); raises `WorkoutError` listing every problem.
 
     `path` names the file in messages, and `include:` looks beside it first.
@@ -85,7 +94,7 @@ def parse_workout(text: str, path: str = "<text>", chain: tuple[str, ...] = ()) 
     try:
         root = compose_text(text, problems)
         if root is not None:
-            workout = _workout(root, text, path, problems, chain)
+            workout = _workout(root, text, path, problems, chain, expansion)
     except TooManyProblems:
         pass
     except RecursionError:  # depth is bounded while composing; this is a last guard
@@ -100,7 +109,7 @@ def parse_workout(text: str, path: str = "<text>", chain: tuple[str, ...] = ()) 
 
 
 def _workout(root: yaml.Node, text: str, path: str, problems: Problems,
-             chain: tuple[str, ...]) -> Workout | None:
+             chain: tuple[str, ...], expansion: Expansion | None) -> Workout | None:
     """The workout from the document's root node, or None when there are problems."""
     if not isinstance(root, yaml.MappingNode):
         if isinstance(root, yaml.SequenceNode):
@@ -109,7 +118,7 @@ def _workout(root: yaml.Node, text: str, path: str, problems: Problems,
             message = "a workout file is keys and values: at least `name:` and `steps:`"
         problems.add(at(root), message)
         return None
-    reader = StepReader(problems, path, chain)
+    reader = StepReader(problems, path, chain, expansion)
     values: dict[str, yaml.Node] = {}
     extra: dict[str, str] = {}
     for key, key_node, value in mapping_items(root, problems):

@@ -17,7 +17,7 @@ from typing import TypeVar
 import yaml
 
 from intervaltimer.workout.amounts import parse_amount, parse_duration_amount
-from intervaltimer.workout.include import is_include, plan_size, read_include
+from intervaltimer.workout.include import Expansion, is_include, plan_size, read_include
 from intervaltimer.workout.lastrep import read_last
 from intervaltimer.workout.model import Amount, Node, Repeat, Step, StepKind
 from intervaltimer.workout.pacespec import parse_pace
@@ -60,11 +60,12 @@ class StepReader:
     """
 
     def __init__(self, problems: Problems, path: str | None = None,
-                 chain: tuple[str, ...] = ()) -> None:
+                 chain: tuple[str, ...] = (), expansion: Expansion | None = None) -> None:
         self.problems = problems
         self.visits = 0
         self.path = path
         self.chain = chain
+        self.expansion = expansion or Expansion()
 
     def _visit(self, node: yaml.Node) -> None:
         """Count a node read; stop reading a file that expands beyond the budget."""
@@ -119,7 +120,8 @@ class StepReader:
             if is_include(child):
                 self._visit(child)
                 assert isinstance(child, yaml.MappingNode)
-                included = read_include(child, self.problems, self.path, self.chain)
+                included = read_include(child, self.problems, self.path, self.chain,
+                                        self.expansion)
                 read.extend(included)
                 child_size = plan_size(included)
             else:
