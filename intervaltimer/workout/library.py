@@ -13,6 +13,8 @@ read as given.
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 import re
 from pathlib import Path
 
@@ -34,22 +36,38 @@ def library_sources() -> list[tuple[Path, str]]:
     A folder met twice (one named in the variable is the shipped folder) is listed
     once, in its last place, so the runner's own still win.
     """
-    shipped = workouts_dir()
-    found: list[tuple[Path, str]] = []
-    named = [(folder, LOCAL) for folder in extra_workout_dirs()]
-    for folder, source in (*named, (user_workouts_dir(), USER)):
-        if not _same_folder(folder, shipped) and \
-                not any(_same_folder(folder, seen) for seen, _ in found):
-            found.append((folder, source))
-    return [*found, (shipped, SHIPPED)]
+    return [(folder, source) for folder, source, _ in _sources()]
 
 
-def _same_folder(one: Path, other: Path) -> bool:
-    """True if two paths are the same existing folder."""
+def _sources() -> tuple[tuple[Path, str, str], ...]:
+    """`library_sources`, each folder with its real path; worked out once for each value of
+    the variable and the folders (each folder resolved once, duplicates dropped through a
+    set: linear in the number of folders named)."""
+    named = tuple(str(folder) for folder in extra_workout_dirs())
+    return _resolved_sources(named, str(user_workouts_dir()), str(workouts_dir()))
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved_sources(named: tuple[str, ...], user: str,
+                      shipped: str) -> tuple[tuple[Path, str, str], ...]:
+    """The sources for the folders `named` in the variable and these user and shipped ones."""
+    shipped_real = _real(Path(shipped))
+    seen = {shipped_real}
+    found: list[tuple[Path, str, str]] = []
+    for folder, source in (*((Path(folder), LOCAL) for folder in named), (Path(user), USER)):
+        real = _real(folder)
+        if real not in seen:
+            seen.add(real)
+            found.append((folder, source, real))
+    return (*found, (Path(shipped), SHIPPED, shipped_real))
+
+
+def _real(folder: Path) -> str:
+    """The folder's real path (links followed); the path as written when that fails."""
     try:
-        return one.resolve() == other.resolve()
-    except OSError:
-        return False
+        return os.path.realpath(folder)
+    except (OSError, ValueError):
+        return str(folder)
 
 
 def library_dirs() -> list[Path]:
@@ -140,8 +158,10 @@ def _near_names(name: str, cutoff: float = 0.6) -> list[str]:
 def hidden_by(path: Path) -> Path | None:
     """The library file of the same name that `path` hides (a copy of a shipped workout hides
     the shipped one), or None when `path` is not in the library or hides nothing."""
-    folders = [folder for folder, _ in library_sources()]
-    mine = [i for i, folder in enumerate(folders) if _same_folder(path.parent, folder)]
+    sources = _sources()
+    folders = [folder for folder, _, _ in sources]
+    parent = _real(path.parent)
+    mine = [i for i, (_, _, real) in enumerate(sources) if real == parent]
     if not mine:
         return None
     for folder in folders[mine[0] + 1:]:
