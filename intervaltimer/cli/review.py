@@ -217,3 +217,8 @@ def import_(file: str, db: str | None) -> None:
     plural = "" if result.added == 1 else "s"
     click.echo(f"imported {result.added} session{plural} ({result.reps} reps) into {store.path}"
                + (f"; {result.skipped} already there" if result.skipped else ""))
+    if result.refused:
+        raise StoreProblem("\n".join([
+            *(f"{file}: {line}" for line in result.refused),
+            f"{len(result.refused)} session{'' if len(result.refused) == 1 else 's'} not "
+            "imported: the log's own reps are kept; export the log first to keep both"]))

@@ -7,8 +7,11 @@ is 1e+308; a split is 0 to 86400 s (24 hours)``. The bounds are those of
 1970–2100, whole numbers in SQLite's range, valid Unicode of bounded length, nesting at most
 MAX_DEPTH deep. ``import_sessions`` then adds the sessions not already in the log: a session
 is already there when the log has one of the same workout, started at the same millisecond,
-with the same reps (numbers and splits to the millisecond), so importing the same file twice
-adds nothing the second time, and two sessions started 2 ms apart are both kept.
+with the same reps (numbers, splits to the millisecond, efforts), so importing the same file
+twice adds nothing the second time, and two sessions started 2 ms apart are both kept. A
+session of the same workout and start that differs is refused, one line naming the rep,
+unless it completes an unfinished session of the log (see ``importmatch``): an import never
+replaces or deletes what was logged.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from intervaltimer.log.exchange import EXPORT_FORMAT, EXPORT_VERSION
+from intervaltimer.log.importmatch import ImportConflict
 from intervaltimer.log.records import (
     RepRecord,
     SessionRecord,
@@ -53,11 +58,13 @@ class ExportFormatError(ValueError):
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did: sessions (and their reps) added, sessions already in the log."""
+    """What an import did: sessions added (or completed) and their reps added, sessions
+    already in the log, and a line for each session refused (it differs from the log's)."""
 
     added: int
     reps: int
     skipped: int
+    refused: tuple[str, ...] = ()
 
 
 MAX_DEPTH = 32
@@ -301,12 +308,21 @@ def read_export(text: str) -> list[tuple[SessionRecord, list[RepRecord]]]:
 
 def import_sessions(store: Store,
                     sessions: Sequence[tuple[SessionRecord, Sequence[RepRecord]]]) -> ImportResult:
-    """Add the sessions not already in the log; each one is its own transaction."""
+    """Add the sessions not already in the log, each in its own transaction; complete an
+    unfinished one from its rescue; refuse one that differs from the log's (see
+    `importmatch`): nothing the log holds is replaced or deleted."""
     added = reps = skipped = 0
-    for session, session_reps in sessions:
-        if store.import_session(session, session_reps) is None:
-            skipped += 1
-        else:
-            added += 1
-            reps += len(session_reps)
-    return ImportResult(added=added, reps=reps, skipped=skipped)
+    refused: list[str] = []
+    for i, (session, session_reps) in enumerate(sessions):
+        try:
+            if store.import_session(session, session_reps) is None:
+                skipped += 1
+                continue
+        except ImportConflict as conflict:
+            when = datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d %H:%M")
+            refused.append(f"sessions[{i}] ({display_safe(session.workout)[:60]}, {when}): "
+                           f"{conflict}")
+            continue
+        added += 1
+        reps += len(session_reps)
+    return ImportResult(added=added, reps=reps, skipped=skipped, refused=tuple(refused))

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from intervaltimer.log import sane
-from intervaltimer.log.owner import owned_by_other_live_process
 from intervaltimer.log.records import (
     SHORT_REP_SHARE,
     RepRecord,
@@ -259,12 +258,6 @@ def _mean(value: object) -> float | None:
     return None
 
 
-def _reps_key(reps: Sequence[tuple[int, float | None]]) -> list[tuple[int, int]]:
-    # a skipped rep (no split) keys as -1 ms
-    return sorted((int(index), -1 if split_s is None else round(float(split_s) * 1000))
-                  for index, split_s in reps)
-
-
 def same_start(conn: sqlite3.Connection, workout: str, started_at: float) -> list[int]:
     """The ids of the sessions of `workout` started at the same millisecond as `started_at`.
 
@@ -277,33 +270,6 @@ def same_start(conn: sqlite3.Connection, workout: str, started_at: float) -> lis
         (workout, (started_ms - 1) / 1000, (started_ms + 1) / 1000)).fetchall()
     return [int(row[0]) for row in rows
             if started_ms in (round(float(row[1]) * 1000), math.floor(float(row[1]) * 1000 + 1e-6))]
-
-
-def same_reps(conn: sqlite3.Connection, session_id: int, reps: Sequence[RepRecord]) -> bool:
-    """Whether session `session_id` holds exactly `reps`: numbers, and splits to the ms."""
-    stored = conn.execute("SELECT idx, split_s FROM rep WHERE session_id = ?",
-                          (session_id,)).fetchall()
-    return _reps_key([(int(i), None if s is None else float(s)) for i, s in stored]) == \
-        _reps_key([(rep.index, rep.split_s) for rep in reps])
-
-
-def unfinished_part_of(conn: sqlite3.Connection, session_id: int,
-                       reps: Sequence[RepRecord]) -> bool:
-    """True when session `session_id` is an unfinished part of a session with `reps`: still
-    running with no live process on it, and each of its reps among `reps` (by index).
-
-    That is the session a rescue file was written for, when the log could not take
-    the rest of it; importing the file completes it.
-    """
-    row = conn.execute("SELECT status, owner FROM session WHERE id = ?",
-                       (session_id,)).fetchone()
-    if row is None or row[0] != SessionStatus.RUNNING.value:
-        return False
-    if owned_by_other_live_process(str(row[1] or "")):
-        return False
-    stored = {int(r[0]) for r in conn.execute("SELECT idx FROM rep WHERE session_id = ?",
-                                              (session_id,))}
-    return stored <= {rep.index for rep in reps}
 
 
 def _imported_status(status: str) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from intervaltimer.log import queries
 from intervaltimer.log.errors import ClaimedError, NotFoundError
+from intervaltimer.log.importmatch import ImportConflict, settle_import
 from intervaltimer.log.logfile import LogFile
 from intervaltimer.log.owner import owned_by_other_live_process
 from intervaltimer.log.paths import db_path
@@ -217,20 +218,22 @@ class Store(LogFile):
             conn.execute("UPDATE session SET session_rpe = ? WHERE id = ?", (value, session_id))
 
     def import_session(self, session: SessionRecord, reps: Sequence[RepRecord]) -> int | None:
-        """Add a session from elsewhere (an export) with its reps; return its new id.
+        """Add a session from elsewhere (an export) with its reps; return its id.
 
-        The same session already in the log (same workout, start to the millisecond and
-        reps) is taken to be already there: nothing is written and None is returned;
-        unless the log holds only part of it, left running (a rescue file, see
-        `queries.unfinished_part_of`): then the file's session takes its place.
+        Beside a session of the same workout started at the same millisecond (see
+        `importmatch`): None when it holds the same reps (already there); its id once
+        completed, when it is an unfinished part of the file's (a rescue file); else
+        `ImportConflict` naming the rep that differs. Nothing logged is replaced.
         """
         with self._write() as conn:
+            conflict: ImportConflict | None = None
             for found in queries.same_start(conn, session.workout, session.started_at):
-                if queries.unfinished_part_of(conn, found, reps):
-                    conn.execute("DELETE FROM session WHERE id = ?", (found,))
-                    break
-                if queries.same_reps(conn, found, reps):
-                    return None
+                try:
+                    return settle_import(conn, found, session, reps)
+                except ImportConflict as error:
+                    conflict = conflict or error
+            if conflict is not None:
+                raise conflict
             return queries.insert_imported(conn, session, reps, self._owner)
 
     # -- reads ----------------------------------------------------------------------------
