@@ -168,15 +168,15 @@ def read_include(node: yaml.MappingNode, problems: Problems, including: str | No
         problems.add(at(value), f"includes nest at most {MAX_INCLUDE_DEPTH} deep "
                                 f"({' → '.join(Path(f).stem for f in files)} → {found.stem})")
         return ()
-    key = (os.path.realpath(found), files)
-    if key in expansion.read:
-        read, used = expansion.read[key]
+    seen = (os.path.realpath(found), files)
+    if seen in expansion.read:
+        read, used = expansion.read[seen]
         expansion.includes += used
         _count(expansion, problems, at(value))
     else:
         before = expansion.includes
         read = _load_included(found, files, expansion, problems, at(value))
-        expansion.read[key] = (read, expansion.includes - before)
+        expansion.read[seen] = (read, expansion.includes - before)
     if isinstance(read, str):
         problems.add(at(value), f"include {name!r}: {read}")
         return ()
