@@ -5,8 +5,13 @@ run's log writer gets `wait_s` to catch up; a session the log still does not
 hold in full is written whole to a JSON rescue file, in the export format
 (`intervaltimer import FILE` brings it back, completing the unfinished
 session in the log), beside the log if it can be written there, else in the
-state folder, the home folder or the temporary folder. Each such session gets
-one message that names the file and the command that brings it back.
+state folder. Each such session gets one message that names the file and the
+command that brings it back.
+
+A rescue file holds the runner's session and goes only where only the runner
+writes: a folder of theirs (owned by them, not writable by everyone, so never
+a shared temporary folder), created new (`O_EXCL`, never through a link
+planted under its name: the next free name is taken instead), mode 0600.
 
 The rescue's JSON is made by writing the session through the store's own
 methods into a log in memory and exporting that, so it carries every field
@@ -15,14 +20,15 @@ the log keeps.
 
 from __future__ import annotations
 
-import tempfile
+import contextlib
+import os
+import stat
 import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intervaltimer.fileio import atomic_write_text
 from intervaltimer.log.exchange import export_json
 from intervaltimer.log.store import Store
 from intervaltimer.track.runlog import LogSync
@@ -44,16 +50,12 @@ def rescue_json(log: RunLog, exported_at: float) -> str:
 
 
 def rescue_folders(log_path: Path) -> list[Path]:
-    """Where a rescue file may go, best first: beside the log, then the state, home and
-    temporary folders."""
+    """Where a rescue file may go, best first: beside the log, then the state folder."""
     from intervaltimer.locations import state_dir
 
     folders = [log_path.parent]
-    for more in (state_dir, Path.home, lambda: Path(tempfile.gettempdir())):
-        try:
-            folders.append(more())
-        except (OSError, RuntimeError, KeyError):
-            continue
+    with contextlib.suppress(OSError, RuntimeError, KeyError):
+        folders.append(state_dir())
     return list(dict.fromkeys(folders))
 
 
@@ -63,22 +65,78 @@ def rescue_name(log_path: Path, started_at: float | None) -> str:
     return f"{log_path.stem}.rescue-{stamp}.json"
 
 
+NAME_TRIES = 20  # names taken (a file or a link of that name already there): try the next
+
+
+def _own_folder(folder: Path) -> int:
+    """An open descriptor of `folder`, made if missing (mode 0700); `OSError` unless it is
+    the runner's own and not writable by everyone."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if info.st_uid != os.geteuid():
+            raise PermissionError(f"{folder} belongs to another user; a rescue file goes only "
+                                  "in your own folders")
+        if info.st_mode & stat.S_IWOTH:
+            raise PermissionError(f"{folder} is writable by everyone; a rescue file goes only "
+                                  "in your own folders")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def write_private(folder: Path, name: str, text: str) -> Path:
+    """Write `text` to a new file `name` (or `name` numbered, when taken) in `folder`, the
+    runner's own: created with O_EXCL and O_NOFOLLOW, mode 0600, all or nothing; its path."""
+    data = text.encode("utf-8")
+    folder_fd = _own_folder(folder)
+    try:
+        stem, suffix = os.path.splitext(name)
+        for number in range(1, NAME_TRIES + 1):
+            chosen = name if number == 1 else f"{stem}-{number}{suffix}"
+            try:
+                fd = os.open(chosen, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                             | os.O_CLOEXEC, 0o600, dir_fd=folder_fd)
+            except FileExistsError:
+                continue
+            try:
+                os.fchmod(fd, 0o600)
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            except BaseException:
+                os.close(fd)
+                with contextlib.suppress(OSError):
+                    os.unlink(chosen, dir_fd=folder_fd)
+                raise
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.fsync(folder_fd)
+            return folder / chosen
+        raise FileExistsError(f"{folder} already holds {NAME_TRIES} files named {name}")
+    finally:
+        os.close(folder_fd)
+
+
 def write_rescue(log: RunLog, exported_at: float) -> Path:
     """Write the rescue file of `log`'s session; its path. Raises `OSError` when no folder
-    could take it (the last folder's error)."""
+    could take it (saying why for each)."""
     assert log.store is not None
     text = rescue_json(log, exported_at)
     name = rescue_name(log.store.path, log.started_at)
-    failure: OSError = OSError("no folder to write to")
+    failures: list[str] = []
     for folder in rescue_folders(log.store.path):
-        path = folder / name
         try:
-            atomic_write_text(path, text)
+            return write_private(folder, name, text)
         except OSError as error:
-            failure = error
-            continue
-        return path
-    raise failure
+            failures.append(str(error) if isinstance(error, PermissionError | FileExistsError)
+                            and error.filename is None
+                            else f"{folder}: {error.strerror or error}")
+    raise OSError("; ".join(failures) or "no folder to write to")
 
 
 def _reps(count: int) -> str:
