@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Split
+from intervaltimer.fileio import special_file_kind
 from intervaltimer.log.errors import LockedError, ReplacedError, StoreError
 from intervaltimer.track.logwriter import LogWriter
 
@@ -359,6 +360,11 @@ class RunLog:
         """Open the log file found at the path now (re-created if gone) and find or start the
         session there; everything is then written again."""
         store = sync.store
+        kind = special_file_kind(store.path)
+        if kind is not None:  # never opened: a FIFO would block, a device is not ours
+            raise StoreError(store.path, f"{error.what.replace('another file', kind)}, which is "
+                                         "left alone; the reps are kept in memory, and in a "
+                                         "rescue file on leaving")
         store.reopen()
         record = store.session(sync.session_id)
         same = (record is not None and self.started_at is not None
