@@ -104,10 +104,14 @@ class Session(SessionTransitions):
         out, self._outbox = self._outbox, []
         return out
 
-    def lap(self) -> Split | None:
+    def lap(self, ago_s: float = 0.0) -> Split | None:
         """The runner's lap key: end the step now; the rep's Split if it was a rep.
 
-        During a lead-in or a send-off wait: start the rep now (returns None).
+        `ago_s`: the key was pressed that long before it reached the session (a phone's
+        tap delayed by the network): the step ends at the press, so the split is the
+        runner's. A press from before the step on the screen began (or in its first
+        LAP_DEBOUNCE_S) is not taken. During a lead-in or a send-off wait: start the
+        rep now (returns None).
         """
         now = self._read()
         self._advance(now)
@@ -121,9 +125,12 @@ class Session(SessionTransitions):
             self._end_wait(seg, at_s)
             self._advance(now)
             return None
+        ago_s = max(0.0, ago_s) if self._pause is None else 0.0
+        if ago_s and at_s - ago_s - seg.start_s < LAP_DEBOUNCE_S:
+            return None
         undo = Undo(seg.clone(), self._round_start_s, self._round_pos, len(self._splits),
                      self._splits[-1].rest_s if self._splits else None, self._rest_open)
-        split = self._end_step(seg, "lap", at_s, now)
+        split = self._end_step(seg, "lap", at_s - ago_s, now - ago_s)
         if not self._finished:
             self._undo = undo
         self._advance(now)

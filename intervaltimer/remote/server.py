@@ -10,6 +10,12 @@ doors behind it:
                             nothing changed for `HEARTBEAT_S`
 - `POST /t/<token>/tap`     a tap (see taps.py), answered with what became of it
 
+Before any of that, the door (door.py) caps the open connections, closes
+those that send no whole request in a few seconds, and answers a request line
+without the token 403 before aiohttp reads it; the `Host` must be the address
+served, a tap JSON from the page itself, and a page holds at most
+`MAX_STREAMS` event streams open, the oldest closed for a new one (guards.py).
+
 The server runs on the same loop, and so the same thread, as the Textual app:
 a tap calls the runner's key methods directly, as a key press does, and the
 runner's listeners (the run screen among them) follow. The access log names
@@ -39,6 +45,8 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 from intervaltimer.remote.addresses import Bind, page_url
+from intervaltimer.remote.door import FORBIDDEN, Doorman, GuardedSite
+from intervaltimer.remote.guards import host_problem, parse_json, tap_problem
 from intervaltimer.remote.state import page_state, ready_state
 from intervaltimer.remote.taps import Tap, TapAnswer, TapBook, TapError, apply_tap, parse_tap
 
@@ -51,7 +59,8 @@ WATCH_S = 0.5  # how often the server looks whether the run is over
 FAREWELL_S = 1.0  # after the run ends, the page has this long to get the last state
 SHUTDOWN_S = 1.0
 MAX_TAP_BYTES = 4096
-FORBIDDEN = "403: this address needs the code shown on the laptop. Scan its QR code again.\n"
+MAX_STREAMS = 8  # event streams open at once; a phone that reconnects takes the oldest's place
+KEEPALIVE_S = 5.0  # an idle connection between requests is closed after this
 PAGE_HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
@@ -86,7 +95,8 @@ def runner_options() -> dict[str, Any]:
     """How the server's aiohttp runner is set up (the tests' server uses the same)."""
     return {"access_log_class": RedactedAccessLogger,
             "access_log": logging.getLogger("aiohttp.access"),
-            "handle_signals": False, "shutdown_timeout": SHUTDOWN_S}
+            "handle_signals": False, "shutdown_timeout": SHUTDOWN_S,
+            "keepalive_timeout": KEEPALIVE_S}
 
 
 def page_html() -> str:
@@ -121,7 +131,10 @@ class RemoteServer:
         self.closed = False
         self.url: str | None = None
         self.taps = TapBook()
-        self._clients: set[asyncio.Event] = set()
+        self._clients: dict[asyncio.Event, None] = {}  # each stream's wake-up, oldest first
+        self._evicted: set[asyncio.Event] = set()
+        self._encoded: tuple[int, bytes] = (-1, b"")
+        self.doorman = Doorman(self.token)
         self._state: dict[str, Any] | None = None
         self._version = 0
         self._closing = False
@@ -205,6 +218,9 @@ class RemoteServer:
                     handler: Callable[[web.Request], Any]) -> web.StreamResponse:
         if not self.token_in(request.path):
             return web.Response(status=403, text=FORBIDDEN)
+        misdirected = host_problem(request)
+        if misdirected is not None:
+            return web.Response(status=421, text=misdirected)
         response: web.StreamResponse = await handler(request)
         return response
 
@@ -219,11 +235,13 @@ class RemoteServer:
         return web.json_response(self.state(), headers={"Cache-Control": "no-store"})
 
     async def _tap(self, request: web.Request) -> web.StreamResponse:
+        refused = tap_problem(request)
+        if refused is not None:
+            return web.json_response({"error": refused[1]}, status=refused[0])
         try:
-            body = await request.json()
-            tap = parse_tap(body)
-        except (ValueError, UnicodeDecodeError) as error:
-            message = str(error) if isinstance(error, TapError) else "a tap is JSON"
+            tap = parse_tap(parse_json(await request.read()))
+        except (ValueError, RecursionError) as error:  # UnicodeDecodeError is a ValueError
+            message = str(error) if isinstance(error, TapError) else "a tap is one JSON object"
             return web.json_response({"error": message}, status=400)
         answer = self.taps.answer(tap, self.apply)
         return web.json_response({**answer.as_json(), "state": self.state()},
@@ -235,16 +253,21 @@ class RemoteServer:
             "X-Accel-Buffering": "no"})
         await response.prepare(request)
         wake = asyncio.Event()
-        self._clients.add(wake)
+        if len(self._clients) >= MAX_STREAMS:
+            oldest = next(iter(self._clients))
+            self._clients.pop(oldest)
+            self._evicted.add(oldest)
+            oldest.set()
+        self._clients[wake] = None
         self._tell_clients()
         try:
             await response.write(b"retry: 1000\n\n")
             sent = -1
-            while not self._closing:
-                state = self.state()
-                if state["v"] != sent:
-                    sent = state["v"]
-                    await response.write(f"data: {json.dumps(state)}\n\n".encode())
+            while not self._closing and wake not in self._evicted:
+                version, data = self._event_data()
+                if version != sent:
+                    sent = version
+                    await response.write(data)
                 wake.clear()
                 try:
                     await asyncio.wait_for(wake.wait(), self.heartbeat_s)
@@ -253,9 +276,17 @@ class RemoteServer:
         except ConnectionError:
             pass  # the phone went away; it comes back on its own
         finally:
-            self._clients.discard(wake)
+            self._clients.pop(wake, None)
+            self._evicted.discard(wake)
             self._tell_clients()
         return response
+
+    def _event_data(self) -> tuple[int, bytes]:
+        """The state's version and its `data:` event, encoded once for every stream."""
+        state = self.state()
+        if self._encoded[0] != state["v"]:
+            self._encoded = (state["v"], f"data: {json.dumps(state)}\n\n".encode())
+        return self._encoded
 
     def _tell_clients(self) -> None:
         if self.on_clients is not None:
@@ -271,11 +302,11 @@ class RemoteServer:
         port = bind.port
         try:
             try:
-                await web.TCPSite(runner, bind.host, port).start()
+                await GuardedSite(runner, bind.host, port, self.doorman).start()
             except OSError as error:
                 if bind.chosen_port or error.errno != errno.EADDRINUSE:
                     raise
-                await web.TCPSite(runner, bind.host, 0).start()
+                await GuardedSite(runner, bind.host, 0, self.doorman).start()
         except OSError as error:
             await runner.cleanup()
             reason = error.strerror or str(error)

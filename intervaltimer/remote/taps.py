@@ -10,7 +10,9 @@ once and the second sending gets the first answer. A lap goes through
 A tap that reaches the laptop long after the runner pressed (the phone was
 out of reach and sent it on coming back) is refused rather than taken as a
 lap now: `age_ms`, measured on the phone from the press to the sending, says
-how old it is.
+how old it is. A lap that is late but not stale is timed at its press: arrival
+minus `age_ms` (at most STALE_TAP_MS), so a slow network does not lengthen
+the split.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ def apply_tap(runner: Runner, tap: Tap) -> TapAnswer:
     if runner.status is not None and tap.action != "effort":
         return TapAnswer(tap.id, False, "the run is over")  # only the last rep's effort now
     if tap.action == "lap":
-        done = runner.lap()
+        done = runner.lap(ago_s=min(tap.age_ms, STALE_TAP_MS) / 1000)
         return TapAnswer(tap.id, done, "" if done else "not taken: a second tap so soon")
     if tap.action == "effort":
         return _rate(runner, tap)

@@ -110,15 +110,16 @@ class Runner:
 
     # ---- keys -----------------------------------------------------------------------
 
-    def lap(self) -> bool:
+    def lap(self, ago_s: float = 0.0) -> bool:
         """Space: end the step now (a rep's split), or start the rep during a lead-in.
 
         A tap in the first second of a step is taken for a double tap by the
-        engine and ignored; `tap_ignored` then says so for a moment.
+        engine and ignored; `tap_ignored` then says so for a moment. `ago_s`:
+        pressed that long ago (a phone's tap on a slow network); the split ends there.
         """
         self.ignored_tap_at = self.clock() if self.session.lap_guarded() else None
         before = (self.session.progress.steps_done, self.session.waiting, len(self.session.splits))
-        self.session.lap()
+        self.session.lap(ago_s)
         self.tick()
         after = (self.session.progress.steps_done, self.session.waiting, len(self.session.splits))
         return before != after

@@ -217,7 +217,8 @@ async def test_a_tap_that_is_not_one_is_refused_with_400(fake_clock: FakeClock) 
                      json.dumps({"id": "a b", "action": "lap"}),
                      json.dumps({"id": "a", "action": "effort", "rpe": 11}),
                      json.dumps({"id": "a", "action": "effort"})]:
-            response = await client.post(BASE + "tap", data=body)
+            response = await client.post(BASE + "tap", data=body,
+                                         headers={"Content-Type": "application/json"})
             assert response.status == 400, body
             assert "error" in await response.json()
     assert runner.session.splits == ()
