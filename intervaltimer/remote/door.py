@@ -118,6 +118,7 @@ class GuardedProtocol(asyncio.Protocol):
         """Close the connection now (too slow, over the cap, or the server stopping)."""
         if count and not self.head_done:
             self.doorman.refused += 1
+        self.doorman.left(self)  # out of the count now: its socket closes on the next turn
         if self.transport is not None and not self.transport.is_closing():
             self.transport.abort()
 

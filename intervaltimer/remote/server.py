@@ -251,6 +251,7 @@ class RemoteServer:
         response = web.StreamResponse(headers={
             "Content-Type": "text/event-stream", "Cache-Control": "no-store",
             "X-Accel-Buffering": "no"})
+        response.force_close()  # a stream that ends (given way, or the run over) frees its socket
         await response.prepare(request)
         wake = asyncio.Event()
         if len(self._clients) >= MAX_STREAMS:
