@@ -25,11 +25,11 @@ from intervaltimer.remote.addresses import Bind
 from intervaltimer.remote.server import RemoteServer, runner_options
 from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
+from tests.remote.netkit import TOKEN
 from tests.track.test_runner import make_runner, step_to
 from tests.ui.runkit import logged_session
 
 P = ParamSpec("P")
-TOKEN = "0123456789abcdef0123456789abcdef"
 WRONG = "fedcba9876543210fedcba9876543210"
 BASE = f"/t/{TOKEN}/"
 # 2 x 100 m at mile pace (21.1 s) with 5 s rests; a 3 s lead-in: rep 1 starts at 1003.0.
