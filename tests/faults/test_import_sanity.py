@@ -87,12 +87,19 @@ def test_sessions_two_ms_apart_are_two_and_a_reimport_adds_nothing(tmp_path: Pat
     assert "2 already there" in again.stdout
 
 
-def test_same_start_other_reps_is_another_session(tmp_path: Path) -> None:
+def test_same_start_other_reps_is_refused_naming_the_rep(tmp_path: Path) -> None:
     env = private_env(tmp_path)
     (tmp_path / "a.json").write_text(_export(_session()))
     (tmp_path / "b.json").write_text(_export(_rep(split_s=95.5)))
     assert "imported 1 session" in cli(["import", "a.json"], env, tmp_path).stdout
-    assert "imported 1 session" in cli(["import", "b.json"], env, tmp_path).stdout
+    other = cli(["import", "b.json"], env, tmp_path)
+    assert other.returncode == 1 and "imported 0 sessions" in other.stdout
+    assert "b.json: sessions[0] (8 x 400, 2025-0" in other.stderr
+    assert "rep 1 differs: the log has 80.000 s, effort 6, the file 95.500 s, no effort; " \
+        "the log keeps its own" in " ".join(other.stderr.split())
+    with Store.open(tmp_path / "log.sqlite3", readonly=True) as store:
+        (session,) = store.sessions()
+        assert [(r.split_s, r.rpe) for r in store.reps(session.id)] == [(80.0, 6)]
 
 
 @pytest.fixture
