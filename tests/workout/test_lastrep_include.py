@@ -168,3 +168,18 @@ def test_include_problems(tmp_path: Path) -> None:
     found = problems("name: s\nsteps:\n  - include: broken\n    note: hi\n", path)
     assert (4, 5, "an include step has only `include:`; `note` belongs in the included "
                   "workout") in found
+
+
+def test_an_include_is_a_bare_name_with_or_without_its_suffix_read_once(
+        tmp_path: Path) -> None:
+    _write(tmp_path, "core", CORE)
+    (tmp_path / "drills.yml").write_text("name: drills\nsteps:\n  - exercise: skips\n"
+                                         "    reps: 20\n", encoding="utf-8")
+    path = _write(tmp_path, "session", "name: session\nsteps:\n  - include: core.yaml\n"
+                                       "  - include: drills\n  - include: core\n")
+    plan = expand(load_workout(path), None)
+    assert [s.exercise for s in plan.steps] == ["pushups", "plank"] * 2 + ["skips"] + \
+        ["pushups", "plank"] * 2
+    assert [(s.line, s.col) for s in plan.steps][4] == (4, 5)
+    with pytest.raises(WorkoutError, match="a path is not included"):
+        load_workout(_write(tmp_path, "bad", f"name: bad\nsteps:\n  - include: {tmp_path}/core\n"))
