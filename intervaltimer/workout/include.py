@@ -7,7 +7,7 @@
 What may be included, and nothing else: a file in the including file's own
 folder named by a bare name (`core-circuit`, `core-circuit.yaml` or `.yml`:
 no `/`, no `..`), else a library workout by its file name
-(`library.find_in_library`). A path, absolute or relative, is refused at the
+(`shelves.find_in_library`). A path, absolute or relative, is refused at the
 include's line, and so is a link that leads out of the folder it is in. A
 file that is not a workout (no top-level `name:` and `steps:`) is refused
 without a byte of it in the message: an include must never show a file it
@@ -25,15 +25,23 @@ a file included many times is read once.
 
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from intervaltimer.workout.model import Node, Repeat, WorkoutError
+from intervaltimer.workout.files import (
+    SUFFIXES,
+    is_file_or_link,
+    read_workout_text,
+    real_path,
+    same_file,
+)
+from intervaltimer.workout.model import Node, Repeat, Workout, WorkoutError
 from intervaltimer.workout.quick import placed
+from intervaltimer.workout.shelves import find_in_library
 from intervaltimer.workout.yamlnodes import (
     Problems,
     TooManyProblems,
@@ -46,14 +54,21 @@ from intervaltimer.workout.yamlnodes import (
 MAX_INCLUDE_DEPTH = 3  # a session includes a circuit, which may include a warm-up routine
 MAX_INCLUDES = 50  # include steps in one workout, its includes' own counted
 MAX_INCLUDED_BYTES = 1024 * 1024  # text read through includes, all of them together
-SUFFIXES = (".yaml", ".yml")
 _WORKOUT_KEYS = tuple(re.compile(rf"^{key}[ \t]*:", re.MULTILINE) for key in ("name", "steps"))
+
+
+Parse = Callable[[str, str, tuple[str, ...], "Expansion"], Workout]
+"""Reads an included file's text (text, path, chain, expansion) as `loader.parse_workout` does."""
 
 
 @dataclass
 class Expansion:
-    """What one workout's includes have read so far (shared down its includes)."""
+    """What one workout's includes have read so far (shared down its includes), and how an
+    included file is parsed: the loader hands in its own `parse_workout`, so the step reader
+    that meets an include needs no import back up to the loader. With no `parse`, an
+    include is refused at its line (text checked on its own, with nothing to read it by)."""
 
+    parse: Parse | None = None
     includes: int = 0
     bytes_read: int = 0
     read: dict[tuple[str, tuple[str, ...]], tuple[tuple[Node, ...] | str, int]] = \
@@ -80,10 +95,7 @@ def _bare_name_problem(name: str) -> str | None:
 
 def _inside(candidate: Path, folder: Path) -> bool:
     """Whether `candidate`, its links followed, is still a file directly in `folder`."""
-    try:
-        return Path(os.path.realpath(candidate)).parent == Path(os.path.realpath(folder))
-    except (OSError, ValueError):
-        return False
+    return Path(real_path(candidate)).parent == Path(real_path(folder))
 
 
 def _beside(name: str, including: str | None) -> Path | None:
@@ -92,7 +104,7 @@ def _beside(name: str, including: str | None) -> Path | None:
         return None
     folder = Path(including).parent
     for candidate in (folder / name, *(folder / (name + suffix) for suffix in SUFFIXES)):
-        if candidate.is_file() or candidate.is_symlink():
+        if is_file_or_link(candidate):
             return candidate
     return None
 
@@ -100,19 +112,9 @@ def _beside(name: str, including: str | None) -> Path | None:
 def find_included(name: str, including: str | None) -> Path | None:
     """The file an `include:` names (a bare name): beside the including file, else a library
     file; None when neither has it. The file may be a link: see `_inside`."""
-    from intervaltimer.workout.library import find_in_library
-
     if _bare_name_problem(name) is not None:
         return None
     return _beside(name, including) or find_in_library(name)
-
-
-def _same(one: Path, other: str) -> bool:
-    """True if `one` and the path `other` are the same file."""
-    try:
-        return one.resolve() == Path(other).resolve()
-    except OSError:
-        return False
 
 
 def looks_like_workout(text: str) -> bool:
@@ -159,7 +161,7 @@ def read_include(node: yaml.MappingNode, problems: Problems, including: str | No
                                 "include stays in the including file's folder or the library")
         return ()
     files = (*chain, *([including] if including else []))
-    if any(_same(found, earlier) for earlier in files):
+    if any(same_file(found, earlier) for earlier in files):
         path = " → ".join([*(Path(f).stem for f in files), found.stem])
         problems.add(at(value), f"include {name!r} goes round in a circle ({path}); a workout "
                                 "cannot include itself")
@@ -168,7 +170,7 @@ def read_include(node: yaml.MappingNode, problems: Problems, including: str | No
         problems.add(at(value), f"includes nest at most {MAX_INCLUDE_DEPTH} deep "
                                 f"({' → '.join(Path(f).stem for f in files)} → {found.stem})")
         return ()
-    seen = (os.path.realpath(found), files)
+    seen = (real_path(found), files)
     if seen in expansion.read:
         read, used = expansion.read[seen]
         expansion.includes += used
@@ -196,8 +198,8 @@ def _count(expansion: Expansion, problems: Problems, where: tuple[int, int]) -> 
 def _load_included(found: Path, files: tuple[str, ...], expansion: Expansion,
                    problems: Problems, where: tuple[int, int]) -> tuple[Node, ...] | str:
     """The steps of the included file `found`, or what is wrong with it (never its text)."""
-    from intervaltimer.workout.loader import parse_workout, read_workout_text
-
+    if expansion.parse is None:
+        return "an include is read only from a workout loaded as a file"
     try:
         text = read_workout_text(found)
     except WorkoutError as error:
@@ -211,7 +213,7 @@ def _load_included(found: Path, files: tuple[str, ...], expansion: Expansion,
     if not looks_like_workout(text):
         return f"{found} is not a workout file (it has no `name:` and `steps:`)"
     try:
-        included = parse_workout(text, str(found), files, expansion)
+        included = expansion.parse(text, str(found), files, expansion)
     except WorkoutError as error:
         first = error.problems[0]
         more = len(error.problems) - 1

@@ -1,5 +1,9 @@
 """Loading workout files (format 1) into a `Workout`, reporting every problem at once.
 
+The file itself is read by `files` (the package's one module that touches the
+disk); here is the text's reading, and the hand-over of `parse_workout` to the
+includes it meets, so that reading an include never imports back up to here.
+
 `load_workout(path)` and `parse_workout(text)` raise `WorkoutError` whose
 problems each carry a path, a 1-based line and column, and a message that
 suggests the fix. Values are read from their source text in the YAML node
@@ -13,21 +17,19 @@ from pathlib import Path
 
 import yaml
 
-from intervaltimer.fileio import special_file_kind
+from intervaltimer.workout.files import read_workout_text as read_workout_text
 from intervaltimer.workout.include import Expansion
 from intervaltimer.workout.ladder import check_progression, read_progression
 from intervaltimer.workout.model import DEFAULT_LEAD_IN_S, Problem, Workout, WorkoutError
 from intervaltimer.workout.steps import StepReader, did_you_mean
 from intervaltimer.workout.units import UnitError, parse_duration
 from intervaltimer.workout.yamlnodes import (
-    MAX_FILE_BYTES,
     Problems,
     TooManyProblems,
     at,
     compose_text,
     kind_of,
     mapping_items,
-    position_of,
     scalar_text,
 )
 
@@ -49,44 +51,14 @@ def load_workout(path: str | Path, chain: tuple[str, ...] = (),
     return parse_workout(read_workout_text(path), str(path), chain, expansion)
 
 
-def read_workout_text(path: str | Path) -> str:
-    """The text of the workout file at `path`, at most MAX_FILE_BYTES of UTF-8 with no NUL;
-    raises `WorkoutError` saying why not, never quoting the file."""
-    shown = str(path)
-    kind = special_file_kind(path)
-    if kind is not None and kind != "a directory":  # a FIFO would block the open; a device
-        raise WorkoutError([Problem(shown, 1, 1, f"is {kind}, not a workout file")])
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise WorkoutError([Problem(shown, 1, 1, "no such file")]) from None
-    except IsADirectoryError:
-        raise WorkoutError([Problem(shown, 1, 1, "is a folder, not a workout file")]) from None
-    except OSError as error:
-        raise WorkoutError([Problem(shown, 1, 1, f"cannot read: {error.strerror}")]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise WorkoutError([Problem(shown, 1, 1, "the file is over 1 MiB; a workout file is "
-                                                 "a few lines of YAML (is this the right file?)")])
-    if b"\0" in data:
-        line, col = position_of(data.decode("latin-1"), data.index(b"\0"))
-        raise WorkoutError([Problem(shown, line, col, "this is not a text file (a NUL byte); "
-                                                      "a workout is a YAML text file")])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        good = data[:error.start].decode("utf-8-sig", errors="replace")
-        line, col = position_of(good, len(good))
-        raise WorkoutError([Problem(shown, line, col, "this is not UTF-8 text; save the file "
-                                                      "as UTF-8")]) from None
-
-
 def parse_workout(text: str, path: str = "<text>", chain: tuple[str, ...] = (),
                   expansion: Expansion | None = None) -> Workout:
     """The workout in YAML `text` (format 1); raises `WorkoutError` listing every problem.
 
     `path` names the file in messages, and `include:` looks beside it first.
     """
+    if expansion is None:
+        expansion = Expansion(parse=parse_workout)
     problems = Problems(path)
     workout: Workout | None = None
     collecting = gc.isenabled()
@@ -109,7 +81,7 @@ def parse_workout(text: str, path: str = "<text>", chain: tuple[str, ...] = (),
 
 
 def _workout(root: yaml.Node, text: str, path: str, problems: Problems,
-             chain: tuple[str, ...], expansion: Expansion | None) -> Workout | None:
+             chain: tuple[str, ...], expansion: Expansion) -> Workout | None:
     """The workout from the document's root node, or None when there are problems."""
     if not isinstance(root, yaml.MappingNode):
         if isinstance(root, yaml.SequenceNode):

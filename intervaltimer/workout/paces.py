@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from intervaltimer.workout.daniels import (
     VDOT_TABLE_MAX,
@@ -47,9 +47,6 @@ from intervaltimer.workout.daniels import vdot as vdot
 from intervaltimer.workout.model import PaceSpec
 from intervaltimer.workout.pacespec import RACE_DISTANCES_M, TRAINING_PACES
 from intervaltimer.workout.units import format_time
-
-if TYPE_CHECKING:
-    from intervaltimer.workout.profile import Profile
 
 RIEGEL_EXPONENT = 1.06
 RIEGEL_MIN_S = 3.5 * 60.0
@@ -79,6 +76,22 @@ class Race:
 
     def __str__(self) -> str:
         return f"{self.name} {format_race_time(self.time_s)}"
+
+
+class RaceBook(Protocol):
+    """What the paces are worked out from: the race results and the model carrying them to
+    other distances (`vdot` or `riegel`). A `profile.Profile` is one; naming the shape here
+    rather than the class keeps this module below the profile, which reads races with it."""
+
+    @property
+    def races(self) -> tuple[Race, ...]:
+        """The race results, shortest first."""
+        ...
+
+    @property
+    def model(self) -> str:
+        """`vdot` or `riegel`."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -202,7 +215,7 @@ def best_vdot(races: Iterable[Race]) -> tuple[float, bool, Race] | None:
     return vdot(nearest.time_s, nearest.distance_m), True, nearest
 
 
-def vdot_of(profile: Profile | None) -> tuple[float, bool] | None:
+def vdot_of(profile: RaceBook | None) -> tuple[float, bool] | None:
     """The runner's VDOT and whether it is an estimate; None without race results."""
     if profile is None:
         return None
@@ -231,7 +244,7 @@ def training_pace(races: Iterable[Race], name: str) -> ResolvedPace | None:
                         f"VDOT {value:.1f} from {source}", fast, slow)
 
 
-def resolve(spec: PaceSpec, profile: Profile | None) -> ResolvedPace | None:
+def resolve(spec: PaceSpec, profile: RaceBook | None) -> ResolvedPace | None:
     """The pace a spec stands for: explicit paces always; named ones from the profile, else None."""
     if spec.s_per_m is not None:
         return ResolvedPace(spec.text, spec.s_per_m, False, "explicit")
@@ -244,7 +257,7 @@ def resolve(spec: PaceSpec, profile: Profile | None) -> ResolvedPace | None:
     return None
 
 
-def all_paces(profile: Profile | None) -> dict[str, ResolvedPace]:
+def all_paces(profile: RaceBook | None) -> dict[str, ResolvedPace]:
     """Every named pace the profile gives: race paces short to long, then training paces."""
     if profile is None or not profile.races:
         return {}

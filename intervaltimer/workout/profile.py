@@ -44,6 +44,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from intervaltimer.fileio import atomic_write_text
 from intervaltimer.locations import profile_path
+from intervaltimer.workout.files import read_capped
 from intervaltimer.workout.model import Problem, WorkoutError
 from intervaltimer.workout.paces import MODELS, Race, format_race_time
 from intervaltimer.workout.races import (
@@ -292,8 +293,7 @@ def load_profile(path: Path | None = None) -> Profile | None:
     path = profile_path() if path is None else path
     shown = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_PROFILE_BYTES + 1)
+        data = read_capped(path, MAX_PROFILE_BYTES + 1)
     except FileNotFoundError:
         return None
     except OSError as error:

@@ -135,7 +135,7 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, library: bool = Tru
     monkeypatch.setenv("INTERVALTIMER_DB", str(folders.db))
     monkeypatch.chdir(folders.local.parent)
     monkeypatch.setenv("INTERVALTIMER_WORKOUTS", str(folders.local))
-    monkeypatch.setattr("intervaltimer.workout.library.workouts_dir", lambda: folders.shipped)
+    monkeypatch.setattr("intervaltimer.workout.shelves.workouts_dir", lambda: folders.shipped)
     monkeypatch.setattr("intervaltimer.ui.screens.editor.workouts_dir", lambda: folders.shipped)
     if library:
         folders.write(folders.shipped, "8x400-mile.yaml", EIGHT_400)
