@@ -200,22 +200,55 @@ async def test_screen_takes_keys_before_the_library_is_read(
     folders: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real = home_module.read_library
+    real = home_module.load_entry
 
-    def slow_read(lister: Any = None) -> Any:
+    def slow_read(path: Path, origin: str) -> Any:
         release.wait(5)
-        return real(lister)
+        return real(path, origin)
 
-    monkeypatch.setattr(home_module, "read_library", slow_read)
+    monkeypatch.setattr(home_module, "load_entry", slow_read)
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "Reading the library" in _text(app, "library-status")
         await pilot.press("slash", *"pyr")
         assert app.screen.query_one("#filter", Input).value == "pyr"
+        assert "reading 0 of 5" in _text(app, "library-status")
+        assert _list(app).names_shown() == ["pyramid"]  # by its file name, not read yet
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)  # a file not read yet is not run
         release.set()
         await settle(pilot, app)
         assert _list(app).names_shown() == ["Pyramid"]
+        assert "reading" not in _text(app, "library-status")
+
+
+@pilot_test
+async def test_names_from_the_listing_first_then_each_workout_as_it_is_read(
+    folders: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real = home_module.load_entry
+
+    def last_is_slow(path: Path, origin: str) -> Any:
+        if path.stem == "threshold-miles":  # the last file read (shipped, by name)
+            release.wait(5)
+        return real(path, origin)
+
+    monkeypatch.setattr(home_module, "load_entry", last_is_slow)
+    monkeypatch.setattr(home_module, "READ_BATCH_S", 0.0)  # hand over every file as read
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):  # until the four other files are in
+            await pilot.pause(0.01)
+            if "reading 4 of 5" in _text(app, "library-status"):
+                break
+        shown = {(e.name, e.read) for e in _list(app).shown}
+        assert ("threshold-miles", False) in shown
+        assert ("Pyramid", True) in shown and ("8 x 400 m at mile pace", True) in shown
+        release.set()
+        await settle(pilot, app)
+        assert ("Threshold miles", True) in {(e.name, e.read) for e in _list(app).shown}
+        assert _text(app, "library-status") == "5 workouts, 1 with problems"
 
 
 @pilot_test

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Header, Static, TextArea
 
@@ -214,10 +214,11 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
         status = self.query_one("#status", Static)
         count = len(checked.problems)
         if checked.ok:
-            status.update(Text("✓ valid workout", style="bold green"))
+            status.update(Content.assemble(("✓ valid workout", "bold $text-success")))
         else:
-            status.update(Text(f"✗ {count} problem{'s' if count != 1 else ''} · f8 goes there",
-                               style="bold red"))
+            status.update(Content.assemble(
+                (f"✗ {count} problem{'s' if count != 1 else ''} · f8 goes there",
+                 "bold $text-error")))
         if checked.plan is not None:
             self.last_plan = checked.plan
         self._show_plan(stale=checked.plan is None)

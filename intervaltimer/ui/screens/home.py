@@ -1,15 +1,18 @@
 """The home screen: the workout library, a filter, and a preview of the highlighted workout.
 
-The library is read in a thread worker, so the screen takes keys at once and
-fills in when the files are read. Letters always type into the filter (it has
-the focus first; typed on the list, they go to it): no letter opens or changes
-a file. Commands are on keys that are not typed by accident: enter run,
-ctrl+e edit, ctrl+n new, ctrl+d duplicate, ctrl+l history, ctrl+r profile;
-down moves from the filter into the list, escape empties the filter.
+The library is read in a thread worker, so the screen takes keys at once: the
+file listing comes first (every file by its name, none opened), then the
+workouts' own names, tags and problems fill in as the files are read. Letters
+always type into the filter (it has the focus first; typed on the list, they go
+to it): no letter opens or changes a file. Commands are on keys that are not
+typed by accident: enter run, ctrl+e edit, ctrl+n new, ctrl+d duplicate,
+ctrl+l history, ctrl+r profile; down moves from the filter into the list,
+escape empties the filter.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Header, Input, OptionList, Static
+from textual.worker import get_current_worker
 
 from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.locations import user_workouts_dir
@@ -31,7 +35,9 @@ from intervaltimer.ui.widgets.workout_list import (
     LibraryEntry,
     Lister,
     WorkoutList,
-    read_library,
+    list_library,
+    load_entry,
+    sort_entries,
 )
 from intervaltimer.ui.widgets.workout_preview import WorkoutPreview
 from intervaltimer.workout.model import WorkoutError
@@ -44,6 +50,7 @@ if TYPE_CHECKING:
 EDIT_KEY = "ctrl+e"
 NEW_KEY = "ctrl+n"
 PROFILE_KEY = "ctrl+r"
+READ_BATCH_S = 0.1  # how often the list fills in workouts read: a few redraws a second
 
 
 class LibraryFilter(Input):
@@ -76,8 +83,22 @@ class HomeScreen(AppScreen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
+    class LibraryListed(Message):
+        """The worker listed the library's files (none read yet)."""
+
+        def __init__(self, entries: list[LibraryEntry]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    class LibraryRead(Message):
+        """The worker read some of the listed files; more may follow."""
+
+        def __init__(self, entries: list[LibraryEntry]) -> None:
+            super().__init__()
+            self.entries = entries
+
     class LibraryLoaded(Message):
-        """The worker read the library."""
+        """The worker read the whole library."""
 
         def __init__(self, entries: list[LibraryEntry]) -> None:
             super().__init__()
@@ -129,8 +150,44 @@ class HomeScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def _read_library(self) -> None:
-        """Read every workout file (in a thread) and hand the entries to the screen."""
-        self.post_message(self.LibraryLoaded(read_library(self.lister)))
+        """List the files, hand them over, then read them (in a thread), handing the
+        entries over in batches a few times a second and the whole library at the end."""
+        worker = get_current_worker()
+        listed = list_library(self.lister)
+        self.post_message(self.LibraryListed(listed))
+        read: list[LibraryEntry] = []
+        batch: list[LibraryEntry] = []
+        sent = time.monotonic()
+        for entry in listed:
+            if worker.is_cancelled:
+                return
+            batch.append(load_entry(entry.path, entry.origin))
+            if time.monotonic() - sent >= READ_BATCH_S:
+                read.extend(batch)
+                self.post_message(self.LibraryRead(batch))
+                batch, sent = [], time.monotonic()
+        self.post_message(self.LibraryLoaded(sort_entries([*read, *batch])))
+
+    def on_home_screen_library_listed(self, message: LibraryListed) -> None:
+        """Show the files by name while they are read; on a reload, keep what was read."""
+        workouts = self.query_one(WorkoutList)
+        if self.loaded:  # a reload: the entries shown are whole; only new files are added
+            known = {e.key: e for e in workouts.entries}
+            workouts.set_entries(sort_entries(known.get(e.key, e) for e in message.entries),
+                                 select=self._select)
+        else:
+            workouts.set_entries(message.entries, select=self._select)
+        self._show_count()
+        self.show_preview(workouts.highlighted_entry)
+
+    def on_home_screen_library_read(self, message: LibraryRead) -> None:
+        """Fill in the entries just read; the preview too if it shows one of them."""
+        workouts = self.query_one(WorkoutList)
+        workouts.update_entries(message.entries, select=self._select)
+        self._show_count()
+        entry = workouts.highlighted_entry
+        if entry is not None and any(e.key == entry.key for e in message.entries):
+            self.show_preview(entry)
 
     def on_home_screen_library_loaded(self, message: LibraryLoaded) -> None:
         """Show the entries the worker read."""
@@ -149,8 +206,11 @@ class HomeScreen(AppScreen[None]):
         if workouts.query_text.strip():
             status = f"{len(workouts.shown)} of {total} {noun}"
         else:
-            bad = sum(1 for e in workouts.entries if not e.valid)
+            bad = sum(1 for e in workouts.entries if e.broken)
             status = f"{total} {noun}" + (f", {bad} with problems" if bad else "")
+        unread = sum(1 for e in workouts.entries if not e.read)
+        if unread:
+            status += f" · reading {total - unread} of {total}…"
         self.query_one("#library-status", Static).update(status)
 
     # The filter
@@ -159,8 +219,7 @@ class HomeScreen(AppScreen[None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         workouts = self.query_one(WorkoutList)
         workouts.apply_filter(event.value)
-        if self.loaded:
-            self._show_count()
+        self._show_count()
         self.show_preview(workouts.highlighted_entry)
 
     @on(WorkoutList.Typed)
@@ -237,6 +296,9 @@ class HomeScreen(AppScreen[None]):
         """Preview and run the highlighted workout, from the filter or the list."""
         entry = self.entry
         if entry is None:
+            return
+        if not entry.read:
+            self.notify("Still reading this file; a moment.", severity="information")
             return
         if entry.workout is None:
             self.notify("This file has problems; press ctrl+e to fix them first.",

@@ -1,8 +1,11 @@
 """The workout library as a list: every file found, grouped by where it lives, filterable.
 
-`read_library()` loads every workout file (in a worker: it reads the disk);
-invalid files stay in the list with their first problem. `WorkoutList` shows
-the entries that match a filter of name words and tags (`#tag` for tags only).
+`list_library()` lists the files (names only, no file opened), so a library of a
+thousand workouts shows its file names at once; `load_entry()` then reads each
+file (in a worker: it reads the disk) and the list fills in the workouts' own
+names as they come. Invalid files stay in the list with their first problem.
+`WorkoutList` shows the entries that match a filter of name words and tags
+(`#tag` for tags only).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -40,11 +44,15 @@ class LibraryEntry:
     origin: str
     workout: Workout | None = None
     problems: tuple[Problem, ...] = ()
+    read: bool = True
+    """False for an entry only listed so far: its file is not read yet."""
 
     @property
     def name(self) -> str:
-        """The workout's name, or the file name for a file that cannot be read."""
-        return self.workout.name if self.workout is not None else self.path.name
+        """The workout's name; the file name for a file not read yet or that cannot be read."""
+        if self.workout is not None:
+            return self.workout.name
+        return self.path.stem if not self.read else self.path.name
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -55,6 +63,11 @@ class LibraryEntry:
     def valid(self) -> bool:
         """True when the file loaded as a workout."""
         return self.workout is not None
+
+    @property
+    def broken(self) -> bool:
+        """True when the file was read and is not a workout (one not read yet is not)."""
+        return self.read and self.workout is None
 
     @property
     def first_problem(self) -> Problem | None:
@@ -141,11 +154,15 @@ def default_lister() -> Sequence[tuple[Path, str]]:
     return list_workout_files()
 
 
+def list_library(lister: Lister | None = None) -> list[LibraryEntry]:
+    """Every file the lister finds, not read yet (named by file), grouped and sorted."""
+    files = (lister or default_lister)()
+    return sort_entries(LibraryEntry(path, origin, read=False) for path, origin in files)
+
+
 def read_library(lister: Lister | None = None) -> list[LibraryEntry]:
     """Load every workout the lister finds, grouped by origin and sorted by name."""
-    files = (lister or default_lister)()
-    entries = [load_entry(path, origin) for path, origin in files]
-    return sort_entries(entries)
+    return sort_entries(load_entry(e.path, e.origin) for e in list_library(lister))
 
 
 def sort_entries(entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
@@ -155,20 +172,19 @@ def sort_entries(entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
                                           e.name.casefold(), e.key))
 
 
-def entry_prompt(entry: LibraryEntry) -> Text:
-    """The list line of an entry: name and tags, or file name and its first problem."""
-    text = Text(no_wrap=True, overflow="ellipsis")
+def entry_prompt(entry: LibraryEntry) -> Content:
+    """The list line of an entry: name and tags, or file name and its first problem (in the
+    theme's `$text-error`); a file not read yet by its file name, dim."""
+    if not entry.read:
+        return Content.assemble((display_safe(entry.name), "dim"))
     if entry.workout is not None:
-        text.append(display_safe(entry.name), style="bold")
-        if entry.tags:
-            text.append(display_safe("  " + " ".join(f"#{t}" for t in entry.tags)), style="dim")
-        return text
+        tags = display_safe("  " + " ".join(f"#{t}" for t in entry.tags)) if entry.tags else ""
+        return Content.assemble((display_safe(entry.name), "bold"), (tags, "dim"))
     problem = entry.first_problem
-    text.append("⚠ ", style="bold red")
-    text.append(display_safe(entry.path.name), style="bold")
-    if problem is not None:
-        text.append(display_safe(f"  line {problem.line}: {problem.message}"), style="red")
-    return text
+    where = display_safe(f"  line {problem.line}: {problem.message}") if problem else ""
+    return Content.assemble(("⚠ ", "bold $text-error"),
+                            (display_safe(entry.path.name), "bold"),
+                            (where, "$text-error"))
 
 
 class WorkoutList(OptionList):
@@ -221,6 +237,11 @@ class WorkoutList(OptionList):
         self.entries = list(entries)
         self._by_key = {e.key: e for e in self.entries}
         self.apply_filter(self.query_text, select=select)
+
+    def update_entries(self, read: Sequence[LibraryEntry], select: str | None = None) -> None:
+        """Put entries just read in place of the listed ones of the same file, and redraw."""
+        fresh = {e.key: e for e in read}
+        self.set_entries(sort_entries(fresh.get(e.key, e) for e in self.entries), select)
 
     def apply_filter(self, query: str, select: str | None = None) -> None:
         """Show only the entries matching `query`; the highlight stays on the same workout."""

@@ -145,6 +145,12 @@ class WorkoutPreview(VerticalScroll):
         self._set("preview-description", display_safe(
             "\n".join(x for x in (description, tags) if x), lines=True))
         self._set("preview-history", "")
+        if not entry.read:
+            self._set("preview-summary", "Reading the file…")
+            self._set("preview-problems", "")
+            table.show_plan(None)
+            table.display = False
+            return
         if workout is None or plan is None:
             problems = entry.problems or ()
             lines = [f"line {p.line}, col {p.col}: {p.message}" for p in problems]
