@@ -1,4 +1,5 @@
-"""The desk's speed: launch to an interactive library of 200 workouts, and the editor's check.
+"""The desk's speed: launch to an interactive library of 200 workouts, the first names of a
+library of 1,000, and the editor's check.
 
 Measures, each against a peer timed in the same run:
 
@@ -8,11 +9,15 @@ Measures, each against a peer timed in the same run:
   against a bare Textual app showing one Static; both in-process (`run_test`,
   imports already paid) and as a real process (`python -c`, headless, imports
   and interpreter start included);
+- the first frame showing names of a library of 1,000 workouts, as a process,
+  against the first frame of a bare Textual app showing one Static (and, for
+  scale, an app of the home screen's Textual widgets alone with 1,000 options);
 - the editor's check of a 200-step file (load + expand to a plan), against
   PyYAML's `safe_load` of the same text, and the same check inside the editor
   screen with the plan table refilled.
 
-Goals: interactive home under 500 ms median; the 200-step check under 30 ms.
+Goals: interactive home under 500 ms median; the 1,000 workouts' first names within
+1.5 times the bare app; the 200-step check under 30 ms.
 Prints PASS or FAIL for each and exits 0 either way (a speed goal is not a test).
 
     .venv/bin/python benchmarks/library.py [--runs 15]
@@ -33,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 HOME_GOAL_MS = 500.0
+BIG_LIBRARY = 1000
+NAMES_RATIO = 1.5  # the big library's first names, against the bare app's first frame
 CHECK_GOAL_MS = 30.0
 WORKOUTS = 200
 REP_COUNT = 99  # 99 x (run + rest) + warm-up + cool-down = 200 steps
@@ -77,6 +84,57 @@ else:
 """
 
 
+PAINT_CHILD = r"""
+import sys, time
+started = time.perf_counter()
+mode = sys.argv[1]
+from textual.app import App
+
+_display = App._display
+
+
+def shown(screen):
+    if mode != "home":
+        return True
+    return type(screen).__name__ == "HomeScreen" and screen.query_one("#workouts").option_count > 0
+
+
+def display(self, screen, renderable):
+    # The moment a frame is handed to the terminal: the first that holds what we wait for.
+    _display(self, screen, renderable)
+    if renderable is not None and not getattr(self, "_seen", False) and shown(screen):
+        self._seen = True
+        print(f"ready {(time.perf_counter() - started) * 1000:.1f}", flush=True)
+        self.exit()
+
+
+App._display = display
+if mode == "home":
+    from intervaltimer.ui.app import make_app
+
+    make_app().run(headless=True)
+else:
+    from textual.containers import Horizontal, Vertical
+    from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+
+    class Bare(App[None]):
+        def compose(self):
+            if mode == "bare":
+                yield Static("one static")
+                return
+            yield Header()
+            with Horizontal():
+                with Vertical():
+                    yield Input(placeholder="filter")
+                    yield OptionList(*(f"workout {n}" for n in range(int(mode))))
+                    yield Static("status")
+                yield DataTable()
+            yield Footer()
+
+    Bare().run(headless=True)
+"""
+
+
 def workout_text() -> str:
     """A 200-step workout: warm-up, 99 x (400..800 m at mile pace + 60 s rest), cool-down."""
     lines = ["name: 200 steps", "description: A long file for timing the editor's check.",
@@ -88,12 +146,12 @@ def workout_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_library(folder: Path) -> None:
-    """Write WORKOUTS workouts from the templates into `folder`."""
+def make_library(folder: Path, count: int = WORKOUTS) -> None:
+    """Write `count` workouts from the templates into `folder`."""
     from intervaltimer.workout.templates import render_template
 
     folder.mkdir(parents=True, exist_ok=True)
-    for number in range(WORKOUTS):
+    for number in range(count):
         key = TEMPLATE_KEYS[number % len(TEMPLATE_KEYS)]
         text = render_template(key, f"Session {number:03d} ({key})")
         (folder / f"session-{number:03d}.yaml").write_text(text, encoding="utf-8")
@@ -167,10 +225,10 @@ def in_process(runs: int) -> dict[str, list[float]]:
     return results
 
 
-def _child_run(mode: str, env: dict[str, str], cwd: str) -> float:
+def _child_run(mode: str, env: dict[str, str], cwd: str, code: str = CHILD) -> float:
     """Wall time from starting a process to its "ready" line, in milliseconds."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", CHILD, mode], cwd=cwd, env=env,
+    child = subprocess.Popen([sys.executable, "-c", code, mode], cwd=cwd, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert child.stdout is not None
     line = child.stdout.readline()
@@ -192,6 +250,34 @@ def as_process(runs: int, env: dict[str, str], cwd: str) -> dict[str, list[float
         for _ in range(runs):
             results[name].append(_child_run(mode, env, cwd))
     return results
+
+
+def first_names(runs: int, root: Path) -> dict[str, list[float]]:
+    """Process start to the first frame showing what each waits for: the bare app's one
+    Static; the home screen's first names with BIG_LIBRARY workouts in the user's folder;
+    and, to show what Textual itself asks, an app of the home screen's widgets alone.
+    The cases take turns, run by run, so a busy machine weighs on each alike."""
+    config, work = root / "big-config", root / "big-work"
+    make_library(config / "workouts", BIG_LIBRARY)
+    work.mkdir()
+    env = {**os.environ, "INTERVALTIMER_CONFIG": str(config)}
+    cases = {"bare Textual app, one Static": "bare",
+             f"home, first names ({BIG_LIBRARY:,} workouts)": "home",
+             f"Textual, home's widgets ({BIG_LIBRARY:,} options)": str(BIG_LIBRARY)}
+    results: dict[str, list[float]] = {name: [] for name in cases}
+    for mode in cases.values():
+        _child_run(mode, env, str(work), PAINT_CHILD)  # warm-up: byte-code caches
+    for _ in range(runs):
+        for name, mode in cases.items():
+            results[name].append(_child_run(mode, env, str(work), PAINT_CHILD))
+    return results
+
+
+def print_ratio(results: dict[str, list[float]], base: str, measured: str) -> None:
+    """The measured median over the peer's, PASS at NAMES_RATIO or under."""
+    ratio = statistics.median(results[measured]) / statistics.median(results[base])
+    verdict = "PASS" if ratio <= NAMES_RATIO else "FAIL"
+    print(f"  {measured} / {base}: ratio {ratio:.2f}  {verdict} (<= {NAMES_RATIO})")
 
 
 def _time(call: Callable[[], object], runs: int) -> list[float]:
@@ -291,6 +377,11 @@ def main() -> int:
         print_table("launch, as a process (python -c, headless; interpreter and imports "
                     "included)", as_process(runs, dict(os.environ), str(work)),
                     "bare Textual app, one Static", home_goal)
+        names = first_names(runs, root)
+        print_table("first frame, as a process (the frame handed to the terminal)", names,
+                    "bare Textual app, one Static", {})
+        print_ratio(names, "bare Textual app, one Static",
+                    f"home, first names ({BIG_LIBRARY:,} workouts)")
         print_table("editor check", editor_check(max(runs, 30), root),
                     "yaml.safe_load, 200 steps",
                     {"editor check, 200 steps (load + plan)": CHECK_GOAL_MS,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from intervaltimer.fileio import special_file_kind
 from intervaltimer.workout.model import Problem, WorkoutError
-from intervaltimer.workout.yamlnodes import MAX_FILE_BYTES, position_of
+from intervaltimer.workout.positions import MAX_FILE_BYTES, position_of
 
 SUFFIXES = (".yaml", ".yml")
 

@@ -19,11 +19,12 @@ from typing import Any
 import yaml
 
 from intervaltimer.workout.model import Problem
+from intervaltimer.workout.positions import MAX_FILE_BYTES as MAX_FILE_BYTES
+from intervaltimer.workout.positions import position_of as position_of
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has libyaml
 
-MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40  # nesting of mappings and sequences; real workouts use under 15
 MAX_NODES = 50_000  # values in a file; a real workout has a few hundred
 MAX_PROBLEMS = 50
@@ -79,13 +80,6 @@ def at(node: yaml.Node, offset: int = 0) -> tuple[int, int]:
         if on_one_line:
             col += offset + (1 if node.style in ("'", '"') else 0)
     return mark.line + 1, col
-
-
-def position_of(text: str, index: int) -> tuple[int, int]:
-    """(line, col), 1-based, of character `index` in `text`."""
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, col
 
 
 def _check_text(text: str, problems: Problems) -> bool:

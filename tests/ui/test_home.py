@@ -342,8 +342,8 @@ async def test_enter_pushes_the_run_preview_and_ctrl_l_the_history(
     folders: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     FakePreview.made = []
-    monkeypatch.setattr(home_module, "PreviewScreen", FakePreview)
-    monkeypatch.setattr(home_module, "HistoryScreen", FakePreview)
+    monkeypatch.setattr("intervaltimer.ui.screens.preview.PreviewScreen", FakePreview)
+    monkeypatch.setattr("intervaltimer.ui.screens.history.HistoryScreen", FakePreview)
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)

@@ -28,8 +28,6 @@ from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.locations import user_workouts_dir
 from intervaltimer.log.records import SessionSummary
 from intervaltimer.ui.screens.base import AppScreen
-from intervaltimer.ui.screens.history import HistoryScreen
-from intervaltimer.ui.screens.preview import PreviewScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.workout_list import (
     LibraryEntry,
@@ -83,13 +81,6 @@ class HomeScreen(AppScreen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
-    class LibraryListed(Message):
-        """The worker listed the library's files (none read yet)."""
-
-        def __init__(self, entries: list[LibraryEntry]) -> None:
-            super().__init__()
-            self.entries = entries
-
     class LibraryRead(Message):
         """The worker read some of the listed files; more may follow."""
 
@@ -130,11 +121,11 @@ class HomeScreen(AppScreen[None]):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        """Focus the filter and start reading the library."""
+        """Focus the filter, show the library's files and start reading them."""
         self.title = "intervaltimer"
         self.sub_title = "workout library"
         self.query_one(LibraryFilter).focus()
-        self.call_after_refresh(self.reload)  # paint first, then read
+        self.reload()
         self.tell_profile_problems()
 
     def on_screen_resume(self) -> None:
@@ -143,18 +134,19 @@ class HomeScreen(AppScreen[None]):
             self.reload()
 
     def reload(self, select: Path | None = None) -> None:
-        """Read the library again in the worker; highlight `select` when it arrives."""
+        """List the library's files and show them by name (a listing opens no file, so it
+        is quick even for a thousand), then read them in the worker; highlight `select`."""
         if select is not None:
             self._select = str(select)
-        self._read_library()
+        listed = list_library(self.lister)
+        self._show_listed(listed)
+        self.call_after_refresh(self._read_library, listed)  # paint the names, then read
 
     @work(thread=True, exclusive=True, group="library")
-    def _read_library(self) -> None:
-        """List the files, hand them over, then read them (in a thread), handing the
-        entries over in batches a few times a second and the whole library at the end."""
+    def _read_library(self, listed: list[LibraryEntry]) -> None:
+        """Read the listed files (in a thread), handing the entries over in batches a few
+        times a second and the whole library at the end."""
         worker = get_current_worker()
-        listed = list_library(self.lister)
-        self.post_message(self.LibraryListed(listed))
         read: list[LibraryEntry] = []
         batch: list[LibraryEntry] = []
         sent = time.monotonic()
@@ -168,15 +160,15 @@ class HomeScreen(AppScreen[None]):
                 batch, sent = [], time.monotonic()
         self.post_message(self.LibraryLoaded(sort_entries([*read, *batch])))
 
-    def on_home_screen_library_listed(self, message: LibraryListed) -> None:
+    def _show_listed(self, listed: list[LibraryEntry]) -> None:
         """Show the files by name while they are read; on a reload, keep what was read."""
         workouts = self.query_one(WorkoutList)
         if self.loaded:  # a reload: the entries shown are whole; only new files are added
             known = {e.key: e for e in workouts.entries}
-            workouts.set_entries(sort_entries(known.get(e.key, e) for e in message.entries),
+            workouts.set_entries(sort_entries(known.get(e.key, e) for e in listed),
                                  select=self._select)
         else:
-            workouts.set_entries(message.entries, select=self._select)
+            workouts.set_entries(listed, select=self._select)
         self._show_count()
         self.show_preview(workouts.highlighted_entry)
 
@@ -304,6 +296,8 @@ class HomeScreen(AppScreen[None]):
             self.notify("This file has problems; press ctrl+e to fix them first.",
                         severity="warning")
             return
+        from intervaltimer.ui.screens.preview import PreviewScreen
+
         self.app.push_screen(PreviewScreen(entry.workout))
 
     def action_edit(self) -> None:
@@ -361,6 +355,8 @@ class HomeScreen(AppScreen[None]):
         """Show the sessions logged for the highlighted workout."""
         entry = self.entry
         name = entry.workout.name if entry is not None and entry.workout is not None else None
+        from intervaltimer.ui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen(workout=name))
 
     def action_profile(self) -> None:

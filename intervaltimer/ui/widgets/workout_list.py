@@ -21,7 +21,7 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from intervaltimer.safetext import display_safe
 from intervaltimer.workout.model import Problem, Workout, WorkoutError
@@ -33,6 +33,7 @@ ORIGIN_TITLES: dict[str, str] = {
     "shipped": "Shipped with intervaltimer",
 }
 
+FIRST_OPTIONS = 80  # list lines added before the first paint: more than a screen shows
 Lister = Callable[[], Sequence[tuple[Path, str]]]
 
 
@@ -148,8 +149,8 @@ def read_entry(path: Path, origin: str) -> LibraryEntry:
 
 
 def default_lister() -> Sequence[tuple[Path, str]]:
-    """Every workout file in the shipped, user and ./workouts folders."""
-    from intervaltimer.workout.library import list_workout_files
+    """Every workout file in the local, user and shipped folders (by name, none read)."""
+    from intervaltimer.workout.shelves import list_workout_files
 
     return list_workout_files()
 
@@ -229,6 +230,8 @@ class WorkoutList(OptionList):
         self.shown: list[LibraryEntry] = []
         self.query_text = ""
         self._by_key: dict[str, LibraryEntry] = {}
+        self._fill = 0
+        """Counts refills, so a long list's second half is not added to a newer list."""
         self._last_key: str | None = None
         """The entry last highlighted: highlighted again when a filter that hid it is undone."""
 
@@ -244,7 +247,12 @@ class WorkoutList(OptionList):
         self.set_entries(sort_entries(fresh.get(e.key, e) for e in self.entries), select)
 
     def apply_filter(self, query: str, select: str | None = None) -> None:
-        """Show only the entries matching `query`; the highlight stays on the same workout."""
+        """Show only the entries matching `query`; the highlight stays on the same workout.
+
+        A long list goes in twice: the first `FIRST_OPTIONS` lines now, the rest after
+        the next paint, so a thousand workouts show their first names without waiting
+        for the option list to measure every line.
+        """
         current = self.highlighted_entry
         keep = select or (current.key if current is not None else self._last_key)
         self.query_text = query
@@ -257,9 +265,21 @@ class WorkoutList(OptionList):
                 title = Text(ORIGIN_TITLES.get(origin, origin), style="italic dim")
                 options.append(Option(title, id=f"origin:{origin}", disabled=True))
             options.append(Option(entry_prompt(entry), id=entry.key))
+        self._fill += 1
         self.clear_options()
-        self.add_options(options)
+        self.add_options(options[:FIRST_OPTIONS])
+        if len(options) > FIRST_OPTIONS:
+            self.call_after_refresh(self._add_rest, options[FIRST_OPTIONS:], self._fill, keep)
         self.highlight_entry(keep)
+
+    def _add_rest(self, rest: list[Option | None], fill: int, keep: str | None) -> None:
+        """The options after the first screenful, unless the list was refilled since."""
+        if fill != self._fill:
+            return
+        current = self.highlighted_entry
+        self.add_options(rest)
+        self.highlight_entry(current.key if current is not None and current.key != self.shown[0].key
+                             else keep)
 
     def highlight_entry(self, key: str | None) -> None:
         """Highlight the entry with this key, else the first entry shown."""
@@ -268,7 +288,10 @@ class WorkoutList(OptionList):
             return
         target = key if key in {e.key for e in self.shown} else self.shown[0].key
         assert target is not None
-        self.highlighted = self.get_option_index(target)
+        try:
+            self.highlighted = self.get_option_index(target)
+        except OptionDoesNotExist:  # not added yet: the rest of a long list comes next paint
+            self.highlighted = self.get_option_index(self.shown[0].key)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Remember the entry highlighted, to come back to it when a filter is undone."""
