@@ -13,12 +13,19 @@ LOCK_VENV   := .lock-venv
 # zbar-tools to read the terminal's QR code back, espeak-ng for the spoken cues.
 SYSTEM_PACKAGES := libasound2-dev gcc libc6-dev tmux chromium zbar-tools espeak-ng
 
-.PHONY: run test lint typecheck contracts pytest system clean snapshots bench lock
+.PHONY: run test test-fast lint typecheck contracts pytest system clean snapshots bench lock
 
 run: $(STAMP)
 	$(BIN)/intervaltimer
 
 test: $(STAMP) lint typecheck contracts pytest
+
+# The pure layers and the track's runner, in well under a minute: the loop while editing
+# them. `make test` stays the whole suite, and what CI runs.
+FAST_TESTS := tests/workout tests/engine $(wildcard tests/coach) tests/log tests/track \
+	tests/test_pure_clock.py
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q $(FAST_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check intervaltimer tests benchmarks scripts
