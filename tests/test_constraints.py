@@ -46,10 +46,3 @@ def test_textual_is_the_major_version_the_snapshots_were_drawn_with() -> None:
     textual = next(req for req in declared() if req.name == "textual")
     assert textual.specifier.contains("8.2.0") and not textual.specifier.contains("9.0")
     assert not textual.specifier.contains("8.1.0")
-
-
-def test_termdown_is_for_the_benchmarks_only() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert [Requirement(t).name for t in project["optional-dependencies"]["bench"]] == ["termdown"]
-    everything_else = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
-    assert not any(Requirement(t).name == "termdown" for t in everything_else)

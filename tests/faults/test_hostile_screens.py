@@ -1,4 +1,4 @@
-"""Finding 5 on the screens: hostile text from workout files, file names, notes and the log
+"""Hostile text on the screens: text from workout files, file names, notes and the log
 reaches no screen raw. Each screen is drawn (Pilot) and every character it would send is
 checked, first with the app's last guard (the line filter) off, so each widget is shown to
 make its own text display-safe, then with it on.
@@ -61,12 +61,16 @@ async def _settle(pilot: Any, app: IntervalTimerApp) -> None:
 
 
 async def _check(app: IntervalTimerApp, steps: Callable[[Any], Awaitable[None]],
-                 size: tuple[int, int] = (160, 50)) -> bytes:
+                 size: tuple[int, int] = (160, 50), on: str | None = None) -> bytes:
+    """What the screen shows after `steps`, checked for forbidden sequences; with `on`, the
+    screen the steps lead to (by class name), so a step that leads nowhere fails."""
     app._text_guard.enabled = False  # the widgets' own escaping is under test
     async with app.run_test(size=size) as pilot:
         await _settle(pilot, app)
         await steps(pilot)
         await _settle(pilot, app)
+        if on is not None:
+            assert type(app.screen).__name__ == on
         shown = drawn(app)
         assert first_forbidden(shown) is None, (type(app.screen).__name__,
                                                 first_forbidden(shown))
@@ -90,9 +94,10 @@ async def test_library_and_its_preview(folders: Desk) -> None:
 @pilot_test
 async def test_file_name_in_the_library(folders: Desk) -> None:
     async def pick_file(pilot: Any) -> None:
-        await pilot.press("down")
+        await pilot.press("down", "down")  # into the list, then from "Hills …" to "plain"
 
-    await _check(_app(start=Start(screen="home")), pick_file)
+    shown = await _check(_app(start=Start(screen="home")), pick_file, on="HomeScreen")
+    assert b"file\\x1b]0;pwned\\x07.yaml" in shown  # the preview's path line, escaped
 
 
 @pilot_test
@@ -110,7 +115,8 @@ async def test_run_screen(folders: Desk) -> None:
         await pilot.press("enter")
         await pilot.pause()
 
-    await _check(_app(start=Start(screen="run", workout=workout)), start)
+    shown = await _check(_app(start=Start(screen="run", workout=workout)), start, on="RunScreen")
+    assert b"Hills" in shown
 
 
 @pilot_test
@@ -140,7 +146,8 @@ async def test_trend(folders: Desk) -> None:
     async def open_trend(pilot: Any) -> None:
         await pilot.press("t")
 
-    await _check(_app(start=Start(screen="history")), open_trend)
+    shown = await _check(_app(start=Start(screen="history")), open_trend, on="TrendScreen")
+    assert b"Hills \\x1b]0;pwned" in shown
 
 
 @pilot_test

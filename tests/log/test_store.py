@@ -14,7 +14,6 @@ from intervaltimer.log.errors import NotFoundError, StoreError
 from intervaltimer.log.paths import ENV_VAR, db_path, default_db_path
 from intervaltimer.log.records import (
     RepRecord,
-    SessionRecord,
     SessionStatus,
     iso_time,
     parse_iso_time,
@@ -357,9 +356,11 @@ def test_times_read_as_iso_local_time_with_offset_and_back() -> None:
     assert parse_iso_time("2025-05-01T12:00:00+00:00") == 1746100800.0
 
 
-def test_records_are_frozen() -> None:
-    record = SessionRecord(id=1, workout="w", started_at=T0, ended_at=None,
-                           status=SessionStatus.RUNNING)
-    with pytest.raises(AttributeError):
-        record.workout = "other"  # type: ignore[misc]
-    assert record.duration_s is None
+def test_a_running_session_has_no_end_and_no_duration_until_it_ends(store: Store) -> None:
+    session_id = _session(store)
+    running = store.session(session_id)
+    assert running is not None
+    assert (running.status, running.ended_at, running.duration_s) == ("running", None, None)
+    store.finish_session(session_id, SessionStatus.ABANDONED, ended_at=T0 + 95.5)
+    ended = store.session(session_id)
+    assert ended is not None and ended.duration_s == pytest.approx(95.5)

@@ -182,9 +182,9 @@ class HomeScreen(AppScreen[None]):
             self.show_preview(entry)
 
     def on_home_screen_library_loaded(self, message: LibraryLoaded) -> None:
-        """Show the entries the worker read."""
+        """Show the entries the worker read: the whole listing, read."""
         workouts = self.query_one(WorkoutList)
-        workouts.set_entries(message.entries, select=self._select)
+        workouts.update_entries(message.entries, select=self._select)
         self._select = None
         self.loaded = True
         self._show_count()

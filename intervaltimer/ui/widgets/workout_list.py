@@ -242,9 +242,19 @@ class WorkoutList(OptionList):
         self.apply_filter(self.query_text, select=select)
 
     def update_entries(self, read: Sequence[LibraryEntry], select: str | None = None) -> None:
-        """Put entries just read in place of the listed ones of the same file, and redraw."""
+        """Put entries just read in place of the listed ones of the same file, and redraw.
+
+        The highlight stays on its workout as names change the order, unless it is on the
+        top entry: a list still filling in keeps its highlight on the top, where it starts.
+        """
         fresh = {e.key: e for e in read}
-        self.set_entries(sort_entries(fresh.get(e.key, e) for e in self.entries), select)
+        current = self.highlighted_entry
+        at_top = current is not None and bool(self.shown) and current.key == self.shown[0].key
+        entries = sort_entries(fresh.get(e.key, e) for e in self.entries)
+        if select is None and at_top:
+            self._last_key = None
+            self.highlighted = None
+        self.set_entries(entries, select)
 
     def apply_filter(self, query: str, select: str | None = None) -> None:
         """Show only the entries matching `query`; the highlight stays on the same workout.
