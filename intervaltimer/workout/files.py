@@ -72,10 +72,13 @@ def read_text_or_none(path: Path) -> str | None:
 def workout_files_in(folder: Path) -> list[Path]:
     """The workout files (`.yaml`, `.yml`) directly in `folder`, by name; none if it does
     not exist or cannot be listed."""
-    try:
-        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    try:  # scandir knows each entry's type from the listing: no stat a file, but for links
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries
+                     if entry.name.endswith(SUFFIXES) and entry.is_file()]
     except OSError:
         return []
+    return [folder / name for name in sorted(names) if Path(name).suffix in SUFFIXES]
 
 
 def is_file(path: Path) -> bool:
