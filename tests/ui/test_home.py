@@ -195,18 +195,25 @@ async def test_preview_counts_and_draws_only_completed_sessions(folders: Desk) -
         assert history.endswith("7.0 → 6.0")
 
 
+def _hold_reads(monkeypatch: pytest.MonkeyPatch, stem: str | None = None) -> threading.Event:
+    """Hold the library's file reads (only the file `stem`, if given) until the event is set."""
+    release = threading.Event()
+    real = home_module.load_entry
+
+    def held(path: Path, origin: str) -> Any:
+        if stem is None or path.stem == stem:
+            release.wait(5)
+        return real(path, origin)
+
+    monkeypatch.setattr(home_module, "load_entry", held)
+    return release
+
+
 @pilot_test
 async def test_screen_takes_keys_before_the_library_is_read(
     folders: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = threading.Event()
-    real = home_module.load_entry
-
-    def slow_read(path: Path, origin: str) -> Any:
-        release.wait(5)
-        return real(path, origin)
-
-    monkeypatch.setattr(home_module, "load_entry", slow_read)
+    release = _hold_reads(monkeypatch)
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -226,15 +233,7 @@ async def test_screen_takes_keys_before_the_library_is_read(
 async def test_names_from_the_listing_first_then_each_workout_as_it_is_read(
     folders: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = threading.Event()
-    real = home_module.load_entry
-
-    def last_is_slow(path: Path, origin: str) -> Any:
-        if path.stem == "threshold-miles":  # the last file read (shipped, by name)
-            release.wait(5)
-        return real(path, origin)
-
-    monkeypatch.setattr(home_module, "load_entry", last_is_slow)
+    release = _hold_reads(monkeypatch, "threshold-miles")  # the last file read (by name)
     monkeypatch.setattr(home_module, "READ_BATCH_S", 0.0)  # hand over every file as read
     app = app_for()
     async with app.run_test(size=(100, 30)) as pilot:
