@@ -47,8 +47,7 @@ def decode_fit(data: bytes, path: str) -> dict[str, Any]:
     messages, errors = decoder.read(convert_datetimes_to_dates=False)
     if errors:
         raise WorkoutError([Problem(path, 0, 0, f"cannot read the FIT file: {errors[0]}")])
-    result: dict[str, Any] = messages
-    return result
+    return dict(messages)
 
 
 def _speed(message: dict[str, Any]) -> float | None:

@@ -36,6 +36,7 @@ _QUOTES = re.compile(r"^(?:(\d+)')?(?:(\d+)\")?$")
 _DISTANCE = re.compile(r"^(\d+(?:\.\d+)?)(mtr|km|mi)$", re.IGNORECASE)
 _PACE = re.compile(r"^(\d+:\d\d(?:\.\d+)?)(?:-(\d+:\d\d(?:\.\d+)?))?(?:/(\d*)(km|mi|m|y))?$",
                    re.IGNORECASE)
+_SECTION = re.compile(r"warm|cool|main|set|interval|recover", re.IGNORECASE)
 _REPS = re.compile(r"^x(\d+)$", re.IGNORECASE)
 _OTHER_TARGET = re.compile(r"(%|^z\d|^cz\d|hr$|lthr|^\d+(-\d+)?w$|rpm$|^ramp$|^freeride$|mmp)",
                            re.IGNORECASE)
@@ -213,7 +214,10 @@ class IcuReader:
                 parsed = self.parse_step(line[1:], number)
                 later = loop is not None and bool(loop.steps)
                 step = self.make_step(parsed, section, later, number)
-                (loop.steps if loop is not None else nodes).append(step)  # type: ignore[arg-type]
+                if loop is not None:
+                    loop.steps.append(step)
+                else:
+                    nodes.append(step)
                 continue
             close()
             repeat = _REPEAT.match(line)
@@ -227,7 +231,7 @@ class IcuReader:
                 header = (repeat.group(1) or "").lower()
             else:
                 header = line.lower()
-                if name is None and not nodes:
+                if name is None and not nodes and not _SECTION.search(header):
                     name = line
                     continue
             section = (StepKind.WARMUP if "warm" in header else

@@ -101,9 +101,10 @@ def step_line(step: ExportStep) -> str:
     return " ".join(parts)
 
 
-def icu_text(name: str, blocks: list[Block]) -> str:
-    """The intervals.icu workout text of `blocks`, the workout's name on its first line."""
-    lines = [plain_text(name) or "Workout", ""]
+def icu_text(name: str, blocks: list[Block], *, title: bool = True) -> str:
+    """The intervals.icu workout text of `blocks`, the workout's name on its first line
+    (`title`; a calendar event has its name apart)."""
+    lines = [plain_text(name) or "Workout", ""] if title else [""]
     for block in blocks:
         if isinstance(block, Loop):
             if lines[-1] != "":
@@ -115,4 +116,6 @@ def icu_text(name: str, blocks: list[Block]) -> str:
             lines.append(step_line(block))
     while lines and lines[-1] == "":
         lines.pop()
+    while lines and lines[0] == "":
+        lines.pop(0)
     return "\n".join(lines) + "\n"
