@@ -14,6 +14,7 @@ with the key scrubbed out, whatever the server or the network said.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import os
 from collections.abc import Mapping
@@ -69,10 +70,18 @@ class IcuClient:
     async def _call(self, method: str, path: str, *, data: Any = None,
                     payload: Mapping[str, Any] | None = None) -> Any:
         """One request; the decoded JSON answer (None when there is none)."""
-        auth = aiohttp.BasicAuth(USER, self._key)
+        try:
+            return await self._request(method, path, data, payload)
+        except IcuError as error:
+            raise IcuError(_scrub(str(error), self._key)) from None
+
+    async def _request(self, method: str, path: str, data: Any,
+                       payload: Mapping[str, Any] | None) -> Any:
+        token = base64.b64encode(f"{USER}:{self._key}".encode()).decode("ascii")
+        headers = {"Authorization": f"Basic {token}"}
         where = f"{method} {path}"
         try:
-            async with aiohttp.ClientSession(timeout=self._timeout, auth=auth) as http, \
+            async with aiohttp.ClientSession(timeout=self._timeout, headers=headers) as http, \
                     http.request(method, self.url + path, data=data, json=payload) as answer:
                 body = await answer.text()
                 if answer.status in (401, 403):
