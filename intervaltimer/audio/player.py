@@ -2,7 +2,8 @@
 
 The chain is: simpleaudio on ALSA's default device (where it is installed:
 the `simpleaudio` extra, which needs a compiler), else miniaudio (wheels for
-every system, so the default install plays) -> terminal bell -> silence, and `Player.status` is one line saying which and why, e.g.
+every system, so the default install plays) -> terminal bell -> silence, and
+`Player.status` is one line saying which and why, e.g.
 "sound: on", "sound: terminal bell (no audio device: no sound card found)",
 "sound: off (--no-sound)".
 """

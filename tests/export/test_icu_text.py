@@ -1,4 +1,4 @@
-"""intervals.icu workout text: written ready to paste, and read back to the same reps and targets."""
+"""intervals.icu workout text: written ready to paste, read back to the same reps and targets."""
 
 from __future__ import annotations
 

@@ -114,8 +114,8 @@ def log(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
+def run(*args: str, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=stdin)
 
 
 def assert_no_key(result: Result, caplog: pytest.LogCaptureFixture) -> None:
@@ -205,7 +205,7 @@ def test_the_saved_key_is_private_and_used(icu: Seen, log: Path, monkeypatch: py
                                            tmp_path: Path, caplog: pytest.LogCaptureFixture
                                            ) -> None:
     monkeypatch.delenv(KEY_ENV)
-    saved = run("icu-key", input=KEY + "\n")
+    saved = run("icu-key", stdin=KEY + "\n")
     assert saved.exit_code == 0, saved.output
     profile = tmp_path / "config" / "profile.yaml"
     assert stat.S_IMODE(profile.stat().st_mode) == 0o600
