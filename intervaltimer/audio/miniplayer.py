@@ -19,14 +19,7 @@ from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intervaltimer.audio.backends import (
-    STATUS_MUTED,
-    STATUS_ON,
-    BellPlayer,
-    MuteSwitch,
-    SilentPlayer,
-    bell_or_silent,
-)
+from intervaltimer.audio.backends import DevicePlayer
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
 
 if TYPE_CHECKING:
@@ -200,7 +193,7 @@ def playback_backends(miniaudio: Any) -> list[Any]:
     return sorted(found, key=lambda backend: backend.value)
 
 
-class MiniaudioPlayer(MuteSwitch):
+class MiniaudioPlayer(DevicePlayer):
     """Plays the cue WAVs (and spoken phrases) through miniaudio; the same contract as
     `SimpleaudioPlayer`: `play` returns at once and never raises, a fault falls back to
     the bell for good and the status says why.
@@ -223,40 +216,23 @@ class MiniaudioPlayer(MuteSwitch):
         self._outputs: dict[Format, _Output] = {}
         for fmt, _ in self._cues.values():
             self._output(fmt)
-        self._fallback: BellPlayer | SilentPlayer | None = None
         self._speaking: list[tuple[_Output, _Voice]] = []
-        self._closed = False
 
     def _output(self, fmt: Format) -> _Output:
         if fmt not in self._outputs:
             self._outputs[fmt] = _Output(self._ma, fmt, self._backends)
         return self._outputs[fmt]
 
-    @property
-    def status(self) -> str:
-        """"sound: on", "sound: muted", or the fallback's status after a fault."""
-        if self._muted:
-            return STATUS_MUTED
-        if self._fallback is not None:
-            return self._fallback.status
-        return STATUS_ON
-
-    def play(self, cue: str) -> None:
-        """Start `cue` and return at once; unknown cues, muted or closed: nothing."""
-        if self._muted or self._closed:
-            return
-        if self._fallback is not None:
-            self._fallback.play(cue)
-            return
+    def _start(self, cue: str) -> bool:
+        """Hand the cue's samples to the output of its format."""
         found = self._cues.get(cue)
         if found is None:
-            return
-        try:
-            self._output(found[0]).play(found[1])
-        except Exception as error:  # a sound fault must never stop a workout
-            self._fallback = bell_or_silent(f"audio failed: {describe_miniaudio(error)}",
-                                            self._bell)
-            self._fallback.play(cue)
+            return False
+        self._output(found[0]).play(found[1])
+        return True
+
+    def _describe(self, error: BaseException) -> str:
+        return describe_miniaudio(error)
 
     def say(self, clip: SpokenClip) -> bool:
         """Start a spoken phrase at its own rate and return at once; False if not played."""
@@ -275,13 +251,6 @@ class MiniaudioPlayer(MuteSwitch):
         speaking, self._speaking = self._speaking, []
         for output, voice in speaking:
             output.hush([voice])
-
-    def toggle_mute(self) -> bool:
-        """Mute or unmute; muting also stops a phrase being said. Returns the new `muted`."""
-        muted = super().toggle_mute()
-        if muted:
-            self.hush()
-        return muted
 
     def wait_done(self, timeout_s: float = 5.0) -> None:
         """Block until every sound started here has played out (at most `timeout_s`)."""

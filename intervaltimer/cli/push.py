@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 
 import click
 
-from intervaltimer.cli.dbopt import db_option
+from intervaltimer.cli.dbopt import db_option, load_session
 from intervaltimer.cli.options import race_option
-from intervaltimer.cli.reach import ReachProblem, load_session, planned_workout, say, session_fit
+from intervaltimer.cli.reach import ReachProblem, planned_workout, say, session_fit
 from intervaltimer.cli.restopt import rest_option
 
 T = TypeVar("T")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
+from intervaltimer.cli.dbopt import db_option, load_session
 from intervaltimer.cli.options import race_option
 from intervaltimer.cli.restopt import rest_option
 
@@ -209,20 +209,6 @@ def import_workout(file: str) -> None:
     from intervaltimer.cli.textout import safe
 
     click.echo(safe(f"run it with: intervaltimer run {path.stem}"))
-
-
-def load_session(db: str | None, session_ref: str) -> tuple[SessionRecord, list[RepRecord]]:
-    """The session SESSION names (a number, or `last`) and its reps; exit 1 if there is none."""
-    ref = session_ref.strip().lower()
-    if ref != "last" and not ref.isdigit():
-        raise click.BadParameter(f"{session_ref!r} is not a session number or `last`",
-                                 param_hint="SESSION")
-    with open_log(db, for_reading=True) as store:
-        session = store.last_session() if ref == "last" else store.session(int(ref))
-        if session is None:
-            what = "no sessions" if ref == "last" else f"no session {ref}"
-            raise StoreProblem(f"{what} in {store.path}; list them with `intervaltimer history`")
-        return session, store.reps(session.id)
 
 
 def session_fit(session: SessionRecord, reps: list[RepRecord]) -> bytes:
