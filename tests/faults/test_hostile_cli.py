@@ -59,6 +59,11 @@ COMMANDS = [
     ["run", "bad.yaml"],
     ["new", f"Mine{TITLE}", "--no-edit"],
     ["edit", f"nothing{TITLE}"],
+    ["export-workout", "hostile.yaml", "--format", "icu"],
+    ["export-workout", "hostile.yaml", "--format", "fit"],
+    ["export-workout", "bad.yaml", "--format", "fit"],
+    ["export-session", "last"],
+    ["import-workout", f"missing{TITLE}.txt"],
 ]
 
 
