@@ -31,6 +31,7 @@ KINDS = {
     "recovery": StepKind.REST, "other": StepKind.EXERCISE,
 }
 MAX_REPEAT = 100
+MILE_M = 1609.344
 
 
 def decode_fit(data: bytes, path: str) -> dict[str, Any]:
@@ -48,6 +49,12 @@ def decode_fit(data: bytes, path: str) -> dict[str, Any]:
     if errors:
         raise WorkoutError([Problem(path, 0, 0, f"cannot read the FIT file: {errors[0]}")])
     return dict(messages)
+
+
+def _metres(metres: float) -> float:
+    """FIT keeps centimetres: a mile comes back as 1609.34 m; give whole miles back exactly."""
+    miles = round(metres / MILE_M)
+    return miles * MILE_M if miles and abs(metres - miles * MILE_M) < 0.01 else metres
 
 
 def _speed(message: dict[str, Any]) -> float | None:
@@ -69,7 +76,7 @@ def _step(message: dict[str, Any], number: int, lost: list[str]) -> Step:
     if duration_type == "time" and isinstance(value, int | float) and value > 0:
         amount = Amount(duration_s=value / 1000.0)
     elif duration_type == "distance" and isinstance(value, int | float) and value > 0:
-        amount = Amount(distance_m=value / 100.0)
+        amount = Amount(distance_m=_metres(value / 100.0))
     elif duration_type == "reps" and isinstance(value, int | float) and value > 0:
         if kind is StepKind.EXERCISE:
             amount = Amount(reps=int(value))

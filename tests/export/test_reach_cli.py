@@ -55,21 +55,22 @@ def test_a_bad_workout_is_reported_at_its_line(config: Path, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("form", ["fit", "icu"])
+@pytest.mark.parametrize("name", ["8x400-mile", "threshold-miles"])
 def test_an_export_imports_back_into_the_workouts_folder(config: Path, tmp_path: Path,
-                                                         form: str) -> None:
+                                                         form: str, name: str) -> None:
     out = tmp_path / f"out.{form}"
-    assert run("export-workout", "8x400-mile", "--format", form, "--race", "mile=5:40",
+    assert run("export-workout", name, "--format", form, "--race", "mile=5:40",
                "--race", "5k=19:30", "-o", str(out)).exit_code == 0
     result = run("import-workout", str(out))
     assert result.exit_code == 0, result.output
     [made] = (config / "workouts").glob("*.yaml")
     assert f"wrote {made}\n" in result.output
-    original = expand(load_workout(next(p for p in SHIPPED if p.stem == "8x400-mile")), PROFILE)
+    original = expand(load_workout(next(p for p in SHIPPED if p.stem == name)), PROFILE)
     back = expand(load_workout(made), None)
     assert [s.target_s is not None for s in back.work_steps] == [
         s.target_s is not None for s in original.work_steps]
     for got, want in zip(back.work_steps, original.work_steps, strict=True):
-        assert got.distance_m == pytest.approx(want.distance_m)
+        assert got.distance_m == want.distance_m
         if want.target_s is not None:
             assert got.target_s == pytest.approx(want.target_s, rel=0.01)
 
