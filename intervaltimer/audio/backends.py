@@ -171,7 +171,8 @@ class DevicePlayer(MuteSwitch):
     the first fault, with the status saying why.
 
     A subclass sets `_bell` and implements `_start(cue)` (start it and return at once;
-    False for a cue it does not know; raise on a fault), `_describe(error)` and `hush`.
+    False for a cue it does not know; raise on a fault), `_describe(error)`, `hush` and
+    `wait_done` (for `intervaltimer sounds` and the tests).
     """
 
     _bell: Callable[[], None] | None = None
@@ -195,6 +196,10 @@ class DevicePlayer(MuteSwitch):
 
     def hush(self) -> None:
         """Stop the phrases playing now; the cues play on."""
+
+    def wait_done(self, timeout_s: float = 5.0) -> None:
+        """Block until every sound started here has played out (at most `timeout_s`)."""
+        raise NotImplementedError
 
     def play(self, cue: str) -> None:
         """Start `cue` and return at once; unknown cues, muted or closed: nothing."""

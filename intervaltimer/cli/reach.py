@@ -81,6 +81,9 @@ def planned_workout(workout: str, races: tuple[str, ...],
 def write_output(data: bytes, output: str | None, default: Path) -> None:
     """Write `data` to `output` (`-`: standard output), else to a new file named `default`."""
     if output == "-":
+        if sys.stdout.isatty():
+            raise ReachProblem("a FIT file is binary, not for the terminal: give -o FILE, "
+                               "or pipe it (-o - | ...)")
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from intervaltimer.export.icuread import pace_text
+from intervaltimer.export.icuread import MAX_REPEAT, pace_text
 from intervaltimer.workout.model import (
     Activity,
     Amount,
@@ -30,7 +30,6 @@ KINDS = {
     "warmup": StepKind.WARMUP, "cooldown": StepKind.COOLDOWN, "rest": StepKind.REST,
     "recovery": StepKind.REST, "other": StepKind.EXERCISE,
 }
-MAX_REPEAT = 100
 MILE_M = 1609.344
 
 
