@@ -94,6 +94,10 @@ def _step(message: dict[str, Any], number: int, lost: list[str]) -> Step:
     if speed and kind is not StepKind.REST:
         pace = PaceSpec(text=pace_text(speed), s_per_m=1.0 / speed)
     activity = Activity.JOG if intensity == "recovery" else None
+    words = (name or "").split()
+    if kind is StepKind.REST and words and words[-1].lower() in {a.value for a in Activity}:
+        activity = Activity(words[-1].lower())
+        name = " ".join(words[:-1]) or None
     exercise = None
     label = name.lower() if name and name.lower() not in {"run", "rest", "warm-up",
                                                            "cool-down", "exercise"} else None

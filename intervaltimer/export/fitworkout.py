@@ -54,8 +54,11 @@ def intensity_of(step: ExportStep) -> str:
 def step_fields(index: int, step: ExportStep) -> dict[str, Any]:
     """The `workout_step` message of one plain step, main fields only."""
     fields: dict[str, Any] = {"message_index": index, "intensity": intensity_of(step)}
-    if step.name:
-        fields["wkt_step_name"] = plain_text(step.name, NAME_LIMIT)
+    name = step.name
+    if step.kind is StepKind.REST and step.activity is not None:
+        name = f"{name} {step.activity.value}"  # "Rest walk": the watch shows what to do
+    if name:
+        fields["wkt_step_name"] = plain_text(name, NAME_LIMIT)
     if step.note:
         fields["notes"] = plain_text(step.note, NOTE_LIMIT)
     if step.duration_s is not None:

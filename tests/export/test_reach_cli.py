@@ -9,6 +9,7 @@ from click.testing import CliRunner, Result
 
 from intervaltimer.cli import main
 from intervaltimer.workout.loader import load_workout
+from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.plan import expand
 
 from .fitkit import PROFILE, SHIPPED, of, sdk_checks
@@ -69,6 +70,9 @@ def test_an_export_imports_back_into_the_workouts_folder(config: Path, tmp_path:
     back = expand(load_workout(made), None)
     assert [s.target_s is not None for s in back.work_steps] == [
         s.target_s is not None for s in original.work_steps]
+    rests = [(s.duration_s, s.activity) for s in back.steps if s.kind is StepKind.REST]
+    assert rests == [(s.duration_s, s.activity) for s in original.steps
+                     if s.kind is StepKind.REST]
     for got, want in zip(back.work_steps, original.work_steps, strict=True):
         assert got.distance_m == want.distance_m
         if want.target_s is not None:
