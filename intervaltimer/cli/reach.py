@@ -175,6 +175,23 @@ def read_workout_file(file: str, data: bytes) -> tuple[Workout, list[str]]:
     return read_icu_text(text, file, stem)
 
 
+def _own_name(workout: Workout) -> Workout:
+    """The workout under a name no library workout has: an import must not hide (or join the
+    history of) the workout it came from, which it only approximates."""
+    from dataclasses import replace
+
+    from intervaltimer.workout.library import find_by_name
+
+    name = workout.name
+    number = 1
+    while find_by_name(name) is not None:
+        name = f"{workout.name} (imported{'' if number == 1 else f' {number}'})"
+        number += 1
+    if name != workout.name:
+        say(f"note: the library has a workout called {workout.name!r}; this one is {name!r}")
+    return replace(workout, name=name)
+
+
 @click.command("import-workout")
 @click.argument("file", metavar="FILE")
 def import_workout(file: str) -> None:
@@ -197,6 +214,7 @@ def import_workout(file: str) -> None:
     data = _read_import(file)
     try:
         workout, lost = read_workout_file(file, data)
+        workout = _own_name(workout)
         text = workout_yaml(workout, comment=f"imported from {Path(file).name}")
         parse_workout(text, "<imported>")
     except WorkoutError as error:

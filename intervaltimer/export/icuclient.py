@@ -13,7 +13,6 @@ with the key scrubbed out, whatever the server or the network said.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import os
@@ -106,7 +105,7 @@ class IcuClient:
         except aiohttp.ClientConnectionError as error:
             raise IcuError(f"cannot reach {self.url} ({where}): "
                            f"{_scrub(str(error), self._key) or type(error).__name__}") from None
-        except (aiohttp.ClientError, OSError, asyncio.CancelledError) as error:
+        except (aiohttp.ClientError, OSError) as error:
             raise IcuError(f"{where} failed: "
                            f"{_scrub(str(error), self._key) or type(error).__name__}") from None
 

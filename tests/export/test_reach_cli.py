@@ -66,6 +66,9 @@ def test_an_export_imports_back_into_the_workouts_folder(config: Path, tmp_path:
     assert result.exit_code == 0, result.output
     [made] = (config / "workouts").glob("*.yaml")
     assert f"wrote {made}\n" in result.output
+    shipped_name = load_workout(next(p for p in SHIPPED if p.stem == name)).name
+    assert load_workout(made).name == f"{shipped_name} (imported)"  # never hides the original
+    assert f"note: the library has a workout called {shipped_name!r}" in result.output
     original = expand(load_workout(next(p for p in SHIPPED if p.stem == name)), PROFILE)
     back = expand(load_workout(made), None)
     assert [s.target_s is not None for s in back.work_steps] == [
@@ -90,9 +93,9 @@ def test_import_never_writes_over_a_file(config: Path, tmp_path: Path) -> None:
     second = run("import-workout", str(text))
     assert second.exit_code == 0
     assert made.read_bytes() == before
-    assert (config / "workouts" / "tuesday-hills-2.yaml").exists()
-    workout = load_workout(made)
-    assert workout.name == "Tuesday hills"
+    second_file = config / "workouts" / "tuesday-hills-imported.yaml"
+    assert load_workout(made).name == "Tuesday hills"
+    assert load_workout(second_file).name == "Tuesday hills (imported)"
 
 
 def test_files_that_are_no_workout_are_one_line_and_exit_1(config: Path, tmp_path: Path
@@ -118,3 +121,16 @@ def _export_fit(tmp_path: Path) -> str:
     out = tmp_path / "w.fit"
     assert run("export-workout", "strides", "--format", "fit", "-o", str(out)).exit_code == 0
     return str(out)
+
+
+def test_a_file_of_the_same_file_name_is_left_alone(config: Path, tmp_path: Path) -> None:
+    folder = config / "workouts"
+    folder.mkdir(parents=True)
+    mine = folder / "tuesday-hills.yaml"
+    mine.write_text("name: Something else\nsteps:\n  - run: 1km\n")
+    text = tmp_path / "tuesday.txt"
+    text.write_text("Tuesday hills\n\n- Run 1m\n")
+    result = run("import-workout", str(text))
+    assert result.exit_code == 0, result.output
+    assert mine.read_text() == "name: Something else\nsteps:\n  - run: 1km\n"
+    assert load_workout(folder / "tuesday-hills-2.yaml").name == "Tuesday hills"
