@@ -124,7 +124,8 @@ def export_workout(workout: str, form: str, output: str | None, races: tuple[str
     """
     from intervaltimer.export.fitworkout import fit_workout
     from intervaltimer.export.icutext import icu_text
-    from intervaltimer.export.steps import export_blocks, file_stem, lost_features
+    from intervaltimer.export.steps import export_blocks, lost_features
+    from intervaltimer.workout.templates import slug
 
     loaded, the_plan = planned_workout(workout, races, rest)
     blocks = export_blocks(loaded, the_plan)
@@ -138,9 +139,9 @@ def export_workout(workout: str, form: str, output: str | None, races: tuple[str
 
             click.echo(safe(text, lines=True), nl=False)
             return
-        write_output(text.encode("utf-8"), output, Path(f"{file_stem(loaded.name)}.txt"))
+        write_output(text.encode("utf-8"), output, Path(f"{slug(loaded.name)}.txt"))
         return
-    write_output(fit_workout(loaded.name, blocks), output, Path(f"{file_stem(loaded.name)}.fit"))
+    write_output(fit_workout(loaded.name, blocks), output, Path(f"{slug(loaded.name)}.fit"))
 
 
 def _read_import(file: str) -> bytes:

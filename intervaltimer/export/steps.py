@@ -12,7 +12,6 @@ neither format can say (send-offs, pacer beeps) is listed by `lost_features`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from intervaltimer.workout.labels import step_name
@@ -180,18 +179,8 @@ def lost_features(plan: Plan, what: str) -> list[str]:
     return lines
 
 
-_SAFE_NAME = re.compile(r"[^\w .,'/&+-]+")
-
-
 def plain_text(text: str, limit: int = 200) -> str:
     """`text` on one line with no control characters, at most `limit` characters."""
     one_line = " ".join(text.split())
     cleaned = "".join(ch for ch in one_line if ch.isprintable())
     return cleaned[:limit]
-
-
-def file_stem(name: str) -> str:
-    """A file name stem from a workout's name: `8 x 400 m at mile pace` -> `8-x-400-m-at-...`."""
-    words = _SAFE_NAME.sub(" ", name.lower()).replace("/", " ").split()
-    stem = "-".join(words)[:60].strip("-.")
-    return stem or "workout"

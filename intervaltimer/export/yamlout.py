@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from intervaltimer.export.steps import file_stem
-from intervaltimer.workout.model import Node, Repeat, Step, StepKind, Workout
+from intervaltimer.workout.model import Node, Step, StepKind, Workout
+from intervaltimer.workout.templates import slug
 
 
 def _quoted(text: str) -> str:
@@ -89,7 +89,7 @@ def save_new_workout(text: str, name: str, folder: Path) -> Path:
     overwritten either; a failed write leaves no half file.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    stem = file_stem(name)
+    stem = slug(name)
     number = 1
     while True:
         path = folder / (f"{stem}.yaml" if number == 1 else f"{stem}-{number}.yaml")
@@ -104,17 +104,3 @@ def save_new_workout(text: str, name: str, folder: Path) -> Path:
             return path
         except FileExistsError:
             number += 1
-
-
-def repeats_of(workout: Workout) -> list[Repeat]:
-    """Every repeat of the workout, outer first (for messages and tests)."""
-    found: list[Repeat] = []
-
-    def walk(nodes: tuple[Node, ...]) -> None:
-        for node in nodes:
-            if isinstance(node, Repeat):
-                found.append(node)
-                walk(node.steps)
-
-    walk(workout.steps)
-    return found

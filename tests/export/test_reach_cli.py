@@ -30,13 +30,13 @@ def test_a_fit_export_goes_to_a_new_file_here_and_says_what_has_no_fit_form(conf
                                                                             ) -> None:
     result = run("export-workout", "every-2-30", "--format", "fit", "--race", "mile=5:40")
     assert result.exit_code == 0, result.output
-    written = Path("8-x-400-m-every-2-30.fit")
+    written = Path("8x400m-every-2-30.fit")
     assert sdk_checks(written.read_bytes())
     assert of(written.read_bytes(), "workout")[0]["wkt_name"] == "8 x 400 m every 2:30"
     assert "note: every: 2:30 send-offs have no FIT form" in result.output
     assert "note: pacer beeps (every 100 m) have no FIT form" in result.output
     again = run("export-workout", "every-2-30", "--format", "fit", "--race", "mile=5:40")
-    assert again.exit_code == 0 and Path("8-x-400-m-every-2-30-2.fit").exists()
+    assert again.exit_code == 0 and Path("8x400m-every-2-30-2.fit").exists()
 
 
 def test_without_races_it_says_the_targets_are_missing(config: Path) -> None:
