@@ -1,6 +1,7 @@
 """A logged session as a FIT activity file, for Garmin Connect, Strava or intervals.icu.
 
-The file holds `file_id` (type activity), the developer field that carries
+The file holds `file_id` (type activity), the workout's name (a `workout`
+message, which Garmin Connect and intervals.icu show), the developer field that carries
 each rep's effort, a timer start event, one `record` a second (timestamp and
 distance; each rep's distance spread evenly over its split, none during
 rests; no position is invented), one `lap` per rep (intensity active) and per
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from intervaltimer.export.fitworkout import WORKOUT_NAME_LIMIT
+from intervaltimer.export.steps import plain_text
 from intervaltimer.log.records import RepRecord, SessionRecord
 
 MANUFACTURER = "development"
@@ -117,6 +120,8 @@ def fit_activity(session: SessionRecord, reps: Sequence[RepRecord]) -> bytes:
     encoder.write_mesg({"mesg_num": nums["FILE_ID"], "type": "activity",
                         "manufacturer": MANUFACTURER, "product": 0,
                         "serial_number": session.id or 1, "time_created": _when(start)})
+    encoder.write_mesg({"mesg_num": nums["WORKOUT"], "sport": "running",
+                        "wkt_name": plain_text(session.workout, WORKOUT_NAME_LIMIT) or "workout"})
     for message in _effort_field(encoder, nums):
         encoder.write_mesg(message)
     encoder.write_mesg({"mesg_num": nums["EVENT"], "timestamp": _when(start),

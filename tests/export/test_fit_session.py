@@ -92,6 +92,7 @@ def test_the_session_carries_its_effort_and_the_timer_events(log: Path, tmp_path
     assert session["total_distance"] == 1200.0
     assert session["total_timer_time"] == pytest.approx(84.137 + 61.048 + 85.002 + 59.871
                                                         + 83.999, abs=0.001)
+    assert [w["wkt_name"] for w in of(data, "workout")] == ["8 x 400 m at mile pace"]
     [activity] = of(data, "activity")
     assert activity["num_sessions"] == 1
     events = [(e["event"], e["event_type"]) for e in of(data, "event")]
