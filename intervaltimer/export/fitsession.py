@@ -1,14 +1,15 @@
 """A logged session as a FIT activity file, for Garmin Connect, Strava or intervals.icu.
 
-The file holds `file_id` (type activity), the workout's name (a `workout`
-message, which Garmin Connect and intervals.icu show), the developer field that carries
-each rep's effort, a timer start event, one `record` a second (timestamp and
-distance; each rep's distance spread evenly over its split, none during
-rests; no position is invented), one `lap` per rep (intensity active) and per
-rest (intensity rest) with its start, elapsed time and distance, a timer stop
-event, one `session` and one `activity`. Lap times are the log's, to the
-millisecond; FIT timestamps are whole seconds. `workout_rpe` is the session's
-effort on Garmin's scale (CR-10 × 10). Skipped reps have no lap.
+The file holds `file_id` (type activity), the workout's name (a `workout` message,
+which Garmin Connect and intervals.icu show), the developer field that carries each
+rep's effort, timer start and stop events (the timer stops over a gap between laps,
+such as a step that is neither a rep nor its rest), one `record` a second while the
+timer runs (timestamp and distance; each rep's distance spread evenly over its split,
+none during rests; no position is invented), one `lap` per rep (intensity active) and
+per rest (intensity rest) with its start, elapsed time and distance, one `session` and
+one `activity`. Lap times are the log's, to the millisecond; FIT timestamps are whole
+seconds. `workout_rpe` is the session's effort on Garmin's scale (CR-10 × 10).
+Skipped reps have no lap.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ EFFORT_KEY = 0
 FIT_UINT8 = 2  # the base type number of uint8: the SDK needs the number here
 # A FIT epoch second is 631065600 s after the Unix epoch.
 FIT_EPOCH_S = 631065600
+# A pause longer than this between one lap's end and the next one's start stops the timer.
+GAP_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,39 @@ def _lap_message(nums: Any, number: int, lap: Lap) -> dict[str, Any]:
     return message
 
 
+def timer_spans(laps: Sequence[Lap]) -> list[tuple[float, float]]:
+    """When the timer ran: laps joined where one starts within GAP_S of the one before."""
+    spans: list[tuple[float, float]] = []
+    for lap in laps:
+        if spans and lap.start_s - spans[-1][1] <= GAP_S:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], lap.end_s))
+        else:
+            spans.append((lap.start_s, lap.end_s))
+    return spans
+
+
+def _timeline(nums: Any, laps: Sequence[Lap]) -> list[dict[str, Any]]:
+    """Timer events, a record each second the timer runs, and the laps, in time order."""
+    items: list[tuple[float, int, dict[str, Any]]] = []
+    spans = timer_spans(laps)
+    seconds: set[int] = set()
+    for number, (began, ended) in enumerate(spans):
+        stop = "stop_all" if number == len(spans) - 1 else "stop"
+        items.append((began, 0, {"mesg_num": nums["EVENT"], "timestamp": _when(began),
+                                 "event": "timer", "event_type": "start", "event_group": 0}))
+        items.append((ended, 3, {"mesg_num": nums["EVENT"], "timestamp": _when(ended),
+                                 "event": "timer", "event_type": stop, "event_group": 0}))
+        seconds.update(range(math.floor(began), math.ceil(ended) + 1))
+    for second in seconds:
+        items.append((second, 1, {"mesg_num": nums["RECORD"],
+                                  "timestamp": datetime.fromtimestamp(second, UTC),
+                                  "distance": distance_at(laps, second)}))
+    for number, lap in enumerate(laps):
+        items.append((lap.end_s, 2, _lap_message(nums, number, lap)))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [message for _, _, message in items]
+
+
 def fit_activity(session: SessionRecord, reps: Sequence[RepRecord]) -> bytes:
     """The FIT activity file of a logged session; `ValueError` when no rep has a split."""
     from garmin_fit_sdk import Encoder, Profile
@@ -124,22 +160,10 @@ def fit_activity(session: SessionRecord, reps: Sequence[RepRecord]) -> bytes:
                         "wkt_name": plain_text(session.workout, WORKOUT_NAME_LIMIT) or "workout"})
     for message in _effort_field(encoder, nums):
         encoder.write_mesg(message)
-    encoder.write_mesg({"mesg_num": nums["EVENT"], "timestamp": _when(start),
-                        "event": "timer", "event_type": "start", "event_group": 0})
-    pending = list(enumerate(laps))
-    for second in range(math.floor(start), math.ceil(end) + 1):
-        while pending and pending[0][1].end_s < second:
-            number, lap = pending.pop(0)
-            encoder.write_mesg(_lap_message(nums, number, lap))
-        encoder.write_mesg({"mesg_num": nums["RECORD"],
-                            "timestamp": datetime.fromtimestamp(second, UTC),
-                            "distance": distance_at(laps, second)})
-    for number, lap in pending:
-        encoder.write_mesg(_lap_message(nums, number, lap))
+    for message in _timeline(nums, laps):
+        encoder.write_mesg(message)
     timer_s = sum(lap.elapsed_s for lap in laps)
     total_m = sum(lap.distance_m for lap in laps)
-    encoder.write_mesg({"mesg_num": nums["EVENT"], "timestamp": _when(end),
-                        "event": "timer", "event_type": "stop_all", "event_group": 0})
     session_message: dict[str, Any] = {
         "mesg_num": nums["SESSION"], "message_index": 0, "timestamp": _when(end),
         "start_time": _when(start), "total_elapsed_time": end - start,

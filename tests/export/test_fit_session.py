@@ -110,3 +110,23 @@ def test_a_session_without_reps_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.output == ("Error: session 1: the session has no rep with a split: nothing "
                              "to write\n")
     assert not list(tmp_path.glob("*.fit"))
+
+
+def test_the_timer_stops_over_a_gap_between_laps(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    with Store.open(path) as store:
+        session = store.start_session("Two", "src", {}, 5, started_at=T0)
+        store.record_rep(session, 1, step_index=1, label="Rep 1/2", split_s=60.5,
+                         started_at=T0, ended_at=T0 + 60.5, distance_m=300.0)
+        # a 2 min set break that is no rep's rest, then the second rep
+        store.record_rep(session, 2, step_index=3, label="Rep 2/2", split_s=61.25,
+                         started_at=T0 + 180.5, ended_at=T0 + 241.75, distance_m=300.0)
+    data, _ = export(path, tmp_path)
+    events = [(e["event_type"], e["timestamp"].timestamp()) for e in of(data, "event")]
+    assert events == [("start", int(T0)), ("stop", int(T0 + 60.5)),
+                      ("start", int(T0 + 180.5)), ("stop_all", int(T0 + 241.75))]
+    seconds = {r["timestamp"].timestamp() for r in of(data, "record")}
+    assert not any(T0 + 62 < second < T0 + 179 for second in seconds)
+    [summary] = of(data, "session")
+    assert summary["total_timer_time"] == pytest.approx(121.75, abs=0.001)
+    assert summary["total_elapsed_time"] == pytest.approx(241.75, abs=0.001)
