@@ -89,6 +89,7 @@ def test_installs_with_no_compiler_and_plays_every_cue(tmp_path: Path) -> None:
     played = subprocess.run([str(python), "-c", PLAY], env=player_env, cwd=away,
                             capture_output=True, text=True, timeout=120, check=False)
     assert played.returncode == 0, played.stderr
+    assert "simpleaudio is installed" not in played.stdout  # the extra was not asked for
     status, where = played.stdout.splitlines()
     assert status == "sound: on MiniaudioPlayer"
     assert Path(where).is_relative_to(venv)
