@@ -32,6 +32,7 @@ MILE_M = 1609.344
 NOTE_SEPARATOR = ": "
 # A number stuck to letters ("100m", "5k") reads as an amount or a target there.
 _STUCK = re.compile(r"(\d)(?=[A-Za-z'\"%])")
+_REPEAT_LIKE = re.compile(r"\d\s*x$", re.IGNORECASE)
 
 
 def icu_duration(seconds: float) -> str:
@@ -104,7 +105,10 @@ def step_line(step: ExportStep) -> str:
 def icu_text(name: str, blocks: list[Block], *, title: bool = True) -> str:
     """The intervals.icu workout text of `blocks`, the workout's name on its first line
     (`title`; a calendar event has its name apart)."""
-    lines = [plain_text(name) or "Workout", ""] if title else [""]
+    heading = plain_text(name) or "Workout"
+    if _REPEAT_LIKE.search(heading):  # "Tempo 3x" would read as a repeat of what follows
+        heading += " (workout)"
+    lines = [heading, ""] if title else [""]
     for block in blocks:
         if isinstance(block, Loop):
             if lines[-1] != "":

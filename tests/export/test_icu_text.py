@@ -146,3 +146,11 @@ def test_a_repeat_beyond_a_hundred_is_refused_at_its_line() -> None:
     with pytest.raises(WorkoutError) as caught:
         read_icu_text("T\n\n500x\n- 100mtr\n", "big.txt", "big")
     assert str(caught.value) == "big.txt:3:1: a repeat of 500: repeats run 1 to 100 times"
+
+
+def test_a_name_that_ends_like_a_repeat_stays_a_name() -> None:
+    workout = parse_workout("name: Tempo 3x\nsteps:\n  - run: 10min\n")
+    text = icu_text(workout.name, export_blocks(workout, expand(workout, None)))
+    assert text.splitlines()[0] == "Tempo 3x (workout)"
+    back, _ = read_icu_text(text, "t.txt", "t")
+    assert back.name == "Tempo 3x (workout)" and len(back.steps) == 1
