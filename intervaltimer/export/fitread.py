@@ -87,7 +87,8 @@ def _step(message: dict[str, Any], number: int, lost: list[str]) -> Step:
     speed = _speed(message)
     target = message.get("target_type")
     if target not in (None, "open", "speed") or (target == "speed" and speed is None):
-        lost.append(f"step {number}: a `{target}` target is not carried over (only speed is)")
+        lost.append(f"step {number}: a `{target}` target is not carried over (only a "
+                    "custom speed range is)")
     name = str(message["wkt_step_name"]).strip() if message.get("wkt_step_name") else None
     note = str(message["notes"]).strip() if message.get("notes") else None
     pace = None

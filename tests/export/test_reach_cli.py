@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 
 from intervaltimer.cli import main
 from intervaltimer.workout.loader import load_workout
-from intervaltimer.workout.model import StepKind
+from intervaltimer.workout.model import Ends, StepKind
 from intervaltimer.workout.plan import expand
 
 from .fitkit import PROFILE, SHIPPED, of, sdk_checks
@@ -134,3 +134,42 @@ def test_a_file_of_the_same_file_name_is_left_alone(config: Path, tmp_path: Path
     assert result.exit_code == 0, result.output
     assert mine.read_text() == "name: Something else\nsteps:\n  - run: 1km\n"
     assert load_workout(folder / "tuesday-hills-2.yaml").name == "Tuesday hills"
+
+
+def test_a_watch_workout_with_heart_rate_steps_says_what_did_not_carry(
+        config: Path, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from garmin_fit_sdk import Encoder, Profile
+
+    nums = Profile["mesg_num"]
+    encoder = Encoder()
+    encoder.write_mesg({"mesg_num": nums["FILE_ID"], "type": "workout",
+                        "manufacturer": "garmin", "product": 1,
+                        "time_created": datetime(2025, 5, 1, tzinfo=UTC)})
+    encoder.write_mesg({"mesg_num": nums["WORKOUT"], "sport": "running", "num_valid_steps": 4,
+                        "wkt_name": "Hills"})
+    steps = [
+        {"duration_type": "hr_less_than", "duration_value": 120, "target_type": "open",
+         "intensity": "warmup"},
+        {"duration_type": "time", "duration_value": 90000, "target_type": "heart_rate",
+         "target_value": 4, "intensity": "active"},
+        {"duration_type": "distance", "duration_value": 20000, "target_type": "open",
+         "intensity": "recovery"},
+        {"duration_type": "repeat_until_steps_cmplt", "duration_value": 1, "target_value": 6},
+    ]
+    for index, step in enumerate(steps):
+        encoder.write_mesg({"mesg_num": nums["WORKOUT_STEP"], "message_index": index, **step})
+    path = tmp_path / "hills.fit"
+    path.write_bytes(encoder.close())
+    result = run("import-workout", str(path))
+    assert result.exit_code == 0, result.output
+    assert "not carried over: step 1: ends on `hr_less_than`, which has no form here: ends " \
+           "on lap" in result.output
+    assert "not carried over: step 2: a `heart_rate` target is not carried over" in result.output
+    plan = expand(load_workout(config / "workouts" / "hills.yaml"), None)
+    assert [(s.kind, s.ends, s.duration_s, s.distance_m, s.activity) for s in plan.steps][:3] == [
+        (StepKind.WARMUP, Ends.LAP, None, None, None),
+        (StepKind.RUN, Ends.TIME, 90.0, None, None),
+        (StepKind.REST, Ends.LAP, None, 200.0, "jog")]
+    assert len(plan.steps) == 1 + 12
