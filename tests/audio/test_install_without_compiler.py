@@ -20,7 +20,7 @@ import pytest
 
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
 
-from .test_miniaudio_player import assert_in_order, capturing_asoundrc, home
+from .alsakit import assert_in_order, capturing_asoundrc, home
 from .wavs import read_wav
 
 REPO = Path(__file__).resolve().parents[2]
