@@ -35,12 +35,18 @@ def _bin(tmp_path: Path, *, apt: bool) -> tuple[dict[str, str], Path]:
     return {"PATH": str(folder), "HOME": str(tmp_path)}, calls
 
 
-def test_apt_waits_for_the_dpkg_lock(tmp_path: Path) -> None:
+def _make(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`make -s` in the checkout with `env`; it must succeed."""
     assert MAKE is not None
-    env, calls = _bin(tmp_path, apt=True)
-    out = subprocess.run([MAKE, "-s", "-C", str(REPO), "system"], env=env, capture_output=True,
+    out = subprocess.run([MAKE, "-s", "-C", str(REPO), *args], env=env, capture_output=True,
                          text=True, timeout=60, check=False)
     assert out.returncode == 0, out.stderr
+    return out
+
+
+def test_apt_waits_for_the_dpkg_lock(tmp_path: Path) -> None:
+    env, calls = _bin(tmp_path, apt=True)
+    _make(env, "system")
     update, install = calls.read_text().splitlines()
     lock = "-o DPkg::Lock::Timeout=600"
     assert update.startswith(lock) and update.endswith("update -q")
@@ -50,16 +56,11 @@ def test_apt_waits_for_the_dpkg_lock(tmp_path: Path) -> None:
 
 
 def test_without_apt_it_names_what_it_needs_and_goes_on(tmp_path: Path) -> None:
-    assert MAKE is not None
     env, calls = _bin(tmp_path, apt=False)
-    out = subprocess.run([MAKE, "-s", "-C", str(REPO), "system"], env=env, capture_output=True,
-                         text=True, timeout=60, check=False)
-    assert out.returncode == 0, out.stderr
+    out = _make(env, "system")
     assert out.stdout.startswith("no apt here: install these yourself")
     assert "macOS: brew install espeak-ng" in out.stdout
     assert "the simpleaudio extra is left out" in out.stdout
     assert not calls.exists()
-    extras = subprocess.run([MAKE, "-s", "-C", str(REPO), "--eval",
-                             "show-extras: ; @echo $(EXTRAS);", "show-extras"], env=env,
-                            capture_output=True, text=True, timeout=60, check=False)
+    extras = _make(env, "--eval", "show-extras: ; @echo $(EXTRAS);", "show-extras")
     assert extras.stdout.strip() == "dev"
