@@ -53,6 +53,8 @@ def test_apt_waits_for_the_dpkg_lock(tmp_path: Path) -> None:
     assert install.startswith(lock)
     assert install.endswith("install -y -q libasound2-dev gcc libc6-dev tmux chromium "
                             "zbar-tools espeak-ng")
+    extras = _make(env, "--eval", "show-extras: ; @echo $(EXTRAS);", "show-extras")
+    assert extras.stdout.strip() == "dev,simpleaudio"  # with apt, the compiler is at hand
 
 
 def test_without_apt_it_names_what_it_needs_and_goes_on(tmp_path: Path) -> None:
