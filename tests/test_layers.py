@@ -11,7 +11,8 @@ FORBIDDEN = ("textual", "rich", "simpleaudio", "intervaltimer.audio", "intervalt
 
 
 @pytest.mark.parametrize(
-    "package", ["intervaltimer.workout", "intervaltimer.engine", "intervaltimer.log"]
+    "package", ["intervaltimer.workout", "intervaltimer.engine", "intervaltimer.log",
+                "intervaltimer.export"]
 )
 def test_pure_layer_imports_nothing_of_the_terminal(package: str) -> None:
     code = (
