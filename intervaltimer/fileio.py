@@ -168,14 +168,15 @@ def _copy_ownership(temp_name: str, target: Path) -> int:
 
 
 def atomic_write_bytes(path: Path | str, data: bytes, *,
-                       protect: Iterable[Path | str] = ()) -> Path:
+                       protect: Iterable[Path | str] = (), mode: int | None = None) -> Path:
     """Replace the file at `path` with `data`, all or nothing; returns the file written.
 
     Follows the rules in this module's docstring (symlinks followed, special files and
     `protect`ed files refused with `RefusedTarget`). The parent folder is created if
     needed. The data goes to a temporary file beside the target, which is fsynced and
     renamed over it (and the folder fsynced). If anything fails on the way the temporary
-    file is removed, the original is untouched and the error is raised.
+    file is removed, the original is untouched and the error is raised. `mode` gives the
+    file those permission bits (0o600 for a file holding a secret) instead of the old ones.
     """
     target = write_target(path, protect=protect)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -186,7 +187,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, *,
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.chmod(temp_name, _copy_ownership(temp_name, target))
+        kept = _copy_ownership(temp_name, target)
+        os.chmod(temp_name, kept if mode is None else mode)
         os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -197,9 +199,9 @@ def atomic_write_bytes(path: Path | str, data: bytes, *,
 
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8", *,
-                      protect: Iterable[Path | str] = ()) -> Path:
+                      protect: Iterable[Path | str] = (), mode: int | None = None) -> Path:
     """Replace the file at `path` with `text` encoded as `encoding`; see `atomic_write_bytes`."""
-    return atomic_write_bytes(path, text.encode(encoding), protect=protect)
+    return atomic_write_bytes(path, text.encode(encoding), protect=protect, mode=mode)
 
 
 def unique_path(folder: Path, stem: str, suffix: str = ".yaml") -> Path:

@@ -166,7 +166,63 @@ def bell_or_silent(reason: str, bell: Callable[[], None] | None) -> BellPlayer |
     return SilentPlayer(f"{reason}; no terminal for the bell")
 
 
-class SimpleaudioPlayer(MuteSwitch):
+class DevicePlayer(MuteSwitch):
+    """What the players of a real device share: the mute key, and the bell for good after
+    the first fault, with the status saying why.
+
+    A subclass sets `_bell` and implements `_start(cue)` (start it and return at once;
+    False for a cue it does not know; raise on a fault), `_describe(error)`, `hush` and
+    `wait_done` (for `intervaltimer sounds` and the tests).
+    """
+
+    _bell: Callable[[], None] | None = None
+    _closed = False
+    _fallback: BellPlayer | SilentPlayer | None = None
+
+    @property
+    def status(self) -> str:
+        """"sound: on", "sound: muted", or the fallback's status after a fault."""
+        if self._muted:
+            return STATUS_MUTED
+        if self._fallback is not None:
+            return self._fallback.status
+        return STATUS_ON
+
+    def _start(self, cue: str) -> bool:
+        raise NotImplementedError
+
+    def _describe(self, error: BaseException) -> str:
+        return describe_error(error)
+
+    def hush(self) -> None:
+        """Stop the phrases playing now; the cues play on."""
+
+    def wait_done(self, timeout_s: float = 5.0) -> None:
+        """Block until every sound started here has played out (at most `timeout_s`)."""
+        raise NotImplementedError
+
+    def play(self, cue: str) -> None:
+        """Start `cue` and return at once; unknown cues, muted or closed: nothing."""
+        if self._muted or self._closed:
+            return
+        if self._fallback is not None:
+            self._fallback.play(cue)
+            return
+        try:
+            self._start(cue)
+        except Exception as error:  # a sound fault must never stop a workout
+            self._fallback = bell_or_silent(f"audio failed: {self._describe(error)}", self._bell)
+            self._fallback.play(cue)
+
+    def toggle_mute(self) -> bool:
+        """Mute or unmute; muting also stops a phrase being said. Returns the new `muted`."""
+        muted = super().toggle_mute()
+        if muted:
+            self.hush()
+        return muted
+
+
+class SimpleaudioPlayer(DevicePlayer):
     """Plays the cue WAVs through simpleaudio (ALSA's default device).
 
     Each WAV is read once, here. `play` opens the device and hands the samples
@@ -195,37 +251,17 @@ class SimpleaudioPlayer(MuteSwitch):
             cue: simpleaudio.WaveObject.from_wave_file(str(cue_path(cue, sounds)))
             for cue in CUE_NAMES
         }
-        self._closed = False
-        self._fallback: BellPlayer | SilentPlayer | None = None
         self._playing: list[Any] = []
         self._speaking: list[Any] = []
 
-    @property
-    def status(self) -> str:
-        """"sound: on", "sound: muted", or the fallback's status after a fault."""
-        if self._muted:
-            return STATUS_MUTED
-        if self._fallback is not None:
-            return self._fallback.status
-        return STATUS_ON
-
-    def play(self, cue: str) -> None:
-        """Start `cue` and return at once; unknown cues, muted or closed: nothing."""
-        if self._muted or self._closed:
-            return
-        if self._fallback is not None:
-            self._fallback.play(cue)
-            return
+    def _start(self, cue: str) -> bool:
+        """Hand the cue's samples to simpleaudio's playback thread."""
         wave_obj = self._waves.get(cue)
         if wave_obj is None:
-            return
-        try:
-            handle = wave_obj.play()
-        except Exception as error:  # a sound fault must never stop a workout
-            self._fallback = bell_or_silent(f"audio failed: {describe_error(error)}", self._bell)
-            self._fallback.play(cue)
-            return
+            return False
+        handle = wave_obj.play()
         self._playing = [h for h in self._playing if _is_playing(h)] + [handle]
+        return True
 
     def say(self, clip: SpokenClip) -> bool:
         """Start a spoken phrase at its WAV's own rate (sample for sample) and return at once.
@@ -248,13 +284,6 @@ class SimpleaudioPlayer(MuteSwitch):
         """Stop the phrases playing now; the cues play on."""
         speaking, self._speaking = self._speaking, []
         _stop(speaking)
-
-    def toggle_mute(self) -> bool:
-        """Mute or unmute; muting also stops a phrase being said. Returns the new `muted`."""
-        muted = super().toggle_mute()
-        if muted:
-            self.hush()
-        return muted
 
     def wait_done(self, timeout_s: float = 5.0) -> None:
         """Block until every cue started here has finished (at most `timeout_s`)."""

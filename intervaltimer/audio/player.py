@@ -1,7 +1,9 @@
 """The cue player the UI talks to, and `make_player`, which picks the best one that works.
 
-The chain is: simpleaudio on ALSA's default device -> terminal bell ->
-silence, and `Player.status` is one line saying which and why, e.g.
+The chain is: simpleaudio on ALSA's default device (where it is installed:
+the `simpleaudio` extra, which needs a compiler), else miniaudio (wheels for
+every system, so the default install plays) -> terminal bell -> silence, and
+`Player.status` is one line saying which and why, e.g.
 "sound: on", "sound: terminal bell (no audio device: no sound card found)",
 "sound: off (--no-sound)".
 """
@@ -101,7 +103,7 @@ def make_player(
     try:
         import simpleaudio
     except Exception:  # ImportError, or a broken build of the extension
-        return bell_or_silent("simpleaudio is not installed", bell)
+        return _miniaudio_player(bell, sounds, alsa_log)
     with stderr_to(alsa_log if alsa_log is not None else stderr_log_path()):
         try:
             player = SimpleaudioPlayer(sounds, bell, simpleaudio=simpleaudio)
@@ -112,3 +114,22 @@ def make_player(
         except Exception as error:
             return bell_or_silent(f"no audio device: {describe_error(error)}", bell)
     return player
+
+
+def _miniaudio_player(bell: Callable[[], None] | None, sounds: Path | None,
+                      alsa_log: str | os.PathLike[str] | None) -> Player:
+    """The miniaudio player, its device opened as the probe; else the bell or silence."""
+    try:
+        import miniaudio
+    except Exception:  # ImportError, or a wheel for another system
+        return bell_or_silent("no audio library: install miniaudio (pip install miniaudio)",
+                              bell)
+    from intervaltimer.audio.miniplayer import MiniaudioPlayer, describe_miniaudio
+
+    with stderr_to(alsa_log if alsa_log is not None else stderr_log_path()):
+        try:
+            return MiniaudioPlayer(sounds, bell, miniaudio=miniaudio)
+        except (OSError, EOFError) as error:  # a missing or broken WAV
+            return bell_or_silent(f"cue sounds unreadable: {describe_error(error)}", bell)
+        except Exception as error:
+            return bell_or_silent(f"no audio device: {describe_miniaudio(error)}", bell)

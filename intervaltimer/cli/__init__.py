@@ -32,6 +32,12 @@ COMMANDS: dict[str, str] = {
     "rate": "intervaltimer.cli.coach:rate",
     "export": "intervaltimer.cli.review:export",
     "import": "intervaltimer.cli.review:import_",
+    "export-workout": "intervaltimer.cli.reach:export_workout",
+    "import-workout": "intervaltimer.cli.reach:import_workout",
+    "export-session": "intervaltimer.cli.reach:export_session",
+    "push": "intervaltimer.cli.push:push",
+    "push-workout": "intervaltimer.cli.push:push_workout",
+    "icu-key": "intervaltimer.cli.push:icu_key",
 }
 
 

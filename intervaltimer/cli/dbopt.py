@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from intervaltimer.log.records import RepRecord, SessionRecord
     from intervaltimer.log.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,3 +70,17 @@ def open_log(db: str | None, *, for_reading: bool = False) -> Store:
             return Store.open(path)
     except StoreError as exc:
         raise StoreProblem(str(exc)) from None
+
+
+def load_session(db: str | None, session_ref: str) -> tuple[SessionRecord, list[RepRecord]]:
+    """The session SESSION names (a number, or `last`) and its reps; exit 1 if there is none."""
+    ref = session_ref.strip().lower()
+    if ref != "last" and not ref.isdigit():
+        raise click.BadParameter(f"{session_ref!r} is not a session number or `last`",
+                                 param_hint="SESSION")
+    with open_log(db, for_reading=True) as store:
+        session = store.last_session() if ref == "last" else store.session(int(ref))
+        if session is None:
+            what = "no sessions" if ref == "last" else f"no session {ref}"
+            raise StoreProblem(f"{what} in {store.path}; list them with `intervaltimer history`")
+        return session, store.reps(session.id)

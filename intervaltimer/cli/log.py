@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
+from intervaltimer.cli.dbopt import StoreProblem, db_option, load_session, open_log
 from intervaltimer.cli.textout import cell
 from intervaltimer.log.shapes import history_json, session_json, show_extras
 from intervaltimer.safetext import display_safe, safe_json
@@ -335,16 +335,7 @@ def show(db: str | None, session_ref: str, as_json: bool) -> None:
 
     SESSION is a number from `intervaltimer history`, or `last`.
     """
-    ref = session_ref.strip().lower()
-    if ref != "last" and not ref.isdigit():
-        raise click.BadParameter(f"{session_ref!r} is not a session number or `last`",
-                                 param_hint="SESSION")
-    with open_log(db, for_reading=True) as store:
-        session = store.last_session() if ref == "last" else store.session(int(ref))
-        if session is None:
-            what = "no sessions" if ref == "last" else f"no session {ref}"
-            raise StoreProblem(f"{what} in {store.path}; list them with `intervaltimer history`")
-        reps = store.reps(session.id)
+    session, reps = load_session(db, session_ref)
     if as_json:
         document = session_json(session, reps)
         document.update(show_extras(session, reps))

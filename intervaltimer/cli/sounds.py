@@ -25,7 +25,7 @@ def sounds(no_sound: bool) -> None:
     are beeps only). Exits 1 if there is no working audio device (unless
     --no-sound).
     """
-    from intervaltimer.audio.backends import STATUS_ON, SilentPlayer, SimpleaudioPlayer
+    from intervaltimer.audio.backends import STATUS_ON, DevicePlayer, SilentPlayer
     from intervaltimer.audio.cues import CUE_MEANINGS, cue_duration_s
     from intervaltimer.audio.player import make_player
     from intervaltimer.audio.quiet import stderr_to
@@ -41,7 +41,7 @@ def sounds(no_sound: bool) -> None:
                 if isinstance(player, SilentPlayer):
                     continue
                 player.play(cue)
-                if isinstance(player, SimpleaudioPlayer) and player.status == STATUS_ON:
+                if isinstance(player, DevicePlayer) and player.status == STATUS_ON:
                     player.wait_done(timeout_s=cue_duration_s(cue) + 2.0)
                 else:
                     time.sleep(cue_duration_s(cue))
@@ -59,7 +59,7 @@ def sounds(no_sound: bool) -> None:
 
 def _say_sample(player: Player, quiet: bool) -> None:
     """Print the sample phrase and say it (rendered by espeak-ng, cached like a run's)."""
-    from intervaltimer.audio.backends import STATUS_ON, SimpleaudioPlayer
+    from intervaltimer.audio.backends import STATUS_ON, DevicePlayer
     from intervaltimer.audio.speech import Speech
     from intervaltimer.track.phrases import SAMPLE
 
@@ -76,7 +76,7 @@ def _say_sample(player: Player, quiet: bool) -> None:
         return
     if not player.say(clip):
         return
-    if isinstance(player, SimpleaudioPlayer) and player.status == STATUS_ON:
+    if isinstance(player, DevicePlayer) and player.status == STATUS_ON:
         player.wait_done(timeout_s=clip.length_s + 2.0)
     else:
         time.sleep(clip.length_s)

@@ -22,6 +22,10 @@ during a run (see `intervaltimer.track.voice`); `v` on the run screen cycles it.
 `model: riegel` (the default is `vdot`) carries a result to other race
 distances by Riegel's formula everywhere, not by VDOT (see `paces`).
 
+`intervals_icu_key: ...` is the runner's intervals.icu API key, for `push --icu`
+(`$INTERVALTIMER_ICU_KEY` wins over it). It is never shown (`repr` leaves it
+out), and `save_profile` writes the file readable by its owner only (0600).
+
 `lap_keys: [enter, l]` adds keys that lap on the run screen (besides space,
 PageDown and the right arrow), named as Textual names keys (`enter`, `down`,
 `f5`, `l`, `ctrl+l`). `ask_effort: all` asks the effort of every rep; by
@@ -34,9 +38,10 @@ Every problem in the file is reported at once as `path:line:col: message`
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -88,6 +93,8 @@ class AskEffort(StrEnum):
     ALL = "all"
 
 
+ICU_KEY = "intervals_icu_key"
+
 # A key as Textual names it: `enter`, `f5`, `l`, `ctrl+l`, `full_stop`.
 KEY_NAME = re.compile(r"[a-z0-9_]+(\+[a-z0-9_]+)*")
 
@@ -103,6 +110,7 @@ class Profile:
     model: str = "vdot"
     lap_keys: tuple[str, ...] = ()
     ask_effort: AskEffort = AskEffort.PACED
+    icu_key: str | None = field(default=None, repr=False)
 
     def race_at(self, distance_m: float) -> Race | None:
         """The result at this distance, if the runner gave one."""
@@ -135,6 +143,7 @@ class _Reader:
         self.model = "vdot"
         self.lap_keys: list[str] = []
         self.ask_effort = AskEffort.PACED
+        self.icu_key: str | None = None
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.add(at(node), message)
@@ -180,9 +189,13 @@ class _Reader:
                 self.read_lap_keys(value_node)
             elif key == "ask_effort":
                 self.read_ask_effort(value_node)
+            elif key == ICU_KEY:
+                text = self.scalar(value_node, "the intervals.icu key")
+                self.icu_key = text.strip() or None if text is not None else None
             else:
                 self.problem(key_node, f"unknown key `{key}`; a profile holds `races:`, "
-                             "`voice:`, `model:`, `lap_keys:` and `ask_effort:`")
+                             "`voice:`, `model:`, `lap_keys:`, `ask_effort:` and "
+                             f"`{ICU_KEY}:`")
 
     def read_model(self, node: Node) -> None:
         text = self.scalar(node, "the model")
@@ -285,7 +298,7 @@ def read_profile_text(text: str, path: str = "profile.yaml") -> Profile:
         raise ProfileError(reader.problems.found)
     races = tuple(sorted((race for race, _ in reader.races), key=lambda r: r.distance_m))
     return Profile(races, reader.voice, reader.model, tuple(reader.lap_keys),
-                   reader.ask_effort)
+                   reader.ask_effort, reader.icu_key)
 
 
 def load_profile(path: Path | None = None) -> Profile | None:
@@ -325,11 +338,26 @@ def dump_profile(profile: Profile) -> str:
         lines.append(f"lap_keys: [{keys}]  # keys that also lap on the run screen")
     if profile.ask_effort is not AskEffort.PACED:
         lines.append(f'ask_effort: "{profile.ask_effort.value}"  # every rep asks for effort')
+    if profile.icu_key:
+        lines.append(f"{ICU_KEY}: {json.dumps(profile.icu_key)}  # keep this file private")
     return "\n".join(lines) + "\n"
 
 
-def save_profile(profile: Profile, path: Path | None = None) -> Path:
-    """Write the profile atomically (temp file beside it, fsync, rename); returns its path."""
+def save_profile(profile: Profile, path: Path | None = None, *,
+                 keep_icu_key: bool = True) -> Path:
+    """Write the profile atomically (temp file beside it, fsync, rename); returns its path.
+
+    The file is readable by its owner only (0600): it may hold the intervals.icu key.
+    A profile without a key keeps the key the file holds (forms that edit the races
+    know nothing of it), unless `keep_icu_key` is False.
+    """
     path = profile_path() if path is None else path
-    atomic_write_text(path, dump_profile(profile))
+    if keep_icu_key and profile.icu_key is None:
+        try:
+            on_disk = load_profile(path)
+        except WorkoutError:
+            on_disk = None
+        if on_disk is not None and on_disk.icu_key:
+            profile = replace(profile, icu_key=on_disk.icu_key)
+    atomic_write_text(path, dump_profile(profile), mode=0o600)
     return path

@@ -120,23 +120,48 @@ def test_no_sound_is_silent_and_says_so() -> None:
     assert bell.rings == 0
 
 
-def test_without_simpleaudio_the_bell_rings(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_any_audio_library_the_bell_rings(monkeypatch: pytest.MonkeyPatch) -> None:
     _install(monkeypatch, None)  # `import simpleaudio` raises ImportError
+    monkeypatch.setitem(sys.modules, "miniaudio", None)  # and so does `import miniaudio`
     bell = Bell()
     player = make_player(bell=bell)
-    assert player.status == "sound: terminal bell (simpleaudio is not installed)"
+    assert player.status == ("sound: terminal bell (no audio library: install miniaudio "
+                             "(pip install miniaudio))")
     player.play("go")
     player.play("tick")
     player.play("no such cue")
     assert bell.rings == 2
 
 
-def test_without_simpleaudio_or_a_terminal_it_is_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_an_audio_library_or_a_terminal_it_is_silent(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     _install(monkeypatch, None)
+    monkeypatch.setitem(sys.modules, "miniaudio", None)
     monkeypatch.setattr(backends, "has_terminal", lambda: False)
     player = make_player()
     assert isinstance(player, SilentPlayer)
-    assert player.status == "sound: off (simpleaudio is not installed; no terminal for the bell)"
+    assert player.status == ("sound: off (no audio library: install miniaudio (pip install "
+                             "miniaudio); no terminal for the bell)")
+
+
+def test_without_simpleaudio_miniaudio_is_the_player(monkeypatch: pytest.MonkeyPatch,
+                                                     log: Path) -> None:
+    _install(monkeypatch, None)
+    made: list[object] = []
+
+    class Player:
+        status = "sound: on"
+
+        def __init__(self, sounds: object, bell: object, *, miniaudio: object) -> None:
+            made.append(miniaudio)
+
+    import miniaudio
+
+    from intervaltimer.audio import miniplayer
+
+    monkeypatch.setattr(miniplayer, "MiniaudioPlayer", Player)
+    player = make_player(alsa_log=log)
+    assert isinstance(player, Player) and made == [miniaudio]
 
 
 def test_with_a_working_device_sound_is_on_and_each_wav_is_loaded_once(

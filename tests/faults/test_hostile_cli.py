@@ -59,6 +59,12 @@ COMMANDS = [
     ["run", "bad.yaml"],
     ["new", f"Mine{TITLE}", "--no-edit"],
     ["edit", f"nothing{TITLE}"],
+    ["export-workout", "hostile.yaml", "--format", "icu"],
+    ["export-workout", "hostile.yaml", "--format", "fit"],
+    ["export-workout", "hostile.yaml", "--format", "fit", "-o", "-"],
+    ["export-workout", "bad.yaml", "--format", "fit"],
+    ["export-session", "last"],
+    ["import-workout", f"missing{TITLE}.txt"],
 ]
 
 

@@ -150,7 +150,7 @@ def test_every_problem_is_reported_with_its_line_and_column(tmp_path: Path) -> N
     assert found[1] == "P:4:7: a 3:00 5k is faster than the world record"
     assert found[2] == "P:5:3: a second mile result; keep one"
     assert found[3] == ("P:6:1: unknown key `shoes`; a profile holds `races:`, `voice:`, "
-                        "`model:`, `lap_keys:` and `ask_effort:`")
+                        "`model:`, `lap_keys:`, `ask_effort:` and `intervals_icu_key:`")
     assert len(found) == 4
 
 
@@ -244,7 +244,7 @@ def test_an_alias_bomb_is_not_walked(tmp_path: Path) -> None:
     found = problems(tmp_path, "\n".join(lines) + "\n")
     assert time.monotonic() - started < 5  # 10**12 leaves if walked; one level is walked
     assert found[0] == ("P:1:1: unknown key `a0`; a profile holds `races:`, `voice:`, "
-                        "`model:`, `lap_keys:` and `ask_effort:`")
+                        "`model:`, `lap_keys:`, `ask_effort:` and `intervals_icu_key:`")
     # races: *a11 is a list of ten lists, all the node anchored on line 11: said once
     assert found[12:] == ["P:11:6: a race must be plain text, not a list"]
 
