@@ -1,4 +1,5 @@
-"""The disk, for `workout/`: every read of a file or a folder the package makes is here.
+"""The disk, for `workout/`: every read of a file or a folder the package makes is here, and
+its one write (the profile).
 
 The rest of the package works on text and paths as names: `loader` parses
 text, `include` and `library` decide which file a name means and ask here
@@ -16,7 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from intervaltimer.fileio import special_file_kind
+from intervaltimer.fileio import atomic_write_text, special_file_kind
 from intervaltimer.workout.model import Problem, WorkoutError
 from intervaltimer.workout.positions import MAX_FILE_BYTES, position_of
 
@@ -59,6 +60,12 @@ def read_capped(path: Path, limit: int) -> bytes:
     """At most `limit` bytes from the start of the file at `path`; raises `OSError`."""
     with path.open("rb") as handle:
         return handle.read(limit)
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Replace the file at `path` with `text`, whole or not at all, readable by its owner only
+    (the profile holds an API key); raises `OSError`."""
+    atomic_write_text(path, text, mode=0o600)
 
 
 def read_text_or_none(path: Path) -> str | None:

@@ -47,9 +47,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from intervaltimer.fileio import atomic_write_text
 from intervaltimer.locations import profile_path
-from intervaltimer.workout.files import read_capped
+from intervaltimer.workout.files import read_capped, write_private_text
 from intervaltimer.workout.model import Problem, WorkoutError
 from intervaltimer.workout.paces import MODELS, Race, format_race_time
 from intervaltimer.workout.races import (
@@ -359,5 +358,5 @@ def save_profile(profile: Profile, path: Path | None = None, *,
             on_disk = None
         if on_disk is not None and on_disk.icu_key:
             profile = replace(profile, icu_key=on_disk.icu_key)
-    atomic_write_text(path, dump_profile(profile), mode=0o600)
+    write_private_text(path, dump_profile(profile))
     return path
