@@ -26,7 +26,7 @@ from intervaltimer.cli.textout import safe
 from intervaltimer.safetext import safe_json
 
 if TYPE_CHECKING:
-    from intervaltimer.log.advice import Advice
+    from intervaltimer.coach.advice import Advice
     from intervaltimer.log.store import Store
 
 
@@ -82,8 +82,8 @@ def rate(session_ref: str, rpe: int, db: str | None) -> None:
       intervaltimer rate last 7
       intervaltimer rate 12 8
     """
+    from intervaltimer.coach.sessions import effort_words, summary_load
     from intervaltimer.log.errors import StoreError
-    from intervaltimer.log.review import effort_words, summary_load
 
     ref = session_ref.strip().lower()
     if ref != "last" and not ref.isdigit():

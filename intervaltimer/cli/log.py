@@ -56,9 +56,9 @@ from intervaltimer.safetext import display_safe, safe_json
 from intervaltimer.workout.units import format_signed
 
 if TYPE_CHECKING:
+    from intervaltimer.coach.weeks import Week
     from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary
     from intervaltimer.log.store import Store
-    from intervaltimer.log.weeks import Week
 
 _RELATIVE = re.compile(r"^(\d+)\s*(d|days?|w|weeks?)$", re.IGNORECASE)
 
@@ -140,8 +140,8 @@ def history_weeks(store: Store, rows: Sequence[SessionSummary]) -> list[Week]:
     """The weekly figures of the weeks `rows` fall in, over every session of those weeks."""
     from datetime import timedelta
 
-    from intervaltimer.log.metrics import week_start_of
-    from intervaltimer.log.weeks import weeks
+    from intervaltimer.coach.metrics import week_start_of
+    from intervaltimer.coach.weeks import weeks
 
     if not rows:
         return []
@@ -258,7 +258,7 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
 def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str]:
     """The session's metrics for people, under its rep table: one line, and one on the reps
     left out of them (strides); nothing without reps."""
-    from intervaltimer.log.review import left_out_note, metrics_of
+    from intervaltimer.coach.sessions import left_out_note, metrics_of
     from intervaltimer.workout.units import format_time
 
     if not reps:

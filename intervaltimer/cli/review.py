@@ -48,7 +48,7 @@ from intervaltimer.cli.textout import cell, safe
 from intervaltimer.safetext import safe_json
 
 if TYPE_CHECKING:
-    from intervaltimer.log.trends import Trend
+    from intervaltimer.coach.trends import Trend
 
 
 def _print_trend(result: Trend, workout: str) -> None:

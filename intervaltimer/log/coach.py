@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from intervaltimer.log.advice import Advice, Outcome, advise
+from intervaltimer.coach.advice import Advice, Outcome, advise
 from intervaltimer.log.records import RepRecord, SessionStatus, SessionSummary
 from intervaltimer.log.review import main_set, rung_of
 from intervaltimer.workout.model import Progression, Then, Workout, WorkoutError

@@ -17,9 +17,9 @@ from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary, 
 from intervaltimer.workout.units import rounded
 
 if TYPE_CHECKING:
-    from intervaltimer.log.advice import Advice
-    from intervaltimer.log.trends import Trend
-    from intervaltimer.log.weeks import Week
+    from intervaltimer.coach.advice import Advice
+    from intervaltimer.coach.trends import Trend
+    from intervaltimer.coach.weeks import Week
     from intervaltimer.workout.plan import Plan, PlannedStep
 
 
@@ -107,8 +107,8 @@ def _step_json(step: PlannedStep) -> dict[str, Any]:
 def history_json(rows: Sequence[SessionSummary],
                  weeks: Sequence[Week] = ()) -> list[dict[str, Any]]:
     """The documented `history --json` list; `weeks` gives each row its week's figures."""
-    from intervaltimer.log.metrics import week_start_of
-    from intervaltimer.log.review import summary_load
+    from intervaltimer.coach.metrics import week_start_of
+    from intervaltimer.coach.sessions import summary_load
 
     by_start = {week.start: week.to_json() for week in weeks}
     return [
@@ -140,7 +140,7 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
 
 def show_extras(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
     """Keys the review adds to `show`: `"metrics"`, every figure of `SessionMetrics.to_json`."""
-    from intervaltimer.log.review import metrics_of
+    from intervaltimer.coach.sessions import metrics_of
 
     return {"metrics": metrics_of(session, reps, session.reps_planned).to_json()}
 
@@ -200,6 +200,7 @@ def session_document(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[
         "paces": dict(sorted(session.paces.items())), "plan_steps": session.plan_steps,
         "workout_path": session.workout_path, "steps_done": session.steps_done,
         "main_rest_s": rounded(session.main_rest_s), "reps_planned": session.reps_planned,
+        "conditions": list(session.conditions),
         "reps": [
             {"index": rep.index, "step_index": rep.step_index, "label": rep.label,
              "distance_m": rep.distance_m, "target_s": rounded(rep.target_s),

@@ -12,16 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.log.figures import session_metrics
+from intervaltimer.coach.compare import compare
+from intervaltimer.coach.figures import session_metrics
+from intervaltimer.coach.sessions import effort_words, left_out_note, main_set, summary_load
 from intervaltimer.log.records import RepRecord
 from intervaltimer.log.review import (
-    compare,
-    effort_words,
-    left_out_note,
-    main_set,
     previous_session,
     review_session,
-    summary_load,
     workout_points,
     workout_trend,
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.log.review import rung_of
+from intervaltimer.coach.sessions import rung_of
 from intervaltimer.log.schema import (
     APPLICATION_ID,
     MIGRATIONS,

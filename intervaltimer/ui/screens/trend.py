@@ -21,8 +21,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Header, Static
 
+from intervaltimer.coach.trends import Trend
 from intervaltimer.log.review import DEFAULT_TREND_LIMIT, workout_trend
-from intervaltimer.log.trends import Trend
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.trend_chart import TrendChart

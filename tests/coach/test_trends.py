@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervaltimer.log.figures import session_metrics
+from intervaltimer.coach.figures import session_metrics
+from intervaltimer.coach.trends import SessionPoint, trend
 from intervaltimer.log.shapes import trend_to_json
-from intervaltimer.log.trends import SessionPoint, trend
 
 MONDAY = datetime(2025, 3, 3, 18, 0)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from intervaltimer.log.advice import (
+from intervaltimer.coach.advice import (
     DEFAULT_THEN,
     Outcome,
     advise,

@@ -23,14 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from intervaltimer.log import verdict
-from intervaltimer.log.metrics import Line, least_squares
-from intervaltimer.log.points import PCT_NOISE as PCT_NOISE
-from intervaltimer.log.points import RPE_NOISE as RPE_NOISE
-from intervaltimer.log.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
-from intervaltimer.log.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
-from intervaltimer.log.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
-from intervaltimer.log.points import SessionPoint as SessionPoint
+from intervaltimer.coach import verdict
+from intervaltimer.coach.metrics import Line, least_squares
+from intervaltimer.coach.points import PCT_NOISE as PCT_NOISE
+from intervaltimer.coach.points import RPE_NOISE as RPE_NOISE
+from intervaltimer.coach.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
+from intervaltimer.coach.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
+from intervaltimer.coach.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
+from intervaltimer.coach.points import SessionPoint as SessionPoint
 from intervaltimer.workout.units import format_delta, format_time
 
 if TYPE_CHECKING:

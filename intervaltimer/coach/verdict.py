@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from intervaltimer.log.points import (
+from intervaltimer.coach.points import (
     RPE_NOISE,
     SPLIT_NOISE_FLOOR_S,
     SPLIT_NOISE_FRACTION,

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from intervaltimer.coach.trends import SessionPoint, trend
 from intervaltimer.log.review import workout_trend
 from intervaltimer.log.store import Store
-from intervaltimer.log.trends import SessionPoint, trend
 
 MONDAY = datetime(2025, 3, 3, 18, 0)
 
