@@ -1,182 +1,249 @@
-"""The coach's answer to "is my anaerobic tolerance improving?", from a workout's sessions.
+"""The verdict: what a workout's sessions show, as a set of kinds from a fixed list.
 
-Read before the within-rung metrics (``trends``), first that applies:
+The kinds, in the order they are listed (``KINDS``):
 
-1. **Back off** when the latest session was not finished (stopped, abandoned, cut short, a rep
-   skipped) or the last ``BACK_OFF_SESSIONS`` sessions each reached effort ``BACK_OFF_RPE``
-   or more. A cut-short set's low fade is not a good sign, so the sentence never praises it.
-2. **Across rungs**: the rest changed between sessions. Shorter rest with the pace held (every
-   session's mean deviation within ``PACE_HELD_S`` of target) is the improvement the session
-   is built for: "rest cut from 90 s to 45 s over 8 sessions, splits held within +1.2 s of
-   target: tolerance up". Shorter rest with the pace slipping, or a longer rest, says so.
-3. **A new target**: the latest change of target, the sessions before it against those after.
-   Faster and met at the same or lower effort: "target 2.0 s/400 m faster at the same effort:
-   fitter". Missed with the splits as before: "the new target looks too fast: splits as on
-   the old one".
+- ``first_session``: fewer than two counted sessions;
+- ``back_off``: the advice lengthens the rest (set by the advice, never here);
+- ``tolerance_up``: at the current target, the newest held session ran on a shorter rung
+  than the first;
+- ``not_held_yet``: the last session was not held, on a shorter rung than the first at the
+  current target;
+- ``fitter`` / ``target_too_fast``: the last change of target made it faster by more than
+  ``SAME_TARGET_PCT``; the last session held it at no more than ``FITTER_EFFORT`` more
+  effort (fitter), or did not hold it with splits no more than ``TOO_FAST_SPLIT_PCT`` faster
+  than before (too fast);
+- ``effort_rising``: over the newest 2 to 4 of the rung's sessions, mean effort up by
+  ``EFFORT_RISING`` or more while mean d moved less than ``CLEAR_CHANGE_PTS`` down;
+- ``worse``: over the rung's sessions, mean d or fade up by ``CLEAR_CHANGE_PTS`` or more;
+- ``improving``: mean effort down ``EFFORT_FALLING`` or more, or fade or mean d down
+  ``CLEAR_CHANGE_PTS`` or more, and neither of the two above;
+- ``no_change``: the rung has two sessions or more and none of the three above;
+- ``conditions``: the newest session is flagged; ``rests_cut``: the last session's rests were
+  cut short; ``unrated``: no main-set rep of the last session was rated.
 
-Every figure quoted here is a logged value (a session's mean, the worst of them), never a
-fitted line's; the within-rung sentence says when its figures are the fitted trend's.
+*The current target* is the newest sessions, in a row, on the last session's target; *the
+rung's sessions* the newest, in a row, on its rung and of its work (at most ``RUNG_WINDOW``).
+Changes are fitted: slope × (n − 1) of the least-squares line.
+
+The sentence is built from the kinds and their figures; progress already made
+(``tolerance_up``, ``fitter``) comes first, next to any warning.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from intervaltimer.coach.points import (
-    RPE_NOISE,
-    SPLIT_NOISE_FLOOR_S,
-    SPLIT_NOISE_FRACTION,
-    TARGET_TOLERANCE_S,
-    SessionPoint,
+from intervaltimer.coach.grading import EPS, Grade, Outcome, fitted_change, same_target
+from intervaltimer.coach.ladder import Ladder
+from intervaltimer.coach.thresholds import (
+    BEFORE_CHANGE_SESSIONS,
+    CLEAR_CHANGE_PTS,
+    EFFORT_FALLING,
+    EFFORT_RISING,
+    EFFORT_WINDOW,
+    FITTER_EFFORT,
+    RUNG_WINDOW,
+    SAME_TARGET_PCT,
+    TOO_FAST_SPLIT_PCT,
 )
 from intervaltimer.workout.labels import format_span
-from intervaltimer.workout.units import format_delta, format_distance, format_time
+from intervaltimer.workout.units import format_time
 
-BACK_OFF_RPE = 9
-"""Issue 9: sessions at effort 9 or more (CR-10, one short of maximal)..."""
-BACK_OFF_SESSIONS = 2
-"""...two sessions running, say to back off."""
-PACE_HELD_S = 1.5
-"""A session whose reps average within +1.5 s of target held the pace: the advice's fade limit
-for shortening (``advice.SHORTEN_MAX_FADE_S``), the drift a set may show and still be held."""
-RUNG_TOLERANCE_S = 2.5
-"""Rests within this of each other are one rung (a rung read from rest taken is rounded)."""
-
-
-def _mean(values: Sequence[float]) -> float:
-    return math.fsum(values) / len(values)
+KINDS: tuple[str, ...] = (
+    "first_session", "back_off", "tolerance_up", "not_held_yet", "fitter", "target_too_fast",
+    "effort_rising", "worse", "improving", "no_change", "conditions", "rests_cut", "unrated")
+"""Every kind, in the order a verdict lists them."""
+PROGRESS = ("tolerance_up", "fitter")
+"""Kinds that report progress already made: they stand next to any warning."""
+WARNINGS = ("back_off", "not_held_yet", "target_too_fast", "effort_rising", "worse",
+            "conditions")
+"""Kinds that forbid a shorter rest, more reps or a faster target."""
 
 
-def _signed(seconds: float) -> str:
-    return f"{format_delta(round(seconds, 1) + 0.0)} s"
+@dataclass(frozen=True)
+class Verdict:
+    """The kinds (in ``KINDS`` order) and the sentence built from them."""
+
+    kinds: tuple[str, ...]
+    sentence: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{kinds: [...], sentence}``."""
+        return {"kinds": list(self.kinds), "sentence": self.sentence}
 
 
-def _reps_text(point: SessionPoint) -> str:
-    done = point.reps_done if point.reps_done is not None else 0
-    if point.reps_planned is not None:
-        return f"{done} of {point.reps_planned} reps"
-    return f"{done} reps"
+@dataclass(frozen=True)
+class Graded:
+    """A session and its grade, on its rung of the ladder."""
+
+    outcome: Outcome
+    grade: Grade
+    rung_s: float
 
 
-def back_off(points: Sequence[SessionPoint]) -> str | None:
-    """The back-off sentence, or None when the latest sessions give no reason to."""
-    if not points:
-        return None
-    last = points[-1]
-    effort = "" if last.peak_rpe is None else f" at effort {last.peak_rpe}"
-    if not last.finished:
-        if last.status == "completed" and last.skipped:
-            what = f"ran {_reps_text(last)} ({last.skipped} skipped){effort}"
+def same_work(a: Outcome, b: Outcome) -> bool:
+    """Targets within ``SAME_TARGET_PCT`` and the same reps planned."""
+    return (same_target(a.mean_target_s, b.mean_target_s, SAME_TARGET_PCT)
+            and a.reps_of_work == b.reps_of_work)
+
+
+def _newest_in_a_row(sessions: Sequence[Graded], keep: Callable[[Graded], bool],
+                     limit: int | None = None) -> list[Graded]:
+    out: list[Graded] = []
+    for graded in reversed(sessions):
+        if not keep(graded) or (limit is not None and len(out) >= limit):
+            break
+        out.append(graded)
+    return out[::-1]
+
+
+def _fit(sessions: Sequence[Graded], figure: Callable[[Outcome], float | None]) -> float | None:
+    values = [v for g in sessions if (v := figure(g.outcome)) is not None]
+    return fitted_change(values)
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return statistics.fmean(known) if known else None
+
+
+class _Reading:
+    """The kinds and their phrases, worked out over the sessions (flagged ones left out)."""
+
+    def __init__(self, sessions: Sequence[Graded], ladder: Ladder) -> None:
+        self.sessions = sessions
+        self.ladder = ladder
+        self.kinds: set[str] = set()
+        self.phrases: dict[str, str] = {}
+
+    def add(self, kind: str, phrase: str) -> None:
+        self.kinds.add(kind)
+        self.phrases[kind] = phrase
+
+    # -- across rungs and targets -------------------------------------------------------
+
+    def target_kinds(self) -> None:
+        last = self.sessions[-1]
+        target = last.outcome.mean_target_s
+        current = _newest_in_a_row(self.sessions, lambda g: same_target(
+            g.outcome.mean_target_s, target, SAME_TARGET_PCT))
+        first = current[0]
+        held = [g for g in current if g.grade.held]
+        if held and held[-1].rung_s < first.rung_s - EPS:
+            self.add("tolerance_up", f"rest cut from {format_span(first.rung_s)} to "
+                     f"{format_span(held[-1].rung_s)}, pace held: tolerance up")
+        if not last.grade.held and last.rung_s < first.rung_s - EPS:
+            self.add("not_held_yet", f"{format_span(last.rung_s)} not held yet")
+        before = self.sessions[:len(self.sessions) - len(current)][-BEFORE_CHANGE_SESSIONS:]
+        if not before or target is None:
+            return
+        old = before[-1].outcome.mean_target_s
+        if old is None or target >= old * (1 - SAME_TARGET_PCT / 100) - EPS:
+            return
+        faster = (old - target) / old * 100
+        if last.grade.held:
+            now_effort = _mean([g.outcome.mean_effort for g in current])
+            was_effort = _mean([g.outcome.mean_effort for g in before])
+            if now_effort is None or was_effort is None or (
+                    now_effort <= was_effort + FITTER_EFFORT + EPS):
+                self.add("fitter", f"target {faster:.1f} % faster ({old - target:.1f} s a "
+                         "rep) at the same effort: fitter")
+            return
+        now_split = _mean([g.outcome.mean_split_s for g in current])
+        was_split = _mean([g.outcome.mean_split_s for g in before])
+        if now_split is not None and was_split is not None and (
+                now_split >= was_split * (1 - TOO_FAST_SPLIT_PCT / 100) - EPS):
+            self.add("target_too_fast", "the new target looks too fast: splits as on the old "
+                     f"one; go back to {format_time(old)}")
+
+    # -- within the rung ------------------------------------------------------------------
+
+    def rung_kinds(self) -> None:
+        last = self.sessions[-1]
+        rung = _newest_in_a_row(
+            self.sessions, lambda g: abs(g.rung_s - last.rung_s) < EPS
+            and same_work(g.outcome, last.outcome), RUNG_WINDOW)
+        if len(rung) < 2:
+            return
+        where = f"over {len(rung)} sessions on {format_span(last.rung_s)}"
+        low, high = EFFORT_WINDOW
+        rated = _newest_in_a_row(rung, lambda g: g.outcome.mean_effort is not None, high)
+        effort = _fit(rated, lambda o: o.mean_effort) if len(rated) >= low else None
+        drift = _fit(rated, lambda o: o.mean_pct)
+        if effort is not None and effort >= EFFORT_RISING - EPS and (
+                drift is None or drift > -CLEAR_CHANGE_PTS):
+            self.add("effort_rising", f"the same splits cost {effort:.1f} more effort over "
+                     f"{len(rated)} sessions: check recovery; hold")
+        mean_d = _fit(rung, lambda o: o.mean_pct)
+        fade = _fit(rung, lambda o: o.fade_pts)
+        worse = [f"{name} up {value:.1f} points" for name, value in
+                 (("mean off target", mean_d), ("fade", fade))
+                 if value is not None and value >= CLEAR_CHANGE_PTS - EPS]
+        if worse:
+            self.add("worse", f"{' and '.join(worse)} {where}: worse")
+        if "worse" in self.kinds or "effort_rising" in self.kinds:
+            return
+        all_effort = _fit(rung, lambda o: o.mean_effort)
+        better = [f"{name} down {-value:.1f}{unit}" for name, value, limit, unit in
+                  (("effort", all_effort, EFFORT_FALLING, ""),
+                   ("fade", fade, -CLEAR_CHANGE_PTS, " points"),
+                   ("mean off target", mean_d, -CLEAR_CHANGE_PTS, " points"))
+                  if value is not None and value <= limit + EPS]
+        if better:
+            self.add("improving", f"{' and '.join(better)} {where}: improving")
         else:
-            word = "was stopped" if last.status == "abandoned" else "ended"
-            what = f"{word} after {_reps_text(last)}{effort}"
-        return f"back off: the last session {what}; run the next one on a longer rest"
-    recent = points[-BACK_OFF_SESSIONS:]
-    if len(recent) == BACK_OFF_SESSIONS and all(
-            p.peak_rpe is not None and p.peak_rpe >= BACK_OFF_RPE for p in recent):
-        efforts = ", ".join(str(p.peak_rpe) for p in recent)
-        return (f"back off: effort {BACK_OFF_RPE} or more in the last {BACK_OFF_SESSIONS} "
-                f"sessions ({efforts}); run the next one on a longer rest")
-    return None
+            self.add("no_change", f"no clear change {where}")
+
+    # -- the last session -----------------------------------------------------------------
+
+    def last_kinds(self) -> None:
+        last = self.sessions[-1]
+        median = last.outcome.median_rest_s
+        if last.outcome.rests_cut and median is not None:
+            self.add("rests_cut", f"rests cut to {median:.0f} s on a {format_span(last.rung_s)} "
+                     "rung: take the rest as set")
+        if not last.outcome.rated:
+            self.add("unrated", "rate your reps")
 
 
-def _held(points: Sequence[SessionPoint]) -> tuple[bool, float, str] | None:
-    """Whether the sessions held their pace, the worst logged figure, and what it is against:
-    the worst session's mean deviation from target, or without targets the worst mean split
-    against the first session's."""
-    deviations = [p.mean_deviation_s for p in points if p.mean_deviation_s is not None]
-    if len(deviations) == len(points):
-        worst = max(deviations)
-        return worst <= PACE_HELD_S, worst, "target"
-    splits = [p.mean_split_s for p in points if p.mean_split_s is not None]
-    if len(splits) != len(points):
-        return None
-    first = splits[0]
-    worst = max(splits) - first
-    noise = max(SPLIT_NOISE_FLOOR_S, SPLIT_NOISE_FRACTION * first)
-    return worst <= noise, worst, "the first session's"
+def read_verdict(sessions: Sequence[Graded], ladder: Ladder, *, counted: int,
+                 flagged: Outcome | None) -> tuple[set[str], dict[str, str]]:
+    """The kinds and their phrases, before the advice adds ``back_off``.
+
+    ``sessions`` are the counted sessions not flagged, oldest first; ``counted`` how many
+    counted sessions there are in all; ``flagged`` the newest session when it is flagged
+    (then only ``conditions``, ``first_session``, and the ``tolerance_up`` and ``fitter`` the
+    sessions before it give are read).
+    """
+    reading = _Reading(sessions, ladder)
+    if counted < 2:
+        reading.add("first_session", "one session so far" if counted == 1
+                    else "no session of this workout yet")
+    if sessions:
+        reading.target_kinds()
+    if flagged is not None:
+        for kind in ("not_held_yet", "target_too_fast"):
+            reading.kinds.discard(kind)
+        reading.add("conditions", f"last session flagged {', '.join(flagged.conditions)}: "
+                    "repeat the rung")
+        return reading.kinds, reading.phrases
+    if sessions:
+        reading.rung_kinds()
+        reading.last_kinds()
+    return reading.kinds, reading.phrases
 
 
-def across_rungs(points: Sequence[SessionPoint]) -> str | None:
-    """What was held across rungs of rest, or None when every session ran one rung."""
-    rested = [p for p in points if p.rest_s is not None]
-    if len(rested) < 2:
-        return None
-    first, last = rested[0].rest_s, rested[-1].rest_s
-    assert first is not None and last is not None
-    rests = [p.rest_s for p in rested if p.rest_s is not None]
-    if max(rests) - min(rests) <= RUNG_TOLERANCE_S:
-        return None
-    span = f"over {len(points)} sessions"
-    held = _held(rested)
-    if last < first - RUNG_TOLERANCE_S:
-        cut = f"rest cut from {format_span(first)} to {format_span(last)} {span}"
-        if held is None:
-            return f"{cut}: run it with targets to see whether the pace held"
-        ok, worst, against = held
-        if ok:
-            return f"{cut}, splits held within {_signed(worst)} of {against}: tolerance up"
-        return f"{cut}, but splits slipped to {_signed(worst)} off {against}: not held yet"
-    if last > first + RUNG_TOLERANCE_S:
-        return (f"rest lengthened from {format_span(first)} to {format_span(last)} {span}: "
-                "building back")
-    return (f"rest back at {format_span(last)} after {format_span(max(rests))} to "
-            f"{format_span(min(rests))} {span}")
-
-
-def _per_distance(seconds: float, distance_m: float | None) -> str:
-    unit = f"s/{format_distance(distance_m)}" if distance_m else "s a rep"
-    return f"{abs(seconds):.1f} {unit}"
-
-
-def new_target(points: Sequence[SessionPoint]) -> str | None:
-    """The verdict on a change of target: the sessions at the first target against those at
-    the latest one; None when the target did not change."""
-    targeted = [p for p in points if p.target_mean_s is not None]
-    if len(targeted) < 2:
-        return None
-    old_target, new_target = targeted[0].target_mean_s, targeted[-1].target_mean_s
-    assert old_target is not None and new_target is not None
-    moved = new_target - old_target
-    if abs(moved) <= TARGET_TOLERANCE_S:
-        return None
-    def at(target: float) -> list[SessionPoint]:
-        return [p for p in targeted
-                if abs((p.target_mean_s or 0) - target) <= TARGET_TOLERANCE_S]
-
-    before, after = at(old_target), at(new_target)
-    way = "faster" if moved < 0 else "slower"
-    size = f"target {_per_distance(moved, after[-1].distance_m)} {way}"
-    split_before = _mean([p.mean_split_s for p in before if p.mean_split_s is not None] or [0])
-    split_after = _mean([p.mean_split_s for p in after if p.mean_split_s is not None] or [0])
-    noise = max(SPLIT_NOISE_FLOOR_S, SPLIT_NOISE_FRACTION * split_before)
-    worst = max(p.mean_deviation_s or 0.0 for p in after)
-    if worst > PACE_HELD_S:
-        if abs(split_after - split_before) < noise:
-            return (f"the new target looks too fast: splits as on the old one "
-                    f"({format_time(split_after)} against {format_time(split_before)})")
-        gained = split_before - split_after
-        splits = f"{abs(gained):.1f} s {'faster' if gained > 0 else 'slower'}"
-        return f"{size}, splits {splits}, still up to {_signed(worst)} off the new one"
-    effort_before = [p.mean_rpe for p in before if p.mean_rpe is not None]
-    effort_after = [p.mean_rpe for p in after if p.mean_rpe is not None]
-    if not effort_before or not effort_after:
-        return f"{size}, met: rate your reps to see what it cost"
-    drift = _mean(effort_after) - _mean(effort_before)
-    if drift > RPE_NOISE:
-        return (f"{size}, met at a higher effort "
-                f"({_mean(effort_after):.1f} against {_mean(effort_before):.1f})")
-    effort = "the same effort" if drift > -RPE_NOISE else "a lower effort"
-    return f"{size} at {effort}" + (": fitter" if moved < 0 else "")
-
-
-def last_rep(points: Sequence[SessionPoint]) -> str:
-    """The latest session's last rep against the others, as logged ("" when it was within
-    ``SPLIT_NOISE_FLOOR_S`` of them or there is none)."""
-    last = points[-1] if points else None
-    if last is None or last.kick_s is None or abs(last.kick_s) < SPLIT_NOISE_FLOOR_S:
-        return ""
-    how = "faster" if last.kick_s < 0 else "slower"
-    effort = "" if last.last_rep_rpe is None else f" at effort {last.last_rep_rpe}"
-    return f"last time the last rep was {abs(last.kick_s):.1f} s {how} than the others{effort}"
+def verdict_of(kinds: set[str], phrases: dict[str, str]) -> Verdict:
+    """The verdict of ``kinds``: listed in ``KINDS`` order, the sentence progress first."""
+    ordered = tuple(kind for kind in KINDS if kind in kinds)
+    progress = [phrases[k] for k in ordered if k in PROGRESS]
+    others = [phrases[k] for k in ordered if k not in PROGRESS]
+    sentence = "; ".join(progress)
+    if progress and others:
+        sentence += ", but " + "; ".join(others)
+    elif others:
+        sentence = "; ".join(others)
+    return Verdict(kinds=ordered, sentence=sentence)
