@@ -22,7 +22,7 @@ so the rung holds until two clean sessions of the new work. The advice is only e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -89,6 +89,9 @@ class Advice:
                 "command": self.command}
 
 
+Done = Callable[..., "Advice"]
+
+
 def _graded(sessions: Sequence[Outcome], ladder: Ladder) -> list[Graded]:
     out: list[Graded] = []
     for i, outcome in enumerate(sessions):
@@ -153,7 +156,7 @@ def advise(history: Sequence[Outcome], ladder: Ladder) -> Advice:
 
 
 def _forward(sessions: Sequence[Graded], ladder: Ladder, kinds: set[str],
-             done: Any, reps: int) -> Advice:
+             done: Done, reps: int) -> Advice:
     """Shorten, ``then:``, or hold, after a session that did not blow up."""
     last = sessions[-1]
     rung = last.rung_s

@@ -116,6 +116,7 @@ def history_json(rows: Sequence[SessionSummary],
          "status": str(row.status), "reps": row.reps, "mean_split_s": rounded(row.mean_split_s),
          "mean_rpe": rounded(row.mean_rpe), "reps_done": row.reps_done,
          "reps_planned": row.reps_planned, "rest_s": rounded(row.main_rest_s),
+         "conditions": list(row.conditions),
          "session_rpe": row.session_rpe, "load": rounded(summary_load(row)),
          "week": by_start.get(week_start_of(datetime.fromtimestamp(row.started_at).date()))}
         for row in rows
@@ -128,7 +129,7 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
         "id": session.id, "workout": session.workout, "started_at": _iso(session.started_at),
         "ended_at": _iso(session.ended_at), "status": str(session.status), "note": session.note,
         "session_rpe": session.session_rpe, "rest_s": rounded(session.main_rest_s),
-        "reps_planned": session.reps_planned,
+        "reps_planned": session.reps_planned, "conditions": list(session.conditions),
         "reps": [
             {"index": rep.index, "label": rep.label, "distance_m": rep.distance_m,
              "target_s": rounded(rep.target_s), "split_s": rounded(rep.split_s), "rpe": rep.rpe,
@@ -155,7 +156,8 @@ def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> d
     reps_planned, mean_split_s, mean_deviation_s, mean_rpe, decrement_pct, fade_pct, load,
     target_mean_s, kick_s, kick_pct, last_rep_rpe}], slopes: {...}, summary, advice}``,
     sessions oldest first, ``started_at`` in ISO 8601, values rounded to 3 decimals and
-    slopes (per session) to 4; ``advice`` is ``advice.Advice.to_json()`` or null.
+    slopes (per session) to 4; ``verdict`` is ``{kinds, sentence}`` (``coach.verdict``) and
+    ``advice`` is ``coach.advice.Advice.to_json()``, both null without advice.
     """
     return {
         "workout": workout,
@@ -183,6 +185,7 @@ def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> d
         ],
         "slopes": {key: rounded(value, 4) for key, value in trend.slopes.items()},
         "summary": trend.summary,
+        "verdict": None if advice is None else advice.verdict.to_json(),
         "advice": None if advice is None else advice.to_json(),
     }
 
