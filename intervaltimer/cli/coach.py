@@ -104,7 +104,7 @@ def next_(workout: str, db: str | None, as_json: bool) -> None:
     from intervaltimer.log.errors import StoreError
 
     with open_log(db, for_reading=True) as store:
-        name, today = logged_workout(store, workout)
+        name, today = logged_workout(store, workout, new=True)
         try:
             advice = advice_for(store, name, today, typed=workout)
         except StoreError as error:

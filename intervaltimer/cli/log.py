@@ -108,7 +108,8 @@ def logged_workout_name(store: Store, name: str) -> str:
     return logged_workout(store, name)[0]
 
 
-def logged_workout(store: Store, name: str) -> tuple[str, Workout | None]:
+def logged_workout(store: Store, name: str,
+                   new: bool = False) -> tuple[str, Workout | None]:
     """The logged workout name meant by `name`, and the workout `name` loads as today.
 
     `name` is whatever `run` takes, or a name as logged. In order: the exact name; the one
@@ -116,7 +117,8 @@ def logged_workout(store: Store, name: str) -> tuple[str, Workout | None]:
     `8x400-mile`, quick text with its rest `8x400m@mile/45s`, any digits read as ASCII);
     the one name that holds `name`, in any case and spacing (`8x400`). Exit 1 listing the
     logged workouts when none (or several) match. The workout is None when `name` does not
-    load as one (the advice then finds it by its name).
+    load as one (the advice then finds it by its name). With `new`, a workout that loads
+    but has no sessions yet is its own name (the advice for a first session).
     """
     known = [workout for workout, _count in store.workouts()]
     if name in known:
@@ -126,7 +128,7 @@ def logged_workout(store: Store, name: str) -> tuple[str, Workout | None]:
     if len(same) == 1:
         return same[0], None
     loaded = _loaded(name)
-    if loaded is not None and loaded.name in known:
+    if loaded is not None and (new or loaded.name in known):
         return loaded.name, loaded
     squeezed = _squeezed(name)
     for candidates in (same, [w for w in known if squeezed in _squeezed(w)]):

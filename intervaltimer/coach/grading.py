@@ -246,8 +246,9 @@ def grade(outcome: Outcome, before: Outcome | None) -> Grade:
     out), for effort 10 twice."""
     why: list[str] = []
     if not outcome.finished:
-        planned = outcome.reps_of_work
-        done = f"{outcome.reps_run} of {planned} reps"
+        planned = outcome.reps_planned
+        done = (f"{outcome.reps_run} reps" if planned is None
+                else f"{outcome.reps_run} of {planned} reps")
         why.append(f"{done} run ({outcome.skipped} skipped)" if outcome.skipped
                    else f"stopped after {done}")
     worst, fade = outcome.worst_pct, outcome.fade_pts
