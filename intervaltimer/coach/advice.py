@@ -143,6 +143,9 @@ def advise(history: Sequence[Outcome], ladder: Ladder) -> Advice:
                                    f"run {format_span(rung)} again"], flagged.reps_of_work)
     last = sessions[-1]
     reps = last.outcome.reps_of_work
+    if last.outcome.rung_s is None and not ladder.declared:
+        return done("hold", ladder.start_s, [
+            "the rest the sessions ran is not known: run one on a timed rest"], reps)
     if last.grade.blow_up:
         if last.outcome.rests_cut:
             return done("hold", last.rung_s, [
@@ -153,6 +156,15 @@ def advise(history: Sequence[Outcome], ladder: Ladder) -> Advice:
                 "the set came apart at the new target: the target, not the rest"], reps)
         return done("lengthen", _walk_up(sessions, ladder, last.rung_s), last.grade.why, reps)
     return _forward(sessions, ladder, kinds, done, reps)
+
+
+def _figures(pair: Sequence[Graded]) -> str:
+    """``: every rep within +0.7 %, fade 0.4 points, effort 7`` over clean sessions."""
+    worst = max(g.outcome.worst_pct or 0.0 for g in pair)
+    fade = max(g.outcome.fade_pts or 0.0 for g in pair)
+    efforts = [e for g in pair if (e := g.outcome.judged_effort) is not None]
+    effort = f", effort {max(efforts)}" if efforts else ", not rated"
+    return f": every rep within {round(worst, 1) + 0.0:+.1f} %, fade {fade:.1f} points{effort}"
 
 
 def _forward(sessions: Sequence[Graded], ladder: Ladder, kinds: set[str],
@@ -175,7 +187,7 @@ def _forward(sessions: Sequence[Graded], ladder: Ladder, kinds: set[str],
     if blocked:
         return done("hold", rung, [f"two clean sessions, but {blocked[0].replace('_', ' ')}"],
                     reps)
-    why = f"{SESSIONS_TO_SHORTEN} clean sessions in a row on {format_span(rung)}"
+    why = f"{SESSIONS_TO_SHORTEN} clean sessions in a row on {format_span(rung)}" + _figures(pair)
     shorter = ladder.shorter(rung)
     if shorter is not None:
         return done("shorten", shorter, [why], reps)

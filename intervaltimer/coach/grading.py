@@ -249,8 +249,8 @@ def grade(outcome: Outcome, before: Outcome | None) -> Grade:
         planned = outcome.reps_planned
         done = (f"{outcome.reps_run} reps" if planned is None
                 else f"{outcome.reps_run} of {planned} reps")
-        why.append(f"{done} run ({outcome.skipped} skipped)" if outcome.skipped
-                   else f"stopped after {done}")
+        why.append(f"last session {done} ({outcome.skipped} skipped)" if outcome.skipped
+                   else f"last session stopped after {done}")
     worst, fade = outcome.worst_pct, outcome.fade_pts
     if worst is not None and worst > BLOW_UP_REP_PCT + EPS:
         why.append(f"a rep {_pct(worst)} off target (over +{BLOW_UP_REP_PCT:g} %)")

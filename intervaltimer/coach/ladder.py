@@ -18,6 +18,7 @@ from intervaltimer.coach.thresholds import (
     SHORTEST_FILE_RUNG_S,
     SHORTEST_QUICK_RUNG_S,
     STANDARD_RUNGS_S,
+    UNKNOWN_REST_S,
 )
 from intervaltimer.workout.model import Progression, Then, ThenKind
 
@@ -74,6 +75,6 @@ def ladder_of(progression: Progression | None, written_rest_s: float | None,
         rungs.add(float(written_rest_s))
     ordered = tuple(sorted(rungs, reverse=True))
     floor = min(shortest, written_rest_s) if written_rest_s else shortest
-    start = float(written_rest_s) if written_rest_s else ordered[-1]
+    start = float(written_rest_s) if written_rest_s else UNKNOWN_REST_S
     return Ladder(rungs=ordered, start_s=start, then=None if quick else FILE_THEN,
                   declared=False, shortest_s=floor)

@@ -63,6 +63,9 @@ STANDARD_RUNGS_S: tuple[float, ...] = (
     600)
 """The rungs of a workout that declares no ladder, and above a declared ladder's longest:
 steps of about a sixth to a quarter of the rest, as coaches lengthen and shorten it."""
+UNKNOWN_REST_S = 60.0
+"""Where a workout that writes no timed rest, and whose sessions kept none, is advised to
+start: a minute, the middle of the standard rungs."""
 SHORTEST_FILE_RUNG_S = 15.0
 """A workout file without a ladder stops at 15 s: the shortest rest to walk back in."""
 SHORTEST_QUICK_RUNG_S = 5.0

@@ -11,8 +11,8 @@ from intervaltimer.coach.advice import advise
 from intervaltimer.coach.grading import Outcome
 from intervaltimer.coach.ladder import ladder_of
 from intervaltimer.log.store import Store
-from intervaltimer.workout.mainset import main_reps, with_main_reps
 from intervaltimer.workout.library import resolve_workout
+from intervaltimer.workout.mainset import main_reps, with_main_reps
 from tests.coachkit import NO_LADDER, TARGET_400, even, log_session, next_json
 
 MILE = "8 x 400 m at mile pace"
@@ -138,7 +138,7 @@ def test_finding_6_an_older_abandoned_session_says_how_many_reps_it_ran() -> Non
                       efforts=(7,) * 5, rung_s=90.0, reps_planned=None, status="abandoned")
     advice = advise([stopped], ladder_of(None, 90.0))
     assert advice.action == "lengthen" and advice.rest_s == 105.0
-    assert advice.reasons == ("stopped after 5 reps",)
+    assert advice.reasons == ("last session stopped after 5 reps",)
 
 
 def test_finding_6_reps_plus_two_can_be_followed_with_run_reps() -> None:
