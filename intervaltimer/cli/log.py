@@ -203,7 +203,7 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
         table.add_column("status", no_wrap=True)
     with_conditions = any(row.conditions for row in rows)
     if with_conditions:
-        table.add_column("flag", no_wrap=True)
+        table.add_column("flag", min_width=len("illness"))  # wraps at a comma, never cut
     for row in rows:
         reps = str(row.reps)
         if row.reps_planned is not None and row.reps_done is not None:

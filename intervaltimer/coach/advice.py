@@ -66,13 +66,13 @@ class Advice:
     def headline(self) -> str:
         """``45 s rest, one rung shorter``."""
         rest = f"{format_span(self.rest_s)} rest"
-        then = self.then.text if self.then is not None else ""
+        then = f" ({self.then.text})" if self.then is not None else ""
         what = {
             "shorten": "one rung shorter",
             "hold": "same rung" if self.sessions else "the first rung",
             "lengthen": "longer",
-            "reps": f"{self.reps} reps ({then})" if self.reps else f"more reps ({then})",
-            "pace": f"a faster target ({then})",
+            "reps": f"{self.reps} reps{then}" if self.reps else f"more reps{then}",
+            "pace": f"a faster target{then}",
         }[self.action]
         return f"{rest}, {what}"
 

@@ -106,8 +106,11 @@ def today_line(advice: Advice, today_rest_s: float | None,
     from intervaltimer.workout.labels import format_span
 
     if not advice.sessions:
-        return (f"Today: {format_span(advice.rest_s)} rest, the first rung: advice starts "
-                "after this session")
+        first = (f"Today: {format_span(advice.rest_s)} rest, the first rung: advice starts "
+                 "after this session")
+        if today_rest_s is not None and abs(today_rest_s - advice.rest_s) >= 0.5:
+            first += " · enter takes it"
+        return first
     same_rest = today_rest_s is not None and abs(today_rest_s - advice.rest_s) < 0.5
     same_reps = advice.reps is None or today_reps is None or today_reps == advice.reps
     if same_rest and same_reps:

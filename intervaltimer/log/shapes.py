@@ -68,6 +68,7 @@ def _progression_json(plan: Plan) -> dict[str, Any] | None:
         "then": None if then is None else {"kind": then.kind.value, "amount": then.amount,
                                            "text": then.text},
         "implicit": ladder.implicit,
+        "start_s": ladder.start_s,
     }
 
 
