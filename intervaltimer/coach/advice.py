@@ -145,7 +145,7 @@ def advise(history: Sequence[Outcome], ladder: Ladder) -> Advice:
     reps = last.outcome.reps_of_work
     if last.outcome.rung_s is None and not ladder.declared:
         return done("hold", ladder.start_s, [
-            "the rest the sessions ran is not known: run one on a timed rest"], reps)
+            "no timed rest logged yet"], reps)
     if last.grade.blow_up:
         if last.outcome.rests_cut:
             return done("hold", last.rung_s, [
@@ -180,9 +180,11 @@ def _forward(sessions: Sequence[Graded], ladder: Ladder, kinds: set[str],
         return done("hold", rung, [f"last session {why} on {format_span(rung)}; "
                                    f"{SESSIONS_TO_SHORTEN} clean sessions in a row move you on"],
                     reps)
-    if any(abs(g.rung_s - rung) > 1e-9 for g in pair) or not all(
-            same_work(g.outcome, last.outcome) for g in pair):
-        return done("hold", rung, [f"one clean session of this work on {format_span(rung)}; "
+    if any(abs(g.rung_s - rung) > 1e-9 for g in pair):
+        return done("hold", rung, [f"one clean session on {format_span(rung)} so far; "
+                                   f"{SESSIONS_TO_SHORTEN} in a row move you on"], reps)
+    if not all(same_work(g.outcome, last.outcome) for g in pair):
+        return done("hold", rung, [f"one clean session of the new work on {format_span(rung)}; "
                                    "one change at a time: one more"], reps)
     if blocked:
         return done("hold", rung, [f"two clean sessions, but {blocked[0].replace('_', ' ')}"],

@@ -168,7 +168,9 @@ class _Reading:
             and same_work(g.outcome, last.outcome), RUNG_WINDOW)
         if len(rung) < 2:
             return
-        where = f"over {len(rung)} sessions on {format_span(last.rung_s)}"
+        where = f"over {len(rung)} sessions"
+        if last.outcome.rung_s is not None:
+            where += f" on {format_span(last.rung_s)}"
         low, high = EFFORT_WINDOW
         rated = _newest_in_a_row(rung, lambda g: g.outcome.mean_effort is not None, high)
         effort = _fit(rated, lambda o: o.mean_effort) if len(rated) >= low else None
