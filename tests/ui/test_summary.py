@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
@@ -257,3 +257,24 @@ async def test_the_header_says_whether_the_workout_was_done_or_stopped(seeded: S
         app.pop_screen()
         stopped = await summary_of(pilot, app, seeded.abandoned)
         assert stopped.sub_title == "workout stopped · abandoned"
+
+
+@pilot_test
+async def test_capital_keys_flag_the_conditions_and_the_footer_lists_them(
+        seeded: Seeded, store: Store) -> None:
+    app = make_app(store=store, start=Start(screen="home"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await summary_of(pilot, app, seeded.latest)
+        from textual.widgets._footer import FooterKey
+
+        shown = [(key.key_display, key.description) for key in screen.query(FooterKey)
+                 if key.display]
+        assert ("H C W R I O", "Flag conditions") in shown
+        await pilot.press("H", "W")
+        await settle(pilot, app)
+        assert store.session(seeded.latest).conditions == ("heat", "wind")  # type: ignore
+        info = str(screen.query_one("#session-info", Static).render())
+        assert info.endswith("flagged heat, wind: moves no rung")
+        await pilot.press("H")
+        await settle(pilot, app)
+        assert store.session(seeded.latest).conditions == ("wind",)  # type: ignore

@@ -24,7 +24,7 @@ and q."""
 def _condition_bindings() -> list[BindingType]:
     keys = list(CONDITION_KEYS.items())
     first_key, first = keys[0]
-    shown = Binding(first_key, f"condition('{first}')", "Flag heat cold wind rain ill other",
+    shown = Binding(first_key, f"condition('{first}')", "Flag conditions",
                     key_display=" ".join(CONDITION_KEYS), id="summary.flag")
     return [shown, *(Binding(key, f"condition('{name}')", show=False) for key, name in keys[1:])]
 

@@ -99,6 +99,8 @@ class TrendScreen(AppScreen[None]):
             self.error = error
             self.verdict = verdict
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
     def __init__(self, workout: str, limit: int = DEFAULT_TREND_LIMIT) -> None:
         super().__init__()
         self.workout = workout
@@ -107,6 +109,7 @@ class TrendScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
+        yield Static("", id="trend-verdict")
         yield Static("Reading the sessions…", id="trend-summary")
         yield Static("", id="trend-info")
         yield Static("", id="trend-reps")
@@ -160,8 +163,10 @@ class TrendScreen(AppScreen[None]):
             summary.update(message.error)
             return
         result = self.result = message.result
-        within = result.summary[:1].upper() + result.summary[1:] + "."
-        summary.update(f"{message.verdict}\n{within}" if message.verdict else within)
+        summary.update(result.summary[:1].upper() + result.summary[1:] + ".")
+        verdict = self.query_one("#trend-verdict", Static)
+        verdict.update(message.verdict)
+        verdict.set_class(not message.verdict, "-empty")
         n = len(result.points)
         info = f"{n} session{'' if n == 1 else 's'}"
         if n >= self.limit:
