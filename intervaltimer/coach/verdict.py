@@ -243,9 +243,10 @@ def verdict_of(kinds: set[str], phrases: dict[str, str]) -> Verdict:
     ordered = tuple(kind for kind in KINDS if kind in kinds)
     progress = [phrases[k] for k in ordered if k in PROGRESS]
     others = [phrases[k] for k in ordered if k not in PROGRESS]
+    warned = any(k in WARNINGS for k in ordered)
     sentence = "; ".join(progress)
     if progress and others:
-        sentence += ", but " + "; ".join(others)
+        sentence += (", but " if warned else "; ") + "; ".join(others)
     elif others:
         sentence = "; ".join(others)
     return Verdict(kinds=ordered, sentence=sentence)
