@@ -112,7 +112,8 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
     require_terminal("run")  # before the log is opened: `run X < /dev/null` writes nothing
     store = open_log(db)
     try:
-        code = _run_app(chosen, profile, store, lead_in, sound=not no_sound,
+        chosen_today = rest is not None or reps is not None or chosen.path is None  # quick
+        code = _run_app(chosen, profile, store, lead_in, sound=not no_sound, today=chosen_today,
                         remote=remote or remote_bind is not None, remote_bind=remote_bind)
     finally:
         store.close()
@@ -121,13 +122,14 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
 
 
 def _run_app(workout: Workout, profile: Profile | None, store: Store, lead_in: float | None,
-             *, sound: bool, remote: bool = False, remote_bind: str | None = None) -> int:
+             *, sound: bool, remote: bool = False, remote_bind: str | None = None,
+             today: bool = False) -> int:
     """Build the app with the real collaborators, run it, close the session; the exit status."""
     from intervaltimer.cli.tui import launch
     from intervaltimer.remote.link import PhoneLink
     from intervaltimer.ui.app import Start, make_app
 
     app = make_app(store=store, profile=profile, lead_in_s=lead_in,
-                   start=Start(screen="run", workout=workout),
+                   start=Start(screen="run", workout=workout, chosen=today),
                    phone=PhoneLink(at_start=remote, bind=remote_bind))
     return launch(app, sound=sound, command="run")

@@ -31,7 +31,7 @@ class SessionPoint:
     load: float | None
     target_mean_s: float | None
     rest_s: float | None = None
-    """The main set's rest: the rung of the ladder the session ran (``review.rung_of``)."""
+    """The main set's rest: the rung of the ladder the session ran (``sessions.rung_of``)."""
     reps_done: int | None = None
     """Main-set reps run (a skipped rep is not)."""
     reps_planned: int | None = None

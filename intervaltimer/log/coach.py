@@ -100,16 +100,18 @@ def advice_for(store: Store, workout: str, today: Workout | None = None) -> Advi
 
 
 def today_line(advice: Advice, today_rest_s: float | None,
-               today_reps: int | None = None) -> str:
-    """The preview's line: ``Today: 45 s rest, one rung shorter: ... · enter takes it``;
-    when today's rest or reps differ from the advice, both are shown."""
+               today_reps: int | None = None, takes: bool = True) -> str:
+    """The preview's line: ``Today: 45 s rest, one rung shorter: ...``; when today's rest or
+    reps differ from the advice, both are shown, and ``takes`` (enter starts on the advice,
+    the runner chose nothing else) says so."""
+    takes_it = " · enter takes the advice" if takes else ""
     from intervaltimer.workout.labels import format_span
 
     if not advice.sessions:
         first = (f"Today: {format_span(advice.rest_s)} rest, the first rung: advice starts "
                  "after this session")
         if today_rest_s is not None and abs(today_rest_s - advice.rest_s) >= 0.5:
-            first += " · enter takes it"
+            first += takes_it
         return first
     same_rest = today_rest_s is not None and abs(today_rest_s - advice.rest_s) < 0.5
     same_reps = advice.reps is None or today_reps is None or today_reps == advice.reps
@@ -119,4 +121,4 @@ def today_line(advice: Advice, today_rest_s: float | None,
     if today_reps is not None and not same_reps:
         now.append(f"{today_reps} reps")
     shown = ", ".join(now) or "as written"
-    return f"Today: {shown} · advice: {advice.sentence} · enter takes the advice"
+    return f"Today: {shown} · advice: {advice.sentence}{takes_it}"

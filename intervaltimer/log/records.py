@@ -37,7 +37,7 @@ class SessionRecord:
     instant of the last write: the end of a session abandoned by a crash.
     `main_rest_s` is the rest planned between the main set's reps (the rung of the
     rest ladder the session ran) and `reps_planned` the main set's reps planned; both
-    None for a session logged before they were kept (see `review.rung_of`).
+    None for a session logged before they were kept (see `coach.sessions.rung_of`).
     """
 
     id: int

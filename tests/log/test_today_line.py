@@ -19,4 +19,5 @@ def test_the_first_session_is_offered_at_the_first_rung() -> None:
     first = Advice("hold", 90.0, ("no session of this workout yet: start at 90 s",))
     assert today_line(first, 90.0) == (
         "Today: 90 s rest, the first rung: advice starts after this session")
-    assert today_line(first, 60.0).endswith("after this session · enter takes it")
+    assert today_line(first, 60.0).endswith("after this session · enter takes the advice")
+    assert today_line(first, 60.0, takes=False).endswith("after this session")

@@ -66,7 +66,7 @@ class PreviewScreen(AppScreen[None]):
                 id="preview.longer"),
     ]
 
-    def __init__(self, workout: Workout) -> None:
+    def __init__(self, workout: Workout, chosen: bool = False) -> None:
         super().__init__()
         self.base = workout  # as loaded (or as --rest set it); a rung is set on a copy
         self.workout = workout
@@ -75,7 +75,7 @@ class PreviewScreen(AppScreen[None]):
         self._unlogged_ok = False
         self._handed_over = False
         self._advised: tuple[float, int | None] | None = None  # the Today line's rest, reps
-        self._stepped = False  # - or + chose today's rest: enter takes that, not the advice
+        self._stepped = chosen  # today's rest was chosen (-, +, --rest): enter keeps it
 
     def compose(self) -> ComposeResult:
         yield Line(self.workout.name, id="preview-title")
@@ -169,10 +169,12 @@ class PreviewScreen(AppScreen[None]):
         except Exception as error:  # a damaged log must not stop the run
             return f"no advice: {error}"
         self._advised = (advice.rest_s, advice.reps)
-        return today_line(advice, plan.main_rest_s, plan.main_reps or None)
+        return today_line(advice, plan.main_rest_s, plan.main_reps or None,
+                          takes=not self._stepped)
 
     def _take_advice(self) -> None:
-        """Enter takes the Today line's rest and reps, unless - or + chose the rest."""
+        """Enter takes the Today line's rest and reps, unless the runner chose them (`-`/`+`,
+        or `--rest`, `--reps` or a quick text's rest on the command line)."""
         plan, advised = self.plan, self._advised
         if self._stepped or plan is None or advised is None:
             return

@@ -99,8 +99,6 @@ class TrendScreen(AppScreen[None]):
             self.error = error
             self.verdict = verdict
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
-
     def __init__(self, workout: str, limit: int = DEFAULT_TREND_LIMIT) -> None:
         super().__init__()
         self.workout = workout
