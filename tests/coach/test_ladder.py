@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from intervaltimer.coach.ladder import ladder_of
@@ -37,15 +34,3 @@ def test_a_workout_without_a_ladder_keeps_its_written_rest_as_a_rung() -> None:
 def test_a_rest_snaps_to_the_nearest_rung_the_longer_on_a_tie() -> None:
     ladder = ladder_of(None, 60.0)
     assert ladder.rung(52.5) == 60.0 and ladder.rung(50.0) == 45.0
-
-
-def test_the_coach_imports_no_database_terminal_or_sound() -> None:
-    code = ("import sys, pkgutil, importlib, intervaltimer.coach as c\n"
-            "for m in pkgutil.iter_modules(c.__path__): importlib.import_module("
-            "'intervaltimer.coach.' + m.name)\n"
-            "bad = [n for n in ('sqlite3', 'textual', 'rich', 'simpleaudio', "
-            "'intervaltimer.log', 'intervaltimer.audio') if n in sys.modules]\n"
-            "print(bad)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == "[]"
