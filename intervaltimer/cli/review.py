@@ -43,12 +43,12 @@ from typing import TYPE_CHECKING
 import click
 
 from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
-from intervaltimer.cli.log import logged_workout_name
+from intervaltimer.cli.log import logged_workout
 from intervaltimer.cli.textout import cell, safe
 from intervaltimer.safetext import safe_json
 
 if TYPE_CHECKING:
-    from intervaltimer.log.trends import Trend
+    from intervaltimer.coach.trends import Trend
 
 
 def _print_trend(result: Trend, workout: str) -> None:
@@ -96,14 +96,16 @@ def _print_trend(result: Trend, workout: str) -> None:
               help="Only the newest N sessions.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON: {workout, compare_by, sessions (oldest first), slopes, "
-                   "summary} (README, JSON shapes).")
+                   "summary, verdict, advice} (README, JSON shapes).")
 def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> None:
     """How a workout's sessions moved: effort, splits, fade and decrement, and one sentence.
 
-    WORKOUT is the workout's name as logged (or a unique part of it, any case).
+    WORKOUT is whatever `run` takes (a library name, a path, quick text with its rest) or
+    the workout's name as logged (or a unique part of it, any case).
 
     \b
     Examples:
+      intervaltimer trend 8x400-mile
       intervaltimer trend "8 x 400"
       intervaltimer trend "8 x 400" --json
     """
@@ -113,10 +115,10 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
     from intervaltimer.log.shapes import trend_to_json
 
     with open_log(db, for_reading=True) as store:
-        name = logged_workout_name(store, workout)
+        name, today = logged_workout(store, workout)
         try:
             result = workout_trend(store, name, limit)
-            advice = advice_for(store, name)
+            advice = advice_for(store, name, today, typed=workout)
         except StoreError as error:
             raise StoreProblem(str(error)) from None
     if not result.points:
@@ -125,7 +127,10 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
         click.echo(safe_json(trend_to_json(result, name, advice), indent=2))
     else:
         _print_trend(result, name)
+        if advice.verdict.sentence:
+            click.echo(safe(f"Verdict: {advice.verdict.sentence}"))
         click.echo(safe(f"Next time: {advice.sentence}"))
+        click.echo(safe(f"Run it: {advice.command}"))
 
 
 @click.command()

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervaltimer.log.figures import session_metrics
-from intervaltimer.log.metrics import (
+from intervaltimer.coach.figures import session_metrics
+from intervaltimer.coach.metrics import (
     Fade,
     cv_pct,
     daily_loads,
