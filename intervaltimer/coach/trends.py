@@ -143,14 +143,16 @@ def _direction(change: float) -> str:
 
 def _summary(points: Sequence[SessionPoint], compare_by: CompareBy, preamble: str) -> str:
     """The one sentence under the trend charts: what moved within the latest rung (the
-    finished sessions on the latest session's rest, in a row), then the latest session's
-    last rep. What the sessions mean for the ladder is the verdict's (``coach.verdict``)."""
+    finished sessions on the latest session's rest, in a row, those flagged for bad conditions
+    left out as the advice leaves them out), then the latest session's last rep. What the
+    sessions mean for the ladder is the verdict's (``coach.verdict``)."""
     if not points:
         return "no sessions of this workout yet"
+    plain = [p for p in points if not p.flagged] or list(points)
     if len(points) == 1:
         sentence = "one session so far: run it again to see a trend"
     else:
-        rung = [p for p in _latest_rung(points) if p.finished]
+        rung = [p for p in _latest_rung(plain) if p.finished]
         if len(rung) < 2:
             sentence = "one finished session on this rest so far"
         else:

@@ -61,9 +61,10 @@ def _mostly(draw: st.DrawFn, usual: T, *others: T, one_in: int = 8) -> T:
 
 @st.composite
 def _session(draw: st.DrawFn, reps: int, target: float | None, rung: float,
-             effort: int | None) -> Outcome:
+             effort: int | None, older_log: bool) -> Outcome:
     """A session of one work on one rung, most often run evenly (clean), sometimes with a
-    kick, a blown rep, a fade, a skipped or missing rep, cut rests or a flag."""
+    kick, a blown rep, a fade, a skipped or missing rep, cut rests or a flag; in an older
+    log, without its reps planned."""
     shape = _mostly(draw, "even", "kick", "blow", "fade", "any", one_in=4)
     low, high = (-3.0, 5.0) if shape == "any" else (-0.5, 1.1)
     devs = draw(st.lists(st.floats(low, high), min_size=reps, max_size=reps))
@@ -75,7 +76,7 @@ def _session(draw: st.DrawFn, reps: int, target: float | None, rung: float,
         devs = [d + 5.0 * i / (reps - 1) for i, d in enumerate(devs)]
     base = 84.5 if target is None else target
     splits: list[float | None] = [base * (1 + d / 100) for d in devs]
-    if _mostly(draw, False, True, one_in=15):
+    if _mostly(draw, False, True, one_in=10):
         splits[draw(st.integers(0, reps - 1))] = None
     rated = _mostly(draw, "judged", "none", "any", one_in=3)
     efforts: tuple[int | None, ...] = (None,) * reps
@@ -87,7 +88,7 @@ def _session(draw: st.DrawFn, reps: int, target: float | None, rung: float,
     ran = reps - 2 if _mostly(draw, False, True, one_in=15) else reps  # stopped short
     return Outcome(
         splits_s=tuple(splits[:ran]), targets_s=(target,) * ran, efforts=efforts[:ran],
-        rung_s=rung, reps_planned=_mostly(draw, reps, None, reps + 2),
+        rung_s=rung, reps_planned=None if older_log else _mostly(draw, reps, reps + 2),
         status=_mostly(draw, "completed", "abandoned", "main_set_done"),
         rests_s=(rung * _mostly(draw, 1.0, 0.7),) * (reps - 1),
         conditions=_mostly(draw, (), ("heat",), one_in=10))
@@ -105,6 +106,7 @@ def progressions(draw: st.DrawFn) -> tuple[Ladder, list[Outcome]]:
     rung = ladder.rung(draw(st.sampled_from(near)))  # often near the shortest rung
     effort = draw(st.integers(3, 7))
     rise = draw(st.sampled_from((0.0, 0.0, 0.5, 1.0)))
+    older_log = _mostly(draw, False, True, one_in=4)
     history: list[Outcome] = []
     for i in range(draw(st.integers(0, 8))):
         change = _mostly(draw, "none", "down", "up", "target", "reps", one_in=3)
@@ -116,7 +118,8 @@ def progressions(draw: st.DrawFn) -> tuple[Ladder, list[Outcome]]:
             target = round(target * draw(st.sampled_from((0.98, 0.99, 1.01))), 1)
         elif change == "reps":
             reps += 2
-        history.append(draw(_session(reps, target, rung, min(10, round(effort + rise * i)))))
+        judged = min(10, round(effort + rise * i))
+        history.append(draw(_session(reps, target, rung, judged, older_log)))
     return ladder, history
 
 
