@@ -91,6 +91,11 @@ def _print_trend(result: Trend, workout: str) -> None:
             number(point.load, "{:.0f}"))
     console = Console()
     console.print(table)
+    flagged = [f"{p.id} {', '.join(p.conditions)}" for p in result.points if p.flagged]
+    if flagged:
+        console.print(safe(f"flagged: {'; '.join(flagged)} (bad conditions: left out of the "
+                           "ladder and of the sentence below)"),
+                      highlight=False, markup=False)
     console.print(safe(result.summary), highlight=False, markup=False)
 
 

@@ -52,6 +52,16 @@ def test_flag_last_heat_then_clear_it(db: Path) -> None:
     assert json.loads(run("show", "last", "--json").stdout)["conditions"] == []
 
 
+def test_trend_names_the_flagged_session_under_its_table(db: Path) -> None:
+    assert "flagged" not in run("trend", "4x100m@mile/20s").stdout
+    run("flag", "3", "rain")
+    shown = run("trend", "4x100m@mile/20s")
+    assert shown.exit_code == 0, shown.output
+    assert "flagged: 3 rain (bad conditions:" in shown.stdout
+    doc = json.loads(run("trend", "4x100m@mile/20s", "--json").stdout)
+    assert [s["conditions"] for s in doc["sessions"]] == [["rain"], []]
+
+
 def test_flag_refuses_an_unknown_condition_or_nothing(db: Path) -> None:
     assert run("flag", "last", "snow").exit_code == 2
     assert run("flag", "last").exit_code == 2
