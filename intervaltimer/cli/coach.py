@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 def advice_for(store: Store, workout: str, today: Workout | None = None,
                typed: str | None = None) -> Advice:
     """The advice for the next session of a logged workout, on the ladder of the workout
-    the runner runs today, with the command that follows it."""
+    the runner runs today, with the command that follows it. ``typed`` (what the runner
+    named the workout by) goes into the command only when it loads as ``today``: a part of
+    a logged name (``"10 x 200"``) is not something `run` takes."""
     from dataclasses import replace
 
     from intervaltimer.log.coach import advice_for as read_advice
@@ -51,7 +53,8 @@ def advice_for(store: Store, workout: str, today: Workout | None = None,
 
     loaded = today if today is not None else todays_workout(store, workout)
     advice = read_advice(store, workout, loaded)
-    return replace(advice, command=run_command(advice, workout, loaded, typed))
+    runnable = typed if today is not None else None
+    return replace(advice, command=run_command(advice, workout, loaded, runnable))
 
 
 def run_command(advice: Advice, workout: str, today: Workout | None,

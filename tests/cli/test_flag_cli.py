@@ -62,6 +62,15 @@ def test_trend_names_the_flagged_session_under_its_table(db: Path) -> None:
     assert [s["conditions"] for s in doc["sessions"]] == [["rain"], []]
 
 
+@pytest.mark.parametrize("named", ["4 x 100", "4 X 100 M @ MILE", "4x100m@mile/20s"])
+def test_the_command_to_run_is_one_run_takes_whatever_the_workout_was_named_by(
+        db: Path, named: str) -> None:
+    advice = json.loads(run("next", named, "--json").stdout)
+    assert advice["command"] == "intervaltimer run 4x100m@mile/20s --rest 15s"
+    trend = json.loads(run("trend", named, "--json").stdout)
+    assert trend["advice"]["command"] == advice["command"]
+
+
 def test_flag_refuses_an_unknown_condition_or_nothing(db: Path) -> None:
     assert run("flag", "last", "snow").exit_code == 2
     assert run("flag", "last").exit_code == 2
