@@ -71,6 +71,18 @@ def test_the_command_to_run_is_one_run_takes_whatever_the_workout_was_named_by(
     assert trend["advice"]["command"] == advice["command"]
 
 
+def test_history_at_80_columns_shows_a_status_and_every_flag_in_full(db: Path) -> None:
+    with Store.open(db) as store:
+        log_session(store, "Eight fours, no ladder", NO_LADDER, 8, 60.0, even(0.3, 5),
+                    [7] * 5, status="abandoned", planned=8)
+    run("flag", "last", "heat", "wind", "illness")
+    shown = CliRunner().invoke(main, ["history"], env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    words = " ".join(shown.split())
+    for word in ("status", "abandoned,", "heat,", "wind,", "illness", "5/8", "1:24.8"):
+        assert word in words, word
+
+
 def test_flag_refuses_an_unknown_condition_or_nothing(db: Path) -> None:
     assert run("flag", "last", "snow").exit_code == 2
     assert run("flag", "last").exit_code == 2
