@@ -119,7 +119,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
       intervaltimer trend "8 x 400"
       intervaltimer trend "8 x 400" --json
     """
-    from intervaltimer.cli.coach import advice_for
+    from intervaltimer.cli.coach import advice_for, run_line
     from intervaltimer.log.errors import StoreError
     from intervaltimer.log.review import workout_trend
     from intervaltimer.log.shapes import trend_to_json
@@ -140,7 +140,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
         if advice.verdict.sentence:
             click.echo(safe(f"Verdict: {advice.verdict.sentence}"))
         click.echo(safe(f"Next time: {advice.sentence}"))
-        click.echo(safe(f"Run it: {advice.command}"))
+        click.echo(safe(run_line(advice, name)))
 
 
 @click.command()

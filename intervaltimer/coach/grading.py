@@ -92,6 +92,14 @@ class Outcome:
         return self.reps_planned if self.reps_planned is not None else len(self.splits_s)
 
     @property
+    def reps_told(self) -> int | None:
+        """The main set's reps to run next time: as planned, or in an older log the reps it
+        holds when it was finished; None when a set stopped short cannot say how many."""
+        if self.reps_planned is not None:
+            return self.reps_planned
+        return len(self.splits_s) if self.finished else None
+
+    @property
     def deviations_pct(self) -> list[float] | None:
         """Each rep run's d, in order; None unless every rep run has a target."""
         out: list[float] = []

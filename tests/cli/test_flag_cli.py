@@ -83,6 +83,16 @@ def test_history_at_80_columns_shows_a_status_and_every_flag_in_full(db: Path) -
         assert word in words, word
 
 
+def test_a_workout_run_can_no_longer_find_gets_no_command_but_says_what_to_do(
+        db: Path) -> None:
+    advice = json.loads(run("next", "Eight fours", "--json").stdout)
+    assert (advice["action"], advice["rest_s"], advice["command"]) == ("shorten", 45.0, None)
+    shown = run("next", "Eight fours").stdout.splitlines()[-1]
+    assert shown.startswith("Run it: 45 s rest, 8 reps, from the workout's file: `run` no "
+                            "longer finds 'Eight fours, no ladder'")
+    assert run("run", "Eight fours, no ladder").exit_code != 0  # what it would have said
+
+
 def test_flag_refuses_an_unknown_condition_or_nothing(db: Path) -> None:
     assert run("flag", "last", "snow").exit_code == 2
     assert run("flag", "last").exit_code == 2
@@ -132,9 +142,9 @@ def test_every_command_finds_a_quick_workout_by_what_run_takes(db: Path, name: s
 
 
 def test_next_prints_the_command_that_follows_the_advice(db: Path) -> None:
-    text = run("next", "Eight fours, no ladder").stdout
-    assert "next time 45 s rest, one rung shorter" in text
-    assert "Run it: intervaltimer run 'Eight fours, no ladder' --rest 45s" in text
+    text = run("next", "4x100m@mile/20s").stdout
+    assert "next time 15 s rest, one rung shorter" in text
+    assert text.splitlines()[-1] == "Run it: intervaltimer run 4x100m@mile/20s --rest 15s"
 
 
 def test_run_reps_that_the_main_set_cannot_make_is_refused(db: Path) -> None:

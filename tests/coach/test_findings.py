@@ -152,6 +152,7 @@ def test_finding_6_an_older_abandoned_session_says_how_many_reps_it_ran() -> Non
     advice = advise([stopped], ladder_of(None, 90.0))
     assert advice.action == "lengthen" and advice.rest_s == 105.0
     assert advice.reasons == ("last session stopped after 5 reps",)
+    assert advice.reps is None  # 5 run is not a plan: no `--reps 5` with the longer rest
 
 
 def test_finding_6_reps_plus_two_can_be_followed_with_run_reps(db: Path) -> None:

@@ -198,13 +198,15 @@ def _check(advice: Advice, ladder: Ladder, history: list[Outcome]) -> None:
         assert advice.action not in FORWARD
     # One change at a time: the rest, the reps or the target, never two.
     if advice.action == "shorten":
-        assert advice.rest_s == ladder.shorter(rung) and advice.reps == last.reps_of_work
+        assert advice.rest_s == ladder.shorter(rung) and advice.reps == last.reps_told
     if advice.action in ("reps", "pace", "hold"):
         assert advice.rest_s == rung
     if advice.action == "reps":
         assert ladder.then is not None and advice.reps == last.reps_of_work + ladder.then.reps
     if advice.action in ("pace", "hold", "lengthen"):
-        assert advice.reps == last.reps_of_work
+        # The reps as the last session told them; never a stopped set's count as a plan.
+        assert advice.reps == last.reps_told
+        assert advice.reps is None or advice.reps >= last.reps_run
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
