@@ -30,6 +30,7 @@ from intervaltimer.coach.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_
 from intervaltimer.coach.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
 from intervaltimer.coach.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
 from intervaltimer.coach.points import SessionPoint as SessionPoint
+from intervaltimer.coach.thresholds import SAME_REST_S
 from intervaltimer.workout.units import format_delta, format_time
 
 if TYPE_CHECKING:
@@ -167,7 +168,8 @@ def _latest_rung(points: Sequence[SessionPoint]) -> list[SessionPoint]:
     out: list[SessionPoint] = []
     for point in reversed(points):
         if (point.rest_s is None) != (last is None) or (
-                point.rest_s is not None and last is not None and abs(point.rest_s - last) > 1):
+                point.rest_s is not None and last is not None
+                and abs(point.rest_s - last) > SAME_REST_S):
             break
         out.append(point)
     return out[::-1]
