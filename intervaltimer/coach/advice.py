@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from intervaltimer.coach.grading import Outcome, counts, grade
+from intervaltimer.coach.grading import Outcome, counts, grade, not_clean
 from intervaltimer.coach.ladder import Ladder
 from intervaltimer.coach.thresholds import HISTORY_SESSIONS, SESSIONS_TO_SHORTEN
 from intervaltimer.coach.verdict import (
@@ -175,8 +175,9 @@ def _forward(sessions: Sequence[Graded], ladder: Ladder, kinds: set[str],
     pair = sessions[-SESSIONS_TO_SHORTEN:]
     blocked = [kind for kind in WARNINGS if kind in kinds]
     if len(pair) < SESSIONS_TO_SHORTEN or not all(g.grade.clean for g in pair):
-        why = "clean" if last.grade.clean else "held, not clean" if last.grade.held \
-            else "not held"
+        short = ", ".join(not_clean(last.outcome))
+        why = "clean" if last.grade.clean else (
+            f"held, not clean ({short})" if last.grade.held else f"not held ({short})")
         return done("hold", rung, [f"last session {why} on {format_span(rung)}; "
                                    f"{SESSIONS_TO_SHORTEN} clean sessions in a row move you on"],
                     reps)

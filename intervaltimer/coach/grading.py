@@ -278,6 +278,22 @@ def grade(outcome: Outcome, before: Outcome | None) -> Grade:
     return Grade(blow_up=blow_up, clean=clean, held=held or clean, why=tuple(why))
 
 
+def not_clean(outcome: Outcome) -> list[str]:
+    """What kept a session that did not blow up from being clean, in the coach's figures
+    (``["a rep +1.5 %", "effort 9"]``); [] when it was clean or blew up."""
+    worst, fade, effort = outcome.worst_pct, outcome.fade_pts, outcome.judged_effort
+    if worst is None:
+        return ["no targets to judge by: set race times"]
+    out: list[str] = []
+    if worst > ON_PACE_PCT + EPS:
+        out.append(f"a rep {_pct(worst)}")
+    if fade is not None and fade > CLEAN_FADE_PTS + EPS:
+        out.append(f"fade {fade:.1f} points")
+    if effort is not None and effort > CLEAN_MAX_EFFORT:
+        out.append(f"effort {effort}")
+    return out
+
+
 def same_target(a: float | None, b: float | None, pct: float) -> bool:
     """Two mean targets within ``pct`` per cent of each other (both None: the same)."""
     if a is None or b is None:

@@ -69,6 +69,7 @@ def test_finding_3_progress_stands_next_to_a_hard_session(db: Path) -> None:
     assert "tolerance_up" in advice["verdict_kinds"]
     assert "back_off" not in advice["verdict_kinds"]
     assert "tolerance up" in advice["verdict"]
+    assert "held, not clean (effort 9)" in advice["reasons"][0]  # what held it, told
     # The trend's headline agrees with the advice under it: no "back off" over a hold.
     trend = cli_json(db, "trend", "8x400-mile")
     assert trend["verdict"]["kinds"] == advice["verdict_kinds"]
