@@ -211,10 +211,36 @@ def _check(advice: Advice, ladder: Ladder, history: list[Outcome]) -> None:
         assert advice.reps is None  # an older log's set stopped short tells no plan
 
 
+def _even(rung_s: float, **kwargs: object) -> Outcome:
+    """Eight reps 0.3 % slow at effort 7 on ``rung_s``: clean, unless ``kwargs`` change it."""
+    fields: dict[str, object] = {
+        "splits_s": (84.75,) * 8, "targets_s": (84.5,) * 8, "efforts": (7,) * 8,
+        "rung_s": rung_s, "reps_planned": 8, "rests_s": (rung_s,) * 7}
+    fields.update(kwargs)
+    return Outcome(**fields)  # type: ignore[arg-type]
+
+
+PINNED = (
+    (LADDERS[0], [_even(30.0), _even(30.0)]),  # the shortest rung held twice: then reps +2
+    (LADDERS[1], [_even(60.0), _even(60.0)]),  # ... and then pace -1s
+    (LADDERS[3], [_even(60.0, reps_planned=None),  # an older log: a rep skipped is no clean
+                  _even(60.0, reps_planned=None, splits_s=(84.75,) * 7 + (None,))]),
+    (LADDERS[3], [_even(60.0, reps_planned=None, splits_s=(84.75,) * 5, targets_s=(84.5,) * 5,
+                        efforts=(7,) * 5, status="abandoned")]),  # stopped: no reps told
+)
+"""Histories every run checks, whatever Hypothesis draws: the branches the rarest draws
+reach."""
+
+
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(histories)
 def test_the_advice_keeps_coaching_invariants(case: tuple[Ladder, list[Outcome]]) -> None:
     ladder, history = case
+    _check(advise(history, ladder), ladder, history)
+
+
+@pytest.mark.parametrize(("ladder", "history"), PINNED)
+def test_pinned_histories_keep_the_invariants(ladder: Ladder, history: list[Outcome]) -> None:
     _check(advise(history, ladder), ladder, history)
 
 
