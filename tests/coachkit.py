@@ -58,12 +58,19 @@ def log_session(store: Store, workout: str, source: str, day: int, rest_s: float
     return session
 
 
+def cli_json(db: Path, command: str, *args: str) -> dict[str, Any]:
+    """``intervaltimer COMMAND ARGS --json`` on the log ``db`` (``plan`` reads none),
+    parsed."""
+    log = [] if command == "plan" else ["--db", str(db)]
+    result = CliRunner().invoke(main, [command, *args, "--json", *log])
+    assert result.exit_code == 0, result.output
+    out: dict[str, Any] = json.loads(result.stdout)
+    return out
+
+
 def next_json(db: Path, workout: str) -> dict[str, Any]:
     """``intervaltimer next WORKOUT --json --db DB``, parsed."""
-    result = CliRunner().invoke(main, ["next", workout, "--json", "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    advice: dict[str, Any] = json.loads(result.stdout)
-    return advice
+    return cli_json(db, "next", workout)
 
 
 def even(offset_s: float, reps: int = 8, target_s: float = TARGET_400) -> list[float]:

@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 def advice_for(store: Store, workout: str, today: Workout | None = None,
                typed: str | None = None) -> Advice:
     """The advice for the next session of a logged workout, on the ladder of the workout
-    the runner runs today, with the command that follows it."""
+    the runner runs today, with the command that follows it. ``typed`` (what the runner
+    named the workout by) goes into the command only when it loads as ``today``: a part of
+    a logged name (``"10 x 200"``) is not something `run` takes."""
     from dataclasses import replace
 
     from intervaltimer.log.coach import advice_for as read_advice
@@ -51,15 +53,17 @@ def advice_for(store: Store, workout: str, today: Workout | None = None,
 
     loaded = today if today is not None else todays_workout(store, workout)
     advice = read_advice(store, workout, loaded)
-    return replace(advice, command=run_command(advice, workout, loaded, typed))
+    runnable = typed if today is not None else None
+    return replace(advice, command=run_command(advice, workout, loaded, runnable))
 
 
 def run_command(advice: Advice, workout: str, today: Workout | None,
-                typed: str | None = None) -> str:
+                typed: str | None = None) -> str | None:
     """``intervaltimer run 8x400-mile --rest 45s --reps 10``: the advice in one line.
 
     The workout as `run` finds it: its library file's name, else its file, else the text
-    typed (quick syntax), else its name; `--reps` only when they differ from the written.
+    typed (quick syntax), else its quick text; `--reps` only when they differ from the
+    written. None when `run` can no longer find it (a file gone, kept only in the log).
     """
     from pathlib import Path
 
@@ -76,7 +80,7 @@ def run_command(advice: Advice, workout: str, today: Workout | None,
     elif today is not None and today.source and "\n" not in today.source.strip():
         arg = today.source.strip()
     else:
-        arg = workout
+        return None
     parts = ["intervaltimer", "run", shlex.quote(arg), "--rest", f"{advice.rest_s:g}s"]
     written = None if today is None else main_reps(today) or None
     if advice.reps is not None and advice.reps != written:
@@ -115,7 +119,18 @@ def next_(workout: str, db: str | None, as_json: bool) -> None:
     click.echo(safe(f"{name}: next time {advice.sentence}"))
     if advice.verdict.sentence:
         click.echo(safe(f"Verdict: {advice.verdict.sentence}"))
-    click.echo(safe(f"Run it: {advice.command}"))
+    click.echo(safe(run_line(advice, name)))
+
+
+def run_line(advice: Advice, name: str) -> str:
+    """``Run it: intervaltimer run ...``, or what to do when `run` cannot find the workout."""
+    from intervaltimer.workout.labels import format_span
+
+    if advice.command is not None:
+        return f"Run it: {advice.command}"
+    reps = "" if advice.reps is None else f", {advice.reps} reps"
+    return (f"Run it: {format_span(advice.rest_s)} rest{reps}, from the workout's file: "
+            f"`run` no longer finds {name!r} (its text is in `intervaltimer export`)")
 
 
 def find_session(store: Store, session_ref: str) -> SessionRecord:

@@ -191,7 +191,8 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     from intervaltimer.workout.units import format_delta, format_time
 
     with_status = any(row.status != "completed" for row in rows)
-    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD,
+                  collapse_padding=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("workout", min_width=12, ratio=1)
@@ -199,11 +200,12 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     for header in ("reps", "rest", "split", "±", "effort"):
         if header != "rest" or with_rest:
             table.add_column(header, justify="right", no_wrap=True)
-    if with_status:
-        table.add_column("status", no_wrap=True)
+    # Status and the conditions flagged share one column, so both fit in 80 columns; it
+    # wraps at a comma and folds a long status, never cuts it.
     with_conditions = any(row.conditions for row in rows)
-    if with_conditions:
-        table.add_column("flag", min_width=len("illness"))  # wraps at a comma, never cut
+    if with_status or with_conditions:
+        table.add_column("status" if with_status else "flag", overflow="fold",
+                         min_width=len("abandoned" if with_status else "illness"))
     for row in rows:
         reps = str(row.reps)
         if row.reps_planned is not None and row.reps_done is not None:
@@ -216,10 +218,9 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
             "" if row.mean_deviation_s is None
             else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
-        if with_status:
-            cells.append("" if row.status == "completed" else str(row.status))
-        if with_conditions:
-            cells.append(", ".join(row.conditions))
+        if with_status or with_conditions:
+            status = [] if row.status == "completed" else [str(row.status)]
+            cells.append(", ".join([*status, *row.conditions]))
         table.add_row(*cells)
     console = Console()
     console.print(table)

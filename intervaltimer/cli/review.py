@@ -9,18 +9,23 @@ when the targets changed between sessions)
                    "mean_split_s": 88.25, "mean_deviation_s": 1.01, "mean_rpe": 7.5,
                    "decrement_pct": 2.62, "fade_pct": 4.598, "load": 315.0,
                    "target_mean_s": 87.24, "kick_s": 3.143, "kick_pct": 3.603,
-                   "last_rep_rpe": 9}, ...],
+                   "last_rep_rpe": 9, "conditions": []}, ...],
      "slopes": {"mean_split_s_per_session": -0.21, "mean_deviation_s_per_session": -0.21,
                 "mean_rpe_per_session": -0.2233, "decrement_pct_per_session": -0.3,
                 "fade_pct_per_session": -0.52, "load_per_session": null,
                 "kick_s_per_session": -0.1, "rest_s_per_session": -7.5},
-     "summary": "rest cut from 90 s to 45 s over 8 sessions, splits held ...",
-     "advice": {"action": "shorten", "rest_s": 45.0, "reasons": ["..."], "summary": "..."}}
+     "summary": "no clear change over 2 sessions: effort about 7.2, ...",
+     "verdict": {"kinds": ["tolerance_up", "no_change"], "sentence": "rest cut from 90 s ..."},
+     "advice": {"action": "shorten", "rest_s": 45.0, "reps": 8, "reasons": ["..."],
+                "verdict_kinds": ["tolerance_up", "no_change"], "verdict": "...",
+                "summary": "...", "command": "intervaltimer run 8x400-mile --rest 45s"}}
 
 Sessions with reps count whether completed, stopped or abandoned (`status`, and `reps_done`
 of `reps_planned`); a session still running does not. `rest_s` is the session's rung: its
 main-set rest as planned, or in an older log the rest taken after its main-set reps.
-`advice` is what `intervaltimer next WORKOUT --json` prints. Values are rounded to 3
+`conditions` are the bad conditions flagged (such a session is charted but left out of
+`summary`, the within-rung sentence); `verdict` is the coach's verdict, `advice` what
+`intervaltimer next WORKOUT --json` prints. Values are rounded to 3
 decimals, slopes (per session) to 4; a figure that is undefined is null.
 
 `export [--format csv|json] [-o FILE]` writes every rep of every session (the shapes are in
@@ -86,6 +91,11 @@ def _print_trend(result: Trend, workout: str) -> None:
             number(point.load, "{:.0f}"))
     console = Console()
     console.print(table)
+    flagged = [f"{p.id} {', '.join(p.conditions)}" for p in result.points if p.flagged]
+    if flagged:
+        console.print(safe(f"flagged: {'; '.join(flagged)} (bad conditions: left out of the "
+                           "ladder and of the sentence below)"),
+                      highlight=False, markup=False)
     console.print(safe(result.summary), highlight=False, markup=False)
 
 
@@ -109,7 +119,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
       intervaltimer trend "8 x 400"
       intervaltimer trend "8 x 400" --json
     """
-    from intervaltimer.cli.coach import advice_for
+    from intervaltimer.cli.coach import advice_for, run_line
     from intervaltimer.log.errors import StoreError
     from intervaltimer.log.review import workout_trend
     from intervaltimer.log.shapes import trend_to_json
@@ -130,7 +140,7 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
         if advice.verdict.sentence:
             click.echo(safe(f"Verdict: {advice.verdict.sentence}"))
         click.echo(safe(f"Next time: {advice.sentence}"))
-        click.echo(safe(f"Run it: {advice.command}"))
+        click.echo(safe(run_line(advice, name)))
 
 
 @click.command()

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from intervaltimer.coach.grading import Outcome, counts, grade
+from intervaltimer.coach.grading import Outcome, counts, grade, not_clean
 from intervaltimer.coach.ladder import Ladder
 from intervaltimer.coach.thresholds import HISTORY_SESSIONS, SESSIONS_TO_SHORTEN
 from intervaltimer.coach.verdict import (
@@ -140,9 +140,9 @@ def advise(history: Sequence[Outcome], ladder: Ladder) -> Advice:
     if flagged is not None:
         rung = ladder.rung(flagged.rung_s if flagged.rung_s is not None else ladder.start_s)
         return done("hold", rung, [f"last session flagged {', '.join(flagged.conditions)}: "
-                                   f"run {format_span(rung)} again"], flagged.reps_of_work)
+                                   f"run {format_span(rung)} again"], flagged.reps_told)
     last = sessions[-1]
-    reps = last.outcome.reps_of_work
+    reps = last.outcome.reps_told
     if last.outcome.rung_s is None and not ladder.declared:
         return done("hold", ladder.start_s, [
             "no timed rest logged yet"], reps)
@@ -168,15 +168,16 @@ def _figures(pair: Sequence[Graded]) -> str:
 
 
 def _forward(sessions: Sequence[Graded], ladder: Ladder, kinds: set[str],
-             done: Done, reps: int) -> Advice:
+             done: Done, reps: int | None) -> Advice:
     """Shorten, ``then:``, or hold, after a session that did not blow up."""
     last = sessions[-1]
     rung = last.rung_s
     pair = sessions[-SESSIONS_TO_SHORTEN:]
     blocked = [kind for kind in WARNINGS if kind in kinds]
     if len(pair) < SESSIONS_TO_SHORTEN or not all(g.grade.clean for g in pair):
-        why = "clean" if last.grade.clean else "held, not clean" if last.grade.held \
-            else "not held"
+        short = ", ".join(not_clean(last.outcome))
+        why = "clean" if last.grade.clean else (
+            f"held, not clean ({short})" if last.grade.held else f"not held ({short})")
         return done("hold", rung, [f"last session {why} on {format_span(rung)}; "
                                    f"{SESSIONS_TO_SHORTEN} clean sessions in a row move you on"],
                     reps)
@@ -198,5 +199,6 @@ def _forward(sessions: Sequence[Graded], ladder: Ladder, kinds: set[str],
     if then is None:
         return done("hold", rung, [why, f"{shortest} and the ladder has no then:"], reps)
     if then.kind is ThenKind.REPS:
-        return done("reps", rung, [why, f"{shortest}: then {then.text}"], reps + then.reps)
+        more = last.outcome.reps_of_work + then.reps
+        return done("reps", rung, [why, f"{shortest}: then {then.text}"], more)
     return done("pace", rung, [why, f"{shortest}: then {then.text}"], reps)

@@ -21,6 +21,7 @@ from intervaltimer.coach.points import (
     SPLIT_NOISE_FLOOR_S,
     TARGET_TOLERANCE_S,
 )
+from intervaltimer.coach.thresholds import SLOPE_NOISE
 from intervaltimer.workout.units import format_signed as _signed
 from intervaltimer.workout.units import format_time
 
@@ -76,14 +77,14 @@ _METRICS: tuple[_Metric, ...] = (
     _Metric("fade_pct", "fade %", lambda v: _signed(v, 2, " %"), lambda d: _signed(d, 2),
             PCT_NOISE),
     _Metric("fade_slope_s_per_rep", "fade/rep", lambda v: _signed(v, 2, " s"),
-            lambda d: _signed(d, 2), 0.1),
+            lambda d: _signed(d, 2), SLOPE_NOISE),
     _Metric("decrement_pct", "Sdec", lambda v: f"{v:.2f} %", lambda d: _signed(d, 2),
             PCT_NOISE),
     _Metric("cv_pct", "CV", lambda v: f"{v:.2f} %", lambda d: _signed(d, 2), PCT_NOISE / 2),
     _Metric("mean_rpe", "mean effort", lambda v: f"{v:.1f}", lambda d: _signed(d, 1),
             RPE_NOISE, pace_bound=True),
     _Metric("rpe_drift_per_rep", "effort/rep", lambda v: _signed(v, 2), lambda d: _signed(d, 2),
-            0.1),
+            SLOPE_NOISE),
     _Metric("kick_s", "last rep", lambda v: _signed(v, 1, " s"), lambda d: _signed(d, 1),
             SPLIT_NOISE_FLOOR_S),
     _Metric("last_rep_rpe", "last RPE", lambda v: f"{v:.0f}", lambda d: _signed(d, 0),

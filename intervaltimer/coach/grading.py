@@ -92,6 +92,14 @@ class Outcome:
         return self.reps_planned if self.reps_planned is not None else len(self.splits_s)
 
     @property
+    def reps_told(self) -> int | None:
+        """The main set's reps to run next time: as planned, or in an older log the reps it
+        holds when it was finished; None when a set stopped short cannot say how many."""
+        if self.reps_planned is not None:
+            return self.reps_planned
+        return len(self.splits_s) if self.finished else None
+
+    @property
     def deviations_pct(self) -> list[float] | None:
         """Each rep run's d, in order; None unless every rep run has a target."""
         out: list[float] = []
@@ -268,6 +276,22 @@ def grade(outcome: Outcome, before: Outcome | None) -> Grade:
              and (effort is None or effort <= CLEAN_MAX_EFFORT))
     held = not blow_up and mean is not None and mean <= HELD_MEAN_PCT + EPS
     return Grade(blow_up=blow_up, clean=clean, held=held or clean, why=tuple(why))
+
+
+def not_clean(outcome: Outcome) -> list[str]:
+    """What kept a session that did not blow up from being clean, in the coach's figures
+    (``["a rep +1.5 %", "effort 9"]``); [] when it was clean or blew up."""
+    worst, fade, effort = outcome.worst_pct, outcome.fade_pts, outcome.judged_effort
+    if worst is None:
+        return ["no targets to judge by: set race times"]
+    out: list[str] = []
+    if worst > ON_PACE_PCT + EPS:
+        out.append(f"a rep {_pct(worst)}")
+    if fade is not None and fade > CLEAN_FADE_PTS + EPS:
+        out.append(f"fade {fade:.1f} points")
+    if effort is not None and effort > CLEAN_MAX_EFFORT:
+        out.append(f"effort {effort}")
+    return out
 
 
 def same_target(a: float | None, b: float | None, pct: float) -> bool:

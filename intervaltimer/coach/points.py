@@ -44,6 +44,13 @@ class SessionPoint:
     """The highest effort of the session: a rep's, or the session's when no rep is rated."""
     distance_m: float | None = None
     """The main set's rep distance when every rep has the same one."""
+    conditions: tuple[str, ...] = ()
+    """The bad conditions the runner flagged (empty when normal)."""
+
+    @property
+    def flagged(self) -> bool:
+        """Run in bad conditions: charted, left out of the trend's sentence."""
+        return bool(self.conditions)
 
     @property
     def finished(self) -> bool:
@@ -57,7 +64,7 @@ class SessionPoint:
     def from_metrics(
         cls, session_id: int, started_at: datetime, metrics: SessionMetrics, *,
         rest_s: float | None = None, status: str = "completed", peak_rpe: int | None = None,
-        distance_m: float | None = None,
+        distance_m: float | None = None, conditions: tuple[str, ...] = (),
     ) -> SessionPoint:
         """The point of a session whose metrics are already computed."""
         return cls(
@@ -80,4 +87,5 @@ class SessionPoint:
             last_rep_rpe=metrics.last_rep_rpe,
             peak_rpe=peak_rpe,
             distance_m=distance_m,
+            conditions=conditions,
         )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from intervaltimer.coach.figures import SessionMetrics, session_metrics
-from intervaltimer.coach.inputs import Rep, Session, Timed
+from intervaltimer.coach.inputs import Rep, Session, Timed, ordered_conditions
 from intervaltimer.coach.points import SessionPoint
 from intervaltimer.coach.shape import group_key
 from intervaltimer.coach.thresholds import SHORT_REP_SHARE
@@ -136,6 +136,7 @@ def point_of(session: Session, reps: Sequence[Rep]) -> SessionPoint:
         metrics_of(session, reps, session.reps_planned),
         rest_s=rung_of(session.main_rest_s, reps), status=str(session.status),
         peak_rpe=max(efforts) if efforts else session.session_rpe,
-        distance_m=distances.pop() if len(distances) == 1 else None)
+        distance_m=distances.pop() if len(distances) == 1 else None,
+        conditions=ordered_conditions(list(session.conditions)))
 
 

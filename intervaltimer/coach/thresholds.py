@@ -88,3 +88,9 @@ SPLIT_NOISE_FRACTION = 0.01
 """Smallest change of mean split or deviation worth telling, as a fraction of the split..."""
 SPLIT_NOISE_FLOOR_S = 0.5
 """...and never less than this many seconds."""
+SLOPE_NOISE = 0.1
+"""Smallest change of a per-rep slope (fade s/rep, effort/rep) worth marking beside the
+previous session."""
+SAME_REST_S = 1.0
+"""Rests within a second of each other are one rung in the trend's sentence (a rung read
+from the rests taken is rounded to the second)."""

@@ -30,6 +30,7 @@ from intervaltimer.coach.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_
 from intervaltimer.coach.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
 from intervaltimer.coach.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
 from intervaltimer.coach.points import SessionPoint as SessionPoint
+from intervaltimer.coach.thresholds import SAME_REST_S
 from intervaltimer.workout.units import format_delta, format_time
 
 if TYPE_CHECKING:
@@ -143,14 +144,16 @@ def _direction(change: float) -> str:
 
 def _summary(points: Sequence[SessionPoint], compare_by: CompareBy, preamble: str) -> str:
     """The one sentence under the trend charts: what moved within the latest rung (the
-    finished sessions on the latest session's rest, in a row), then the latest session's
-    last rep. What the sessions mean for the ladder is the verdict's (``coach.verdict``)."""
+    finished sessions on the latest session's rest, in a row, those flagged for bad conditions
+    left out as the advice leaves them out), then the latest session's last rep. What the
+    sessions mean for the ladder is the verdict's (``coach.verdict``)."""
     if not points:
         return "no sessions of this workout yet"
+    plain = [p for p in points if not p.flagged] or list(points)
     if len(points) == 1:
         sentence = "one session so far: run it again to see a trend"
     else:
-        rung = [p for p in _latest_rung(points) if p.finished]
+        rung = [p for p in _latest_rung(plain) if p.finished]
         if len(rung) < 2:
             sentence = "one finished session on this rest so far"
         else:
@@ -165,7 +168,8 @@ def _latest_rung(points: Sequence[SessionPoint]) -> list[SessionPoint]:
     out: list[SessionPoint] = []
     for point in reversed(points):
         if (point.rest_s is None) != (last is None) or (
-                point.rest_s is not None and last is not None and abs(point.rest_s - last) > 1):
+                point.rest_s is not None and last is not None
+                and abs(point.rest_s - last) > SAME_REST_S):
             break
         out.append(point)
     return out[::-1]

@@ -177,7 +177,9 @@ class _Reading:
         drift = _fit(rated, lambda o: o.mean_pct)
         if effort is not None and effort >= EFFORT_RISING - EPS and (
                 drift is None or drift > -CLEAR_CHANGE_PTS):
-            self.add("effort_rising", f"the same splits cost {effort:.1f} more effort over "
+            splits = ("slower splits" if drift is not None and drift >= CLEAR_CHANGE_PTS - EPS
+                      else "the same splits")
+            self.add("effort_rising", f"{splits} cost {effort:.1f} more effort over "
                      f"{len(rated)} sessions: check recovery; hold")
         mean_d = _fit(rung, lambda o: o.mean_pct)
         fade = _fit(rung, lambda o: o.fade_pts)

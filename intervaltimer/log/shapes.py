@@ -155,7 +155,8 @@ def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> d
 
     ``{workout, compare_by, sessions: [{id, started_at, status, rest_s, reps_done,
     reps_planned, mean_split_s, mean_deviation_s, mean_rpe, decrement_pct, fade_pct, load,
-    target_mean_s, kick_s, kick_pct, last_rep_rpe}], slopes: {...}, summary, advice}``,
+    target_mean_s, kick_s, kick_pct, last_rep_rpe, conditions}], slopes: {...}, summary,
+    verdict, advice}``,
     sessions oldest first, ``started_at`` in ISO 8601, values rounded to 3 decimals and
     slopes (per session) to 4; ``verdict`` is ``{kinds, sentence}`` (``coach.verdict``) and
     ``advice`` is ``coach.advice.Advice.to_json()``, both null without advice.
@@ -181,6 +182,7 @@ def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> d
                 "kick_s": rounded(p.kick_s),
                 "kick_pct": rounded(p.kick_pct),
                 "last_rep_rpe": p.last_rep_rpe,
+                "conditions": list(p.conditions),
             }
             for p in trend.points
         ],

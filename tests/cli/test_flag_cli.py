@@ -52,6 +52,47 @@ def test_flag_last_heat_then_clear_it(db: Path) -> None:
     assert json.loads(run("show", "last", "--json").stdout)["conditions"] == []
 
 
+def test_trend_names_the_flagged_session_under_its_table(db: Path) -> None:
+    assert "flagged" not in run("trend", "4x100m@mile/20s").stdout
+    run("flag", "3", "rain")
+    shown = run("trend", "4x100m@mile/20s")
+    assert shown.exit_code == 0, shown.output
+    assert "flagged: 3 rain (bad conditions:" in shown.stdout
+    doc = json.loads(run("trend", "4x100m@mile/20s", "--json").stdout)
+    assert [s["conditions"] for s in doc["sessions"]] == [["rain"], []]
+
+
+@pytest.mark.parametrize("named", ["4 x 100", "4 X 100 M @ MILE", "4x100m@mile/20s"])
+def test_the_command_to_run_is_one_run_takes_whatever_the_workout_was_named_by(
+        db: Path, named: str) -> None:
+    advice = json.loads(run("next", named, "--json").stdout)
+    assert advice["command"] == "intervaltimer run 4x100m@mile/20s --rest 15s"
+    trend = json.loads(run("trend", named, "--json").stdout)
+    assert trend["advice"]["command"] == advice["command"]
+
+
+def test_history_at_80_columns_shows_a_status_and_every_flag_in_full(db: Path) -> None:
+    with Store.open(db) as store:
+        log_session(store, "Eight fours, no ladder", NO_LADDER, 8, 60.0, even(0.3, 5),
+                    [7] * 5, status="abandoned", planned=8)
+    run("flag", "last", "heat", "wind", "illness")
+    shown = CliRunner().invoke(main, ["history"], env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    words = " ".join(shown.split())
+    for word in ("status", "abandoned,", "heat,", "wind,", "illness", "5/8", "1:24.8"):
+        assert word in words, word
+
+
+def test_a_workout_run_can_no_longer_find_gets_no_command_but_says_what_to_do(
+        db: Path) -> None:
+    advice = json.loads(run("next", "Eight fours", "--json").stdout)
+    assert (advice["action"], advice["rest_s"], advice["command"]) == ("shorten", 45.0, None)
+    shown = run("next", "Eight fours").stdout.splitlines()[-1]
+    assert shown.startswith("Run it: 45 s rest, 8 reps, from the workout's file: `run` no "
+                            "longer finds 'Eight fours, no ladder'")
+    assert run("run", "Eight fours, no ladder").exit_code != 0  # what it would have said
+
+
 def test_flag_refuses_an_unknown_condition_or_nothing(db: Path) -> None:
     assert run("flag", "last", "snow").exit_code == 2
     assert run("flag", "last").exit_code == 2
@@ -101,9 +142,9 @@ def test_every_command_finds_a_quick_workout_by_what_run_takes(db: Path, name: s
 
 
 def test_next_prints_the_command_that_follows_the_advice(db: Path) -> None:
-    text = run("next", "Eight fours, no ladder").stdout
-    assert "next time 45 s rest, one rung shorter" in text
-    assert "Run it: intervaltimer run 'Eight fours, no ladder' --rest 45s" in text
+    text = run("next", "4x100m@mile/20s").stdout
+    assert "next time 15 s rest, one rung shorter" in text
+    assert text.splitlines()[-1] == "Run it: intervaltimer run 4x100m@mile/20s --rest 15s"
 
 
 def test_run_reps_that_the_main_set_cannot_make_is_refused(db: Path) -> None:

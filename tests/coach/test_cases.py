@@ -46,3 +46,16 @@ def test_case(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert abs(advice["rest_s"] - label["rest_s"]) <= 0.5, advice
     assert set(label["verdict_kinds_include"]) <= kinds, advice
     assert not kinds & set(label["verdict_kinds_exclude"]), advice
+
+
+@pytest.mark.parametrize(("case", "says", "never"), [
+    ("c08_threshold_effort_rising", "the same splits cost 1.5 more effort", "slower splits"),
+    ("c21_rests_cut_blowup", "slower splits cost 1.3 more effort", "the same splits"),
+])
+def test_rising_effort_says_whether_the_splits_held(case: str, says: str, never: str,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A verdict that says "the same splits" beside "mean off target up 1.4 points"
+    contradicts itself: rising effort tells which it was."""
+    verdict = advice_of(case, tmp_path, monkeypatch)["verdict"]
+    assert says in verdict and never not in verdict

@@ -13,11 +13,14 @@ from intervaltimer.coach.ladder import ladder_of
 from intervaltimer.log.store import Store
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.mainset import main_reps, with_main_reps
-from tests.coachkit import NO_LADDER, TARGET_400, even, log_session, next_json
+from tests.coachkit import NO_LADDER, TARGET_400, cli_json, even, log_session, next_json
 
 MILE = "8 x 400 m at mile pace"
 OLD_SOURCE = NO_LADDER.replace("Eight fours, no ladder", MILE)
 """The shipped workout's name, its text from before it declared a ladder."""
+WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
+SHIPPED = (WORKOUTS / "8x400-mile.yaml").read_text(encoding="utf-8")
+"""The shipped workout's text, its ladder declared: the source a session of it keeps."""
 
 
 @pytest.fixture
@@ -66,6 +69,12 @@ def test_finding_3_progress_stands_next_to_a_hard_session(db: Path) -> None:
     assert "tolerance_up" in advice["verdict_kinds"]
     assert "back_off" not in advice["verdict_kinds"]
     assert "tolerance up" in advice["verdict"]
+    assert "held, not clean (effort 9)" in advice["reasons"][0]  # what held it, told
+    # The trend's headline agrees with the advice under it: no "back off" over a hold.
+    trend = cli_json(db, "trend", "8x400-mile")
+    assert trend["verdict"]["kinds"] == advice["verdict_kinds"]
+    assert "tolerance up" in trend["verdict"]["sentence"]
+    assert "back off" not in trend["verdict"]["sentence"] + trend["summary"]
 
 
 def test_finding_4_one_change_at_a_time_after_a_new_target(db: Path) -> None:
@@ -107,11 +116,16 @@ def test_finding_5_the_kick_is_not_fatigue_and_the_fade_is(db: Path) -> None:
 def test_finding_6_a_hot_day_blow_up_repeats_the_rung(db: Path) -> None:
     with Store.open(db) as store:
         for day, rest in enumerate((90.0, 90.0, 75.0, 75.0)):
-            log_session(store, MILE, OLD_SOURCE, 2 * day, rest, even(0.3), [7] * 8)
-        log_session(store, MILE, OLD_SOURCE, 8, 60.0, even(3.2), [9] * 8, conditions=["heat"])
+            log_session(store, MILE, SHIPPED, 2 * day, rest, even(0.3), [7] * 8)
+        hot = log_session(store, MILE, SHIPPED, 8, 60.0, even(3.2), [9] * 8,
+                          conditions=["heat"])
     advice = next_json(db, "8x400-mile")
     assert (advice["action"], advice["rest_s"]) == ("hold", 60.0)
     assert "conditions" in advice["verdict_kinds"] and "back_off" not in advice["verdict_kinds"]
+    # The same session unflagged is a blow-up: the flag, not the ladder, holds the rung.
+    with Store.open(db) as store:
+        store.set_conditions(hot, [])
+    assert next_json(db, "8x400-mile")["action"] == "lengthen"
 
 
 def test_finding_6_sessions_without_efforts_move_on_their_splits(db: Path) -> None:
@@ -139,16 +153,21 @@ def test_finding_6_an_older_abandoned_session_says_how_many_reps_it_ran() -> Non
     advice = advise([stopped], ladder_of(None, 90.0))
     assert advice.action == "lengthen" and advice.rest_s == 105.0
     assert advice.reasons == ("last session stopped after 5 reps",)
+    assert advice.reps is None  # 5 run is not a plan: no `--reps 5` with the longer rest
 
 
-def test_finding_6_reps_plus_two_can_be_followed_with_run_reps() -> None:
+def test_finding_6_reps_plus_two_can_be_followed_with_run_reps(db: Path) -> None:
     workout = resolve_workout("8x400-mile")
     assert main_reps(with_main_reps(workout, 10)) == 10
     assert with_main_reps(workout, 10).name == workout.name
+    # The advised command's options, previewed as `plan` shows them.
+    planned = cli_json(db, "plan", "8x400-mile", "--rest", "30s", "--reps", "10")
+    assert (planned["name"], planned["main_reps"], planned["main_rest_s"]) == (
+        MILE, 10, 30.0)
 
 
 def test_finding_6_the_kick_finisher_walk_is_never_shortened(db: Path) -> None:
-    source = Path("workouts/kick-finisher.yaml").read_text()
+    source = (WORKOUTS / "kick-finisher.yaml").read_text(encoding="utf-8")
     splits = [66.0, 15.0] * 5
     with Store.open(db) as store:
         for day in (0, 2):

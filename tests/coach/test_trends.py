@@ -273,6 +273,21 @@ class TestJson:
             "kick_s": 3.143,
             "kick_pct": 3.603,
             "last_rep_rpe": 9,
+            "conditions": [],
         }
         assert doc["slopes"]["mean_rpe_per_session"] == 0.0
         assert doc["summary"].startswith("no clear change over 2 sessions")
+
+    def test_a_flagged_session_is_shown_but_left_out_of_the_sentence(self) -> None:
+        even = session_metrics([87.5] * 8, [87.24] * 8, [7] * 8, None, None)
+        hot = session_metrics([91.0] * 8, [87.24] * 8, [9] * 8, None, None)
+        points = [SessionPoint.from_metrics(10 + i, MONDAY + timedelta(days=2 * i), m,
+                                            rest_s=60.0, conditions=flags)
+                  for i, (m, flags) in enumerate([(hot, ("heat",)), (even, ()), (even, ())])]
+        doc = trend_to_json(trend(points), "8 x 400 m at mile pace")
+        assert [s["conditions"] for s in doc["sessions"]] == [["heat"], [], []]
+        # Over all three, splits "faster" and effort "down": the hot day's doing, not told.
+        assert doc["summary"].startswith("no clear change over 2 sessions")
+        unflagged = [SessionPoint.from_metrics(p.id, p.started_at, m, rest_s=60.0)
+                     for p, m in zip(points, (hot, even, even), strict=True)]
+        assert "faster" in trend(unflagged).summary
