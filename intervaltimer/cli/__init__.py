@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "trend": "intervaltimer.cli.review:trend",
     "next": "intervaltimer.cli.coach:next_",
     "rate": "intervaltimer.cli.coach:rate",
+    "flag": "intervaltimer.cli.coach:flag",
     "export": "intervaltimer.cli.review:export",
     "import": "intervaltimer.cli.review:import_",
     "export-workout": "intervaltimer.cli.reach:export_workout",

@@ -72,15 +72,28 @@ def open_log(db: str | None, *, for_reading: bool = False) -> Store:
         raise StoreProblem(str(exc)) from None
 
 
-def load_session(db: str | None, session_ref: str) -> tuple[SessionRecord, list[RepRecord]]:
-    """The session SESSION names (a number, or `last`) and its reps; exit 1 if there is none."""
+def load_session(
+    db: str | None, session_ref: str,
+    by_workout: Callable[[Store, str], str] | None = None,
+) -> tuple[SessionRecord, list[RepRecord]]:
+    """The session SESSION names (a number, or `last`) and its reps; exit 1 if there is none.
+
+    With `by_workout` (a workout as `run` takes it -> its logged name), any other text names a
+    workout, and its newest session is the one meant.
+    """
     ref = session_ref.strip().lower()
-    if ref != "last" and not ref.isdigit():
+    by_number = ref == "last" or ref.isdigit()
+    if not by_number and by_workout is None:
         raise click.BadParameter(f"{session_ref!r} is not a session number or `last`",
                                  param_hint="SESSION")
     with open_log(db, for_reading=True) as store:
-        session = store.last_session() if ref == "last" else store.session(int(ref))
+        if by_number:
+            session = store.last_session() if ref == "last" else store.session(int(ref))
+        else:
+            assert by_workout is not None
+            session = store.last_session(by_workout(store, session_ref))
         if session is None:
-            what = "no sessions" if ref == "last" else f"no session {ref}"
+            what = ("no sessions" if ref == "last" else f"no session {ref}" if by_number
+                    else f"no sessions of {session_ref!r}")
             raise StoreProblem(f"{what} in {store.path}; list them with `intervaltimer history`")
         return session, store.reps(session.id)

@@ -56,9 +56,10 @@ from intervaltimer.safetext import display_safe, safe_json
 from intervaltimer.workout.units import format_signed
 
 if TYPE_CHECKING:
+    from intervaltimer.coach.weeks import Week
     from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary
     from intervaltimer.log.store import Store
-    from intervaltimer.log.weeks import Week
+    from intervaltimer.workout.model import Workout
 
 _RELATIVE = re.compile(r"^(\d+)\s*(d|days?|w|weeks?)$", re.IGNORECASE)
 
@@ -91,43 +92,48 @@ def _squeezed(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def _library_name(name: str) -> str | None:
-    """The workout name a library file name (`8x400-mile`) stands for, if it is one."""
-    from intervaltimer.workout.library import find_in_library
-    from intervaltimer.workout.loader import load_workout
+def _loaded(name: str) -> Workout | None:
+    """The workout `run NAME` would run (a path, a library name, quick text), or None."""
+    from intervaltimer.workout.library import resolve_workout
     from intervaltimer.workout.model import WorkoutError
 
-    path = find_in_library(name)
-    if path is None:
-        return None
     try:
-        return load_workout(path).name
-    except WorkoutError:
+        return resolve_workout(name)
+    except (WorkoutError, OSError):
         return None
 
 
 def logged_workout_name(store: Store, name: str) -> str:
-    """The logged workout name meant by `name`.
+    """The logged workout name meant by `name` (see `logged_workout`)."""
+    return logged_workout(store, name)[0]
 
-    In order: the exact name; the one name equal in any case; the workout of a library
-    file name (`8x400-mile`); the one name that holds `name`, in any case and spacing
-    (`8x400`). Exit 1 listing the logged workouts when none (or several) match.
+
+def logged_workout(store: Store, name: str,
+                   new: bool = False) -> tuple[str, Workout | None]:
+    """The logged workout name meant by `name`, and the workout `name` loads as today.
+
+    `name` is whatever `run` takes, or a name as logged. In order: the exact name; the one
+    name equal in any case; the workout `run` would load (a path, a library file name
+    `8x400-mile`, quick text with its rest `8x400m@mile/45s`, any digits read as ASCII);
+    the one name that holds `name`, in any case and spacing (`8x400`). Exit 1 listing the
+    logged workouts when none (or several) match. The workout is None when `name` does not
+    load as one (the advice then finds it by its name). With `new`, a workout that loads
+    but has no sessions yet is its own name (the advice for a first session).
     """
     known = [workout for workout, _count in store.workouts()]
     if name in known:
-        return name
+        return name, None
     folded = name.casefold()
     same = [w for w in known if w.casefold() == folded]
     if len(same) == 1:
-        return same[0]
-    from_file = _library_name(name)
-    if from_file in known:
-        assert from_file is not None
-        return from_file
+        return same[0], None
+    loaded = _loaded(name)
+    if loaded is not None and (new or loaded.name in known):
+        return loaded.name, loaded
     squeezed = _squeezed(name)
     for candidates in (same, [w for w in known if squeezed in _squeezed(w)]):
         if len(candidates) == 1:
-            return candidates[0]
+            return candidates[0], None
         if len(candidates) > 1:
             raise StoreProblem(f"workout {name!r} matches several in the log: "
                                + "; ".join(candidates))
@@ -140,8 +146,8 @@ def history_weeks(store: Store, rows: Sequence[SessionSummary]) -> list[Week]:
     """The weekly figures of the weeks `rows` fall in, over every session of those weeks."""
     from datetime import timedelta
 
-    from intervaltimer.log.metrics import week_start_of
-    from intervaltimer.log.weeks import weeks
+    from intervaltimer.coach.metrics import week_start_of
+    from intervaltimer.coach.weeks import weeks
 
     if not rows:
         return []
@@ -185,7 +191,8 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     from intervaltimer.workout.units import format_delta, format_time
 
     with_status = any(row.status != "completed" for row in rows)
-    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD,
+                  collapse_padding=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("workout", min_width=12, ratio=1)
@@ -193,8 +200,12 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     for header in ("reps", "rest", "split", "±", "effort"):
         if header != "rest" or with_rest:
             table.add_column(header, justify="right", no_wrap=True)
-    if with_status:
-        table.add_column("status", no_wrap=True)
+    # Status and the conditions flagged share one column, so both fit in 80 columns; it
+    # wraps at a comma and folds a long status, never cuts it.
+    with_conditions = any(row.conditions for row in rows)
+    if with_status or with_conditions:
+        table.add_column("status" if with_status else "flag", overflow="fold",
+                         min_width=len("abandoned" if with_status else "illness"))
     for row in rows:
         reps = str(row.reps)
         if row.reps_planned is not None and row.reps_done is not None:
@@ -207,8 +218,9 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
             "" if row.mean_deviation_s is None
             else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
-        if with_status:
-            cells.append("" if row.status == "completed" else str(row.status))
+        if with_status or with_conditions:
+            status = [] if row.status == "completed" else [str(row.status)]
+            cells.append(", ".join([*status, *row.conditions]))
         table.add_row(*cells)
     console = Console()
     console.print(table)
@@ -231,6 +243,9 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
                   sep="")
     if session.session_rpe is not None:
         console.print(f"session effort {session.session_rpe}/10", highlight=False)
+    if session.conditions:
+        console.print("conditions: " + ", ".join(session.conditions)
+                      + " (flagged: this session moves no rung)", highlight=False)
     if session.note:
         # Written as it is, not through rich: wrapping a long note is not linear in its length,
         # and the terminal wraps it anyway.
@@ -258,7 +273,7 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
 def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str]:
     """The session's metrics for people, under its rep table: one line, and one on the reps
     left out of them (strides); nothing without reps."""
-    from intervaltimer.log.review import left_out_note, metrics_of
+    from intervaltimer.coach.sessions import left_out_note, metrics_of
     from intervaltimer.workout.units import format_time
 
     if not reps:
@@ -325,17 +340,18 @@ def history(db: str | None, workout: str | None, since: str | None, limit: int |
 
 @click.command()
 @db_option
-@click.argument("session_ref", metavar="SESSION|last")
+@click.argument("session_ref", metavar="SESSION|last|WORKOUT")
 @click.option("--json", "as_json", is_flag=True,
-              help="Print JSON: {id, workout, started_at, ended_at, status, note, "
+              help="Print JSON: {id, workout, started_at, ended_at, status, note, conditions, "
                    "session_rpe, reps: [{index, label, distance_m, target_s, split_s, rpe, "
                    "rest_s}], metrics} (README, JSON shapes).")
 def show(db: str | None, session_ref: str, as_json: bool) -> None:
     """One session rep by rep: split, target, difference, effort, rest.
 
-    SESSION is a number from `intervaltimer history`, or `last`.
+    SESSION is a number from `intervaltimer history`, or `last`; a WORKOUT (whatever `run`
+    takes, or a name as logged) shows its newest session.
     """
-    session, reps = load_session(db, session_ref)
+    session, reps = load_session(db, session_ref, by_workout=logged_workout_name)
     if as_json:
         document = session_json(session, reps)
         document.update(show_extras(session, reps))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from intervaltimer.cli.options import race_option
-from intervaltimer.cli.restopt import rest_option, with_rest
+from intervaltimer.cli.restopt import reps_option, rest_option, with_reps, with_rest
 
 if TYPE_CHECKING:
     from intervaltimer.workout.model import WorkoutError
@@ -104,7 +104,9 @@ def _print_table(plan: Plan, description: str) -> None:
 @race_option
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @rest_option
-def plan(workout: str, races: tuple[str, ...], as_json: bool, rest: float | None) -> None:
+@reps_option
+def plan(workout: str, races: tuple[str, ...], as_json: bool, rest: float | None,
+         reps: int | None) -> None:
     """Show a workout expanded step by step, with target times.
 
     WORKOUT is a YAML file, a name from the library (8x400-mile) or quick
@@ -117,6 +119,7 @@ def plan(workout: str, races: tuple[str, ...], as_json: bool, rest: float | None
       intervaltimer plan '6 x 800m @ 5k / 400m' --race 5k=20:00
       intervaltimer plan workouts/strides.yaml --json
       intervaltimer plan 8x400-mile --rest 45s
+      intervaltimer plan 8x400-mile --rest 30s --reps 10
     """
     from intervaltimer.cli.options import profile_from_races
     from intervaltimer.log.shapes import plan_to_json
@@ -125,7 +128,7 @@ def plan(workout: str, races: tuple[str, ...], as_json: bool, rest: float | None
     from intervaltimer.workout.plan import expand
 
     try:
-        loaded = with_rest(resolve_workout(workout), rest)
+        loaded = with_reps(with_rest(resolve_workout(workout), rest), reps)
     except WorkoutError as error:
         _fail(error)
     profile = profile_from_races(races)

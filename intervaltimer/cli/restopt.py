@@ -64,3 +64,21 @@ def with_rest(workout: Workout, rest_s: float | None) -> Workout:
     from intervaltimer.workout.mainset import with_main_rest
 
     return with_main_rest(workout, rest_s)
+
+
+def reps_option(function: F) -> F:
+    """Add `--reps N` (today's main-set reps, or None) to a command."""
+    return click.option(
+        "--reps", "reps", metavar="N", default=None, type=click.IntRange(1, 100),
+        help="Today's reps of the main set (e.g. 10 after `then: reps +2`); the workout "
+             "keeps its name and the session logs them as its reps planned.",
+    )(function)
+
+
+def with_reps(workout: Workout, reps: int | None) -> Workout:
+    """`workout` with today's main-set reps, or as it is without `--reps`."""
+    if reps is None:
+        return workout
+    from intervaltimer.workout.mainset import with_main_reps
+
+    return with_main_reps(workout, reps)

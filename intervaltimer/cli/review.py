@@ -9,18 +9,23 @@ when the targets changed between sessions)
                    "mean_split_s": 88.25, "mean_deviation_s": 1.01, "mean_rpe": 7.5,
                    "decrement_pct": 2.62, "fade_pct": 4.598, "load": 315.0,
                    "target_mean_s": 87.24, "kick_s": 3.143, "kick_pct": 3.603,
-                   "last_rep_rpe": 9}, ...],
+                   "last_rep_rpe": 9, "conditions": []}, ...],
      "slopes": {"mean_split_s_per_session": -0.21, "mean_deviation_s_per_session": -0.21,
                 "mean_rpe_per_session": -0.2233, "decrement_pct_per_session": -0.3,
                 "fade_pct_per_session": -0.52, "load_per_session": null,
                 "kick_s_per_session": -0.1, "rest_s_per_session": -7.5},
-     "summary": "rest cut from 90 s to 45 s over 8 sessions, splits held ...",
-     "advice": {"action": "shorten", "rest_s": 45.0, "reasons": ["..."], "summary": "..."}}
+     "summary": "no clear change over 2 sessions: effort about 7.2, ...",
+     "verdict": {"kinds": ["tolerance_up", "no_change"], "sentence": "rest cut from 90 s ..."},
+     "advice": {"action": "shorten", "rest_s": 45.0, "reps": 8, "reasons": ["..."],
+                "verdict_kinds": ["tolerance_up", "no_change"], "verdict": "...",
+                "summary": "...", "command": "intervaltimer run 8x400-mile --rest 45s"}}
 
 Sessions with reps count whether completed, stopped or abandoned (`status`, and `reps_done`
 of `reps_planned`); a session still running does not. `rest_s` is the session's rung: its
 main-set rest as planned, or in an older log the rest taken after its main-set reps.
-`advice` is what `intervaltimer next WORKOUT --json` prints. Values are rounded to 3
+`conditions` are the bad conditions flagged (such a session is charted but left out of
+`summary`, the within-rung sentence); `verdict` is the coach's verdict, `advice` what
+`intervaltimer next WORKOUT --json` prints. Values are rounded to 3
 decimals, slopes (per session) to 4; a figure that is undefined is null.
 
 `export [--format csv|json] [-o FILE]` writes every rep of every session (the shapes are in
@@ -43,12 +48,12 @@ from typing import TYPE_CHECKING
 import click
 
 from intervaltimer.cli.dbopt import StoreProblem, db_option, open_log
-from intervaltimer.cli.log import logged_workout_name
+from intervaltimer.cli.log import logged_workout
 from intervaltimer.cli.textout import cell, safe
 from intervaltimer.safetext import safe_json
 
 if TYPE_CHECKING:
-    from intervaltimer.log.trends import Trend
+    from intervaltimer.coach.trends import Trend
 
 
 def _print_trend(result: Trend, workout: str) -> None:
@@ -86,6 +91,11 @@ def _print_trend(result: Trend, workout: str) -> None:
             number(point.load, "{:.0f}"))
     console = Console()
     console.print(table)
+    flagged = [f"{p.id} {', '.join(p.conditions)}" for p in result.points if p.flagged]
+    if flagged:
+        console.print(safe(f"flagged: {'; '.join(flagged)} (bad conditions: left out of the "
+                           "ladder and of the sentence below)"),
+                      highlight=False, markup=False)
     console.print(safe(result.summary), highlight=False, markup=False)
 
 
@@ -96,27 +106,29 @@ def _print_trend(result: Trend, workout: str) -> None:
               help="Only the newest N sessions.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON: {workout, compare_by, sessions (oldest first), slopes, "
-                   "summary} (README, JSON shapes).")
+                   "summary, verdict, advice} (README, JSON shapes).")
 def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> None:
     """How a workout's sessions moved: effort, splits, fade and decrement, and one sentence.
 
-    WORKOUT is the workout's name as logged (or a unique part of it, any case).
+    WORKOUT is whatever `run` takes (a library name, a path, quick text with its rest) or
+    the workout's name as logged (or a unique part of it, any case).
 
     \b
     Examples:
+      intervaltimer trend 8x400-mile
       intervaltimer trend "8 x 400"
       intervaltimer trend "8 x 400" --json
     """
-    from intervaltimer.cli.coach import advice_for
+    from intervaltimer.cli.coach import advice_for, run_line
     from intervaltimer.log.errors import StoreError
     from intervaltimer.log.review import workout_trend
     from intervaltimer.log.shapes import trend_to_json
 
     with open_log(db, for_reading=True) as store:
-        name = logged_workout_name(store, workout)
+        name, today = logged_workout(store, workout)
         try:
             result = workout_trend(store, name, limit)
-            advice = advice_for(store, name)
+            advice = advice_for(store, name, today, typed=workout)
         except StoreError as error:
             raise StoreProblem(str(error)) from None
     if not result.points:
@@ -125,7 +137,10 @@ def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> Non
         click.echo(safe_json(trend_to_json(result, name, advice), indent=2))
     else:
         _print_trend(result, name)
+        if advice.verdict.sentence:
+            click.echo(safe(f"Verdict: {advice.verdict.sentence}"))
         click.echo(safe(f"Next time: {advice.sentence}"))
+        click.echo(safe(run_line(advice, name)))
 
 
 @click.command()

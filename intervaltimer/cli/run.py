@@ -21,7 +21,13 @@ import click
 
 from intervaltimer.cli.dbopt import db_option, open_log
 from intervaltimer.cli.options import profile_from_races, race_option
-from intervaltimer.cli.restopt import rest_option, seconds_value, with_rest
+from intervaltimer.cli.restopt import (
+    reps_option,
+    rest_option,
+    seconds_value,
+    with_reps,
+    with_rest,
+)
 from intervaltimer.cli.textout import safe
 
 if TYPE_CHECKING:
@@ -69,9 +75,10 @@ def _remote_bind(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="The address (and port) the phone page listens on; implies --remote. "
                    "Default: this machine's address on the default route, port 8765.")
 @rest_option
+@reps_option
 def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
         lead_in: float | None, remote: bool, remote_bind: str | None,
-        rest: float | None) -> None:
+        rest: float | None, reps: int | None) -> None:
     """Preview WORKOUT's plan with its targets, then run it: big clock, cues, splits, effort.
 
     WORKOUT is a file, a name in the library, or quick syntax. Space laps,
@@ -84,6 +91,7 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
     Examples:
       intervaltimer run 8x400m@mile/60s --race mile=5:40
       intervaltimer run 8x400-mile --rest 45s
+      intervaltimer run 8x400-mile --rest 30s --reps 10
       intervaltimer run workouts/8x400.yaml --no-sound --db /tmp/log.sqlite3
       intervaltimer run 8x400-mile --remote
     """
@@ -92,7 +100,7 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
     from intervaltimer.workout.plan import expand
 
     try:
-        chosen = with_rest(resolve_workout(workout), rest)
+        chosen = with_reps(with_rest(resolve_workout(workout), rest), reps)
         profile = profile_from_races(races)
         expand(chosen, profile)
     except WorkoutError as error:
@@ -104,7 +112,8 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
     require_terminal("run")  # before the log is opened: `run X < /dev/null` writes nothing
     store = open_log(db)
     try:
-        code = _run_app(chosen, profile, store, lead_in, sound=not no_sound,
+        chosen_today = rest is not None or reps is not None or chosen.path is None  # quick
+        code = _run_app(chosen, profile, store, lead_in, sound=not no_sound, today=chosen_today,
                         remote=remote or remote_bind is not None, remote_bind=remote_bind)
     finally:
         store.close()
@@ -113,13 +122,14 @@ def run(workout: str, races: tuple[str, ...], no_sound: bool, db: str | None,
 
 
 def _run_app(workout: Workout, profile: Profile | None, store: Store, lead_in: float | None,
-             *, sound: bool, remote: bool = False, remote_bind: str | None = None) -> int:
+             *, sound: bool, remote: bool = False, remote_bind: str | None = None,
+             today: bool = False) -> int:
     """Build the app with the real collaborators, run it, close the session; the exit status."""
     from intervaltimer.cli.tui import launch
     from intervaltimer.remote.link import PhoneLink
     from intervaltimer.ui.app import Start, make_app
 
     app = make_app(store=store, profile=profile, lead_in_s=lead_in,
-                   start=Start(screen="run", workout=workout),
+                   start=Start(screen="run", workout=workout, chosen=today),
                    phone=PhoneLink(at_start=remote, bind=remote_bind))
     return launch(app, sound=sound, command="run")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from intervaltimer.coach.inputs import conditions_problem, ordered_conditions
 from intervaltimer.log.exchange import EXPORT_FORMAT, EXPORT_VERSION
 from intervaltimer.log.importmatch import ImportConflict
 from intervaltimer.log.records import (
@@ -236,8 +237,21 @@ def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
         plan_steps=_whole(obj, "plan_steps", where, 0, SQLITE_MAX_INT) or 0,
         workout_path=_text(obj, "workout_path", where, "workout_path"),
         steps_done=_whole(obj, "steps_done", where, 0, SQLITE_MAX_INT) or 0,
-        main_rest_s=main_rest, reps_planned=planned)
+        main_rest_s=main_rest, reps_planned=planned,
+        conditions=_conditions(obj, where))
     return session, reps
+
+
+def _conditions(obj: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The session's ``conditions`` (version 3; absent or null: normal)."""
+    value = obj.get("conditions")
+    if value is None:
+        return ()
+    problem = conditions_problem(value)
+    if problem is not None:
+        shown = display_safe(problem)[:120]
+        raise _fail(f"{where}.conditions", shown)
+    return ordered_conditions(value)
 
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')

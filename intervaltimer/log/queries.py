@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 
+from intervaltimer.coach.inputs import ordered_conditions
 from intervaltimer.log import sane
 from intervaltimer.log.records import (
     SHORT_REP_SHARE,
@@ -19,7 +20,7 @@ from intervaltimer.log.records import (
 
 SESSION_COLUMNS = (
     "id, workout, started_at, ended_at, status, note, session_rpe, source, source_hash, "
-    "paces, plan_steps, workout_path, steps_done, updated_at, main_rest_s, reps_planned"
+    "paces, plan_steps, workout_path, steps_done, updated_at, main_rest_s, reps_planned, conditions"
 )
 
 
@@ -139,10 +140,21 @@ def session_record(row: sqlite3.Row) -> SessionRecord:
         updated_at=read.instant("updated_at", optional=True),
         main_rest_s=read.seconds("main_rest_s"),
         reps_planned=read.whole("reps_planned", 0, sane.SQLITE_MAX_INT, optional=True),
+        conditions=stored_conditions(row["conditions"]),
     )
     if read.damaged is None:
         return record
     return replace(record, workout=read.marked(record.workout), damaged=read.damaged)
+
+
+def stored_conditions(value: object) -> tuple[str, ...]:
+    """The conditions column (``heat,wind``) as a tuple; unknown words are left out."""
+    return ordered_conditions(str(value or "").split(","))
+
+
+def conditions_text(conditions: Sequence[str]) -> str:
+    """Conditions as the column stores them: known ones, in order, comma-separated."""
+    return ",".join(ordered_conditions(list(conditions)))
 
 
 def rep_record(row: sqlite3.Row) -> RepRecord:
@@ -197,7 +209,7 @@ def summary_sql(where: str) -> str:
     newest sessions as for all 5,000 (about 30 ms), where a join and GROUP BY
     would aggregate every rep first.
 
-    The averages are over the main set (`intervaltimer.log.review.main_set`):
+    The averages are over the main set (`intervaltimer.coach.sessions.main_set`):
     the reps the plan marked as main set when it did, else the reps with a target
     when any has one, else all but the reps of at most SHORT_REP_SHARE of the
     longest; `reps` counts every rep run (a skipped rep is not), `reps_done` the
@@ -222,7 +234,7 @@ def summary_sql(where: str) -> str:
 
     return (
         "SELECT s.id, s.workout, s.started_at, s.ended_at, s.status, s.session_rpe, s.note, "
-        "s.reps_planned, s.main_rest_s, "
+        "s.reps_planned, s.main_rest_s, s.conditions, "
         f"{per_session('count(split_s)')} AS reps, {main_set('count(r.split_s)')} AS reps_done, "
         f"{main_set('avg(r.split_s)')} AS mean_split_s, "
         f"{main_set('avg(r.rpe)')} AS mean_rpe, "
@@ -244,6 +256,7 @@ def summary(row: sqlite3.Row) -> SessionSummary:
         session_rpe=read.whole("session_rpe", 0, 10, optional=True), note=row["note"],
         reps_planned=read.whole("reps_planned", 0, sane.SQLITE_MAX_INT, optional=True),
         reps_done=int(row["reps_done"]), main_rest_s=read.seconds("main_rest_s"),
+        conditions=stored_conditions(row["conditions"]),
     )
     if read.damaged is None:
         return record
@@ -287,14 +300,15 @@ def insert_imported(conn: sqlite3.Connection, session: SessionRecord,
     cursor = conn.execute(
         "INSERT INTO session (workout, started_at, ended_at, updated_at, status, note, "
         "session_rpe, source, source_hash, paces, plan_steps, workout_path, steps_done, owner, "
-        "main_rest_s, reps_planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "main_rest_s, reps_planned, conditions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (session.workout, session.started_at, session.ended_at,
          session.updated_at if session.updated_at is not None
          else session.ended_at or session.started_at,
          _imported_status(session.status), session.note, session.session_rpe,
          session.source, session.source_hash, json.dumps(session.paces, sort_keys=True),
          session.plan_steps, session.workout_path, session.steps_done, owner,
-         session.main_rest_s, session.reps_planned))
+         session.main_rest_s, session.reps_planned, conditions_text(session.conditions)))
     new_id = cursor.lastrowid
     assert new_id is not None
     conn.executemany(

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-# A rep this share of the session's longest rep or shorter (a stride before 400s) is not part
-# of the main set that metrics and history averages are about (when no rep has a target).
-SHORT_REP_SHARE = 0.25
+from intervaltimer.coach.thresholds import SHORT_REP_SHARE as SHORT_REP_SHARE
 
 
 class SessionStatus(StrEnum):
@@ -39,7 +37,7 @@ class SessionRecord:
     instant of the last write: the end of a session abandoned by a crash.
     `main_rest_s` is the rest planned between the main set's reps (the rung of the
     rest ladder the session ran) and `reps_planned` the main set's reps planned; both
-    None for a session logged before they were kept (see `review.rung_of`).
+    None for a session logged before they were kept (see `coach.sessions.rung_of`).
     """
 
     id: int
@@ -60,6 +58,8 @@ class SessionRecord:
     """Why the stored row was not sane (read back marked, with safe stand-ins), or None."""
     main_rest_s: float | None = None
     reps_planned: int | None = None
+    conditions: tuple[str, ...] = ()
+    """Bad conditions the runner flagged (``coach.inputs.CONDITIONS``); () when normal."""
 
     @property
     def duration_s(self) -> float | None:
@@ -127,6 +127,8 @@ class SessionSummary:
     reps_done: int | None = None
     """Main-set reps run (not skipped); None when `reps_planned` is unknown."""
     main_rest_s: float | None = None
+    conditions: tuple[str, ...] = ()
+    """Bad conditions the runner flagged; () when normal."""
 
     @property
     def duration_s(self) -> float | None:

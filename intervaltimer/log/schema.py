@@ -121,8 +121,14 @@ def _v4_quick_names(conn: sqlite3.Connection) -> None:
                 (now.workout, now.main_rest_s, now.reps_planned, name))
 
 
+# v5 (the coach's rules): the bad conditions the runner flagged a session with (heat, cold,
+# wind, rain, illness, other), comma-separated in that order; '' when conditions were normal.
+_V5: tuple[str, ...] = (
+    "ALTER TABLE session ADD COLUMN conditions TEXT NOT NULL DEFAULT ''",
+)
+
 # MIGRATIONS[n]: version n -> n + 1.
-MIGRATIONS: list[Step] = [_run(_V1), _run(_V2), _run(_V3), _v4_quick_names]
+MIGRATIONS: list[Step] = [_run(_V1), _run(_V2), _run(_V3), _v4_quick_names, _run(_V5)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

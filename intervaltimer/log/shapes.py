@@ -17,9 +17,9 @@ from intervaltimer.log.records import RepRecord, SessionRecord, SessionSummary, 
 from intervaltimer.workout.units import rounded
 
 if TYPE_CHECKING:
-    from intervaltimer.log.advice import Advice
-    from intervaltimer.log.trends import Trend
-    from intervaltimer.log.weeks import Week
+    from intervaltimer.coach.advice import Advice
+    from intervaltimer.coach.trends import Trend
+    from intervaltimer.coach.weeks import Week
     from intervaltimer.workout.plan import Plan, PlannedStep
 
 
@@ -68,6 +68,7 @@ def _progression_json(plan: Plan) -> dict[str, Any] | None:
         "then": None if then is None else {"kind": then.kind.value, "amount": then.amount,
                                            "text": then.text},
         "implicit": ladder.implicit,
+        "start_s": ladder.start_s,
     }
 
 
@@ -107,8 +108,8 @@ def _step_json(step: PlannedStep) -> dict[str, Any]:
 def history_json(rows: Sequence[SessionSummary],
                  weeks: Sequence[Week] = ()) -> list[dict[str, Any]]:
     """The documented `history --json` list; `weeks` gives each row its week's figures."""
-    from intervaltimer.log.metrics import week_start_of
-    from intervaltimer.log.review import summary_load
+    from intervaltimer.coach.metrics import week_start_of
+    from intervaltimer.coach.sessions import summary_load
 
     by_start = {week.start: week.to_json() for week in weeks}
     return [
@@ -116,6 +117,7 @@ def history_json(rows: Sequence[SessionSummary],
          "status": str(row.status), "reps": row.reps, "mean_split_s": rounded(row.mean_split_s),
          "mean_rpe": rounded(row.mean_rpe), "reps_done": row.reps_done,
          "reps_planned": row.reps_planned, "rest_s": rounded(row.main_rest_s),
+         "conditions": list(row.conditions),
          "session_rpe": row.session_rpe, "load": rounded(summary_load(row)),
          "week": by_start.get(week_start_of(datetime.fromtimestamp(row.started_at).date()))}
         for row in rows
@@ -128,7 +130,7 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
         "id": session.id, "workout": session.workout, "started_at": _iso(session.started_at),
         "ended_at": _iso(session.ended_at), "status": str(session.status), "note": session.note,
         "session_rpe": session.session_rpe, "rest_s": rounded(session.main_rest_s),
-        "reps_planned": session.reps_planned,
+        "reps_planned": session.reps_planned, "conditions": list(session.conditions),
         "reps": [
             {"index": rep.index, "label": rep.label, "distance_m": rep.distance_m,
              "target_s": rounded(rep.target_s), "split_s": rounded(rep.split_s), "rpe": rep.rpe,
@@ -140,7 +142,7 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
 
 def show_extras(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str, Any]:
     """Keys the review adds to `show`: `"metrics"`, every figure of `SessionMetrics.to_json`."""
-    from intervaltimer.log.review import metrics_of
+    from intervaltimer.coach.sessions import metrics_of
 
     return {"metrics": metrics_of(session, reps, session.reps_planned).to_json()}
 
@@ -153,9 +155,11 @@ def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> d
 
     ``{workout, compare_by, sessions: [{id, started_at, status, rest_s, reps_done,
     reps_planned, mean_split_s, mean_deviation_s, mean_rpe, decrement_pct, fade_pct, load,
-    target_mean_s, kick_s, kick_pct, last_rep_rpe}], slopes: {...}, summary, advice}``,
+    target_mean_s, kick_s, kick_pct, last_rep_rpe, conditions}], slopes: {...}, summary,
+    verdict, advice}``,
     sessions oldest first, ``started_at`` in ISO 8601, values rounded to 3 decimals and
-    slopes (per session) to 4; ``advice`` is ``advice.Advice.to_json()`` or null.
+    slopes (per session) to 4; ``verdict`` is ``{kinds, sentence}`` (``coach.verdict``) and
+    ``advice`` is ``coach.advice.Advice.to_json()``, both null without advice.
     """
     return {
         "workout": workout,
@@ -178,11 +182,13 @@ def trend_to_json(trend: Trend, workout: str, advice: Advice | None = None) -> d
                 "kick_s": rounded(p.kick_s),
                 "kick_pct": rounded(p.kick_pct),
                 "last_rep_rpe": p.last_rep_rpe,
+                "conditions": list(p.conditions),
             }
             for p in trend.points
         ],
         "slopes": {key: rounded(value, 4) for key, value in trend.slopes.items()},
         "summary": trend.summary,
+        "verdict": None if advice is None else advice.verdict.to_json(),
         "advice": None if advice is None else advice.to_json(),
     }
 
@@ -200,6 +206,7 @@ def session_document(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[
         "paces": dict(sorted(session.paces.items())), "plan_steps": session.plan_steps,
         "workout_path": session.workout_path, "steps_done": session.steps_done,
         "main_rest_s": rounded(session.main_rest_s), "reps_planned": session.reps_planned,
+        "conditions": list(session.conditions),
         "reps": [
             {"index": rep.index, "step_index": rep.step_index, "label": rep.label,
              "distance_m": rep.distance_m, "target_s": rounded(rep.target_s),

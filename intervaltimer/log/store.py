@@ -16,6 +16,7 @@ import sqlite3
 import time
 from collections.abc import Mapping, Sequence
 
+from intervaltimer.coach.inputs import conditions_problem
 from intervaltimer.log import queries
 from intervaltimer.log.errors import ClaimedError, NotFoundError
 from intervaltimer.log.importmatch import ImportConflict, settle_import
@@ -216,6 +217,17 @@ class Store(LogFile):
         with self._write() as conn:
             self._touch(conn, session_id, time.time())
             conn.execute("UPDATE session SET session_rpe = ? WHERE id = ?", (value, session_id))
+
+    def set_conditions(self, session_id: int, conditions: Sequence[str]) -> None:
+        """Flag a session as run in bad conditions (``coach.inputs.CONDITIONS``); an empty
+        list clears the flag. An unknown word raises ValueError."""
+        problem = conditions_problem(list(conditions))
+        if problem is not None:
+            raise ValueError(f"conditions: {problem}")
+        with self._write() as conn:
+            self._touch(conn, session_id, time.time())
+            conn.execute("UPDATE session SET conditions = ? WHERE id = ?",
+                         (queries.conditions_text(conditions), session_id))
 
     def import_session(self, session: SessionRecord, reps: Sequence[RepRecord]) -> int | None:
         """Add a session from elsewhere (an export) with its reps; return its id.

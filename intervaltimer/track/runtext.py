@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from math import ceil, floor
 
+from intervaltimer.coach.sessions import CR10_WORDS, effort_words
 from intervaltimer.engine.events import Phase, Progress, Split, State
 from intervaltimer.engine.view import SessionView
-from intervaltimer.log.review import CR10_WORDS, effort_words
 from intervaltimer.workout.labels import format_span, send_off_text
 from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.plan import PlannedStep, end_times

@@ -84,6 +84,9 @@ class Start:
     screen: str = "home"
     workout: Workout | None = None
     path: Path | None = None
+    chosen: bool = False
+    """Today's rest and reps were chosen on the command line (`--rest`, `--reps`, or the
+    rest of quick text): the preview's enter keeps them rather than take the advice."""
 
 
 class IntervalTimerApp(App[None]):
@@ -165,7 +168,7 @@ class IntervalTimerApp(App[None]):
         if screen == "run" and self.start.workout is not None:
             from intervaltimer.ui.screens.preview import PreviewScreen
 
-            return PreviewScreen(self.start.workout)
+            return PreviewScreen(self.start.workout, chosen=self.start.chosen)
         if screen == "home":
             from intervaltimer.ui.screens.home import HomeScreen
 

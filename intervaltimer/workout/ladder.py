@@ -3,6 +3,7 @@
 ```yaml
 progression:
   rest: [90s, 75s, 60s, 45s, 30s]   # rungs, longest first
+  start: 90s                        # the first session's rung; one of the rungs
   then: reps +2                     # at the shortest rung: 2 more reps
 ```
 
@@ -28,7 +29,7 @@ from intervaltimer.workout.yamlnodes import Problems, at, kind_of, mapping_items
 if TYPE_CHECKING:
     from intervaltimer.workout.plan import Plan
 
-KEYS = ("rest", "then")
+KEYS = ("rest", "start", "then")
 MAX_RUNGS = 20
 MAX_RUNG_S = 600.0
 MAX_THEN_REPS = 20
@@ -112,7 +113,7 @@ def read_progression(node: yaml.Node, problems: Problems) -> Progression | None:
         if key in KEYS:
             values[key] = value
         else:
-            hint = did_you_mean(key, KEYS) or "; a progression has rest: and then:"
+            hint = did_you_mean(key, KEYS) or "; a progression has rest:, start: and then:"
             problems.add(at(key_node), f"unknown key `{key}` in progression{hint}")
     if "rest" not in values:
         problems.add((line, col), "a progression needs `rest:`, its rungs longest first, "
@@ -131,7 +132,26 @@ def read_progression(node: yaml.Node, problems: Problems) -> Progression | None:
                 problems.add(at(values["then"]), str(error))
     if rungs is None:
         return None
-    return Progression(rest_s=rungs, then=then, line=line, col=col)
+    start = _start(values["start"], rungs, problems) if "start" in values else None
+    return Progression(rest_s=rungs, then=then, line=line, col=col, start_s=start)
+
+
+def _start(node: yaml.Node, rungs: tuple[float, ...], problems: Problems) -> float | None:
+    """`start:`, the first session's rung: a duration that is one of the rungs."""
+    text = scalar_text(node)
+    if text is None or not text:
+        problems.add(at(node), "`start:` needs a rest, one of the rungs, e.g. `start: 90s`")
+        return None
+    try:
+        seconds = parse_duration(text)
+    except UnitError as error:
+        problems.add(at(node), f"start: {error}")
+        return None
+    if not any(abs(seconds - rung) < 1e-6 for rung in rungs):
+        listed = " ".join(f"{rung:g}" for rung in rungs)
+        problems.add(at(node), f"start: {text} is not one of the rungs ({listed} s)")
+        return None
+    return seconds
 
 
 def check_progression(workout: Workout, problems: Problems) -> None:

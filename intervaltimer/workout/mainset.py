@@ -220,3 +220,32 @@ def with_main_rest(workout: Workout, rest_s: float) -> Workout:
     steps = tuple(rebuilt(node) if found.holds(position) else node
                   for position, node in enumerate(workout.steps))
     return replace(workout, steps=steps)
+
+
+MAX_MAIN_REPS = 100
+"""More main-set reps than this is not a day's session."""
+
+
+def with_main_reps(workout: Workout, reps: int) -> Workout:
+    """The same workout (same name, same history) with its main set repeated so that it runs
+    `reps` reps: the main set's repeat count changes, nothing else.
+
+    Raises `WorkoutError` when the workout has no main set that is one repeat, or when
+    `reps` is not a whole number of its rounds (a round of 2 reps cannot make 9).
+    """
+    found = find_main_set(workout)
+    node = workout.steps[found.first] if found is not None else None
+    if found is None or found.first != found.last or not isinstance(node, Repeat):
+        raise _refuse(workout, 1, 1, "this workout's main set is not one repeat whose count "
+                                     "--reps could set")
+    if not 1 <= reps <= MAX_MAIN_REPS:
+        raise _refuse(workout, node.line, node.col,
+                      f"--reps {reps}: a main set is 1 to {MAX_MAIN_REPS} reps")
+    per_round = _work_steps(Repeat(count=1, steps=node.steps))
+    if per_round == 0 or reps % per_round:
+        raise _refuse(workout, node.line, node.col,
+                      f"--reps {reps}: each round of the main set runs {per_round} reps, so "
+                      f"the reps come in {per_round}s")
+    steps = list(workout.steps)
+    steps[found.first] = replace(node, count=reps // per_round)
+    return replace(workout, steps=tuple(steps))

@@ -165,6 +165,8 @@ class Progression:
     implicit: bool = False
     line: int = 0
     col: int = 0
+    start_s: float | None = None
+    """The first session's rung (`start:`), one of `rest_s`; None: the written rest."""
 
     @property
     def longest_s(self) -> float:

@@ -14,6 +14,7 @@ ladder `QUICK_RUNGS_S` (no `then:`), so the advice can move it a rung.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -62,9 +63,16 @@ def _part(text: str, start: int, end: int) -> _Part:
     return _Part(stripped.rstrip(), start + len(piece) - len(stripped))
 
 
+def normalised(text: str) -> str:
+    """`text` in Unicode's compatibility form (NFKC): fullwidth and other digits and letters
+    a keyboard may give (`８x４００m`) read as their ASCII twins (`8x400m`), so one workout
+    gets one name and one history."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def looks_like_quick(text: str) -> bool:
     """True if `text` is meant as quick syntax (a count, an `x`, then a number)."""
-    return _LOOKS.match(text) is not None
+    return _LOOKS.match(normalised(text)) is not None
 
 
 def _tidy(text: str) -> str:
@@ -129,8 +137,10 @@ def _rest_step(rest: _Part, errors: list[tuple[int, str]]) -> Step | None:
 def quick_repeat(text: str) -> tuple[Repeat, str]:
     """The `Repeat` a quick text stands for and its name (its work); raises `QuickError`.
 
-    The name leaves the rest out ("8 x 400 m @ mile"): see the module's docstring.
+    The name leaves the rest out ("8 x 400 m @ mile"): see the module's docstring. Text is
+    read in its NFKC form (``normalised``).
     """
+    text = normalised(text)
     head = _HEAD.match(text)
     if head is None or not looks_like_quick(text):
         raise QuickError([(0, f"quick syntax is COUNT x WORK [@ PACE] [/ REST], "
@@ -219,6 +229,7 @@ def parse_quick(text: str, path: str = "<quick>") -> Workout:
     With a timed rest the workout has the implicit ladder `QUICK_RUNGS_S`.
     Raises `WorkoutError`; each problem's column points into `text` (line 1).
     """
+    text = normalised(text)
     try:
         repeat, name = placed_repeat(text, 1, 1)
     except QuickError as error:

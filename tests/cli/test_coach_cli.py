@@ -66,7 +66,7 @@ def test_next_says_shorten_after_two_good_sessions_on_the_workout_ladder(log: Pa
     advice = json.loads(result.stdout)
     assert advice["action"] == "shorten" and advice["rest_s"] == 45.0
     assert advice["reasons"] == [
-        "last 2 sessions every rep within +0.6 s, fade +0.4 s, last-rep effort 7"]
+        "2 clean sessions in a row on 60 s: every rep within +0.7 %, fade 0.5 points, effort 7"]
     text = run("next", "ladder")
     assert text.stdout.startswith("8 x 400 ladder: next time 45 s rest, one rung shorter: ")
 
@@ -77,7 +77,7 @@ def test_next_at_the_shortest_rung_gives_the_workout_then(log: Path) -> None:
             add(store, day, 45.0, [0.0, 0.1, 0.2, 0.1, 0.2, 0.3, 0.2, 0.3], 8)
     advice = json.loads(run("next", "ladder", "--json").stdout)
     assert (advice["action"], advice["rest_s"]) == ("reps", 45.0)
-    assert advice["summary"].startswith("45 s rest, more reps (reps +2)")
+    assert advice["summary"].startswith("45 s rest, 10 reps (reps +2)")
 
 
 def test_next_after_a_cut_short_session_lengthens(log: Path) -> None:
@@ -89,7 +89,9 @@ def test_next_after_a_cut_short_session_lengthens(log: Path) -> None:
     trend = json.loads(run("trend", "ladder", "--json").stdout)
     assert [(s["reps_done"], s["reps_planned"], s["status"]) for s in trend["sessions"]] == [
         (8, 8, "completed"), (8, 8, "completed"), (6, 8, "abandoned")]
-    assert trend["summary"].startswith("back off: the last session was stopped after 6 of 8")
+    assert "back_off" in trend["verdict"]["kinds"]
+    assert trend["verdict"]["sentence"].startswith(
+        "the set came apart (last session stopped after 6 of 8 reps): back off to 60 s")
     assert trend["advice"] == advice
 
 

@@ -25,7 +25,8 @@ from intervaltimer.log.store import Store
 DAY = 86400.0
 T0 = datetime(2025, 5, 1, 18, 0).timestamp()
 HISTORY_KEYS = {"id", "workout", "started_at", "status", "reps", "mean_split_s", "mean_rpe",
-                "reps_done", "reps_planned", "rest_s", "session_rpe", "load", "week"}
+                "reps_done", "reps_planned", "rest_s", "session_rpe", "load", "week",
+                "conditions"}
 SHOW_KEYS = {"id", "workout", "started_at", "ended_at", "status", "note", "reps"}
 REP_KEYS = {"index", "label", "distance_m", "target_s", "split_s", "rpe"}
 
@@ -73,7 +74,7 @@ def test_history_json_lists_sessions_newest_first_with_their_means(log: Path) ->
                       "started_at": oldest["started_at"], "status": "completed", "reps": 3,
                       "mean_split_s": 86.5, "mean_rpe": 6.5, "reps_done": 3,
                       "reps_planned": None, "rest_s": None, "session_rpe": 7, "load": 210.0,
-                      "week": week}
+                      "week": week, "conditions": []}
     assert rows[1]["week"] == week
     assert rows[1]["reps"] == 0 and rows[1]["mean_split_s"] is None
     assert rows[1]["mean_rpe"] is None and rows[1]["status"] == "abandoned"
@@ -179,8 +180,8 @@ def test_show_of_a_missing_session_exits_1_and_a_bad_one_2(log: Path) -> None:
     missing = run("show", "42")
     assert missing.exit_code == 1 and "no session 42" in missing.stderr
     assert "intervaltimer history" in missing.stderr
-    bad = run("show", "yesterday")
-    assert bad.exit_code == 2 and "not a session number or `last`" in bad.stderr
+    bad = run("show", "yesterday")  # not a number: a workout, and none is called that
+    assert bad.exit_code == 1 and "no sessions of workout 'yesterday'" in bad.stderr
 
 
 # -- which log, and logs that cannot be used -------------------------------------------------

@@ -1,4 +1,4 @@
-"""`--rest` on `run` and `plan`, and the shape of the main set in `plan --json`."""
+"""`--rest` and `--reps` on `run` and `plan`, and the shape of the main set in `plan --json`."""
 
 from __future__ import annotations
 
@@ -51,6 +51,17 @@ def test_plan_json_of_8x400_has_strides_and_core_after_the_main_set() -> None:
     assert plan["progression"]["rest_s"] == [90.0, 75.0, 60.0, 45.0, 30.0]
     assert plan["progression"]["then"] == {"kind": "reps", "amount": 2.0, "text": "reps +2"}
     assert plan["main_reps"] == 8
+
+
+def test_plan_reps_shows_the_advised_command_before_it_is_run() -> None:
+    written = plan_json("8x400-mile")
+    today = plan_json("8x400-mile", "--rest", "30s", "--reps", "10")
+    assert (written["main_reps"], today["main_reps"]) == (8, 10)
+    assert today["name"] == written["name"] and today["main_rest_s"] == 30.0
+    reps = [step["label"] for step in today["steps"] if step["main_set"]]
+    assert reps[-1].startswith("Rep 10/10")
+    refused = CliRunner().invoke(main, ["plan", "8x400-mile", "--reps", "0"])
+    assert refused.exit_code == 2 and "--reps" in refused.output
 
 
 def test_quick_workouts_differing_in_rest_are_one_workout() -> None:

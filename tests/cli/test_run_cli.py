@@ -36,10 +36,11 @@ def no_ui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any
     monkeypatch.setattr("intervaltimer.cli.tui.has_terminal", lambda: True)
 
     def fake_run_app(workout: Any, profile: Any, store: Any, lead_in: float | None,
-                     *, sound: bool, remote: bool = False, remote_bind: str | None = None) -> int:
+                     *, sound: bool, remote: bool = False, remote_bind: str | None = None,
+                     today: bool = False) -> int:
         calls.append({"workout": workout, "profile": profile, "store": store,
                       "lead_in": lead_in, "sound": sound, "remote": remote,
-                      "remote_bind": remote_bind})
+                      "remote_bind": remote_bind, "today": today})
         return 0
 
     monkeypatch.setattr("intervaltimer.cli.run._run_app", fake_run_app)
@@ -70,6 +71,19 @@ def test_the_ui_gets_the_workout_the_profile_and_the_options(
     assert call["profile"] is not None and call["sound"] is False
     assert call["lead_in"] == 5.0
     assert (tmp_path / "mine.sqlite3").exists()  # opened and checked before the UI
+    assert call["today"] is True  # a quick text's rest is chosen: enter keeps it
+
+
+def test_run_reps_sets_the_main_set_and_keeps_the_name(no_ui: list[dict[str, Any]]) -> None:
+    from intervaltimer.workout.mainset import main_reps, main_rest_s
+
+    assert invoke("8x400-mile", "--rest", "30s", "--reps", "10").exit_code == 0
+    assert invoke("8x400-mile").exit_code == 0
+    chosen, plain = no_ui
+    assert chosen["workout"].name == plain["workout"].name == "8 x 400 m at mile pace"
+    assert (main_reps(chosen["workout"]), main_rest_s(chosen["workout"])) == (10, 30.0)
+    assert main_reps(plain["workout"]) == 8
+    assert (chosen["today"], plain["today"]) == (True, False)  # enter takes the advice
 
 
 def test_a_bad_workout_file_is_reported_before_the_ui(

@@ -60,7 +60,7 @@ def test_json_export_round_trips_into_an_empty_log_once(seeded: Seeded, tmp_path
         text = export_json(store, exported_at=at(2025, 5, 1))
         originals = [(s, store.reps(s.id)) for s in reversed(store.sessions())]
     document = json.loads(text)
-    assert document["format"] == "intervaltimer-export" and document["version"] == 2
+    assert document["format"] == "intervaltimer-export" and document["version"] == 3
     assert len(document["sessions"]) == TOTAL_SESSIONS
     assert document["sessions"][0]["started_at"].startswith("2025-03-03T18:00:00.000")
     sessions = read_export(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intervaltimer.log.review import rung_of
+from intervaltimer.coach.sessions import rung_of
 from intervaltimer.log.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -39,9 +39,11 @@ WRITTEN_AT: dict[int, tuple[str, ...]] = {
     ),
 }
 # v2 added the session's note and session RPE; v3 the main-set rest and reps planned, and
-# skipped reps (no split) with their main-set mark; v4 renamed older quick names (no column).
+# skipped reps (no split) with their main-set mark; v4 renamed older quick names (no column);
+# v5 the conditions a session was flagged with.
 WRITTEN_AT[2] = (*WRITTEN_AT[1], "UPDATE session SET session_rpe = 8, note = 'hot' WHERE id = 8")
 WRITTEN_AT[3] = (*WRITTEN_AT[2], "UPDATE session SET main_rest_s = NULL WHERE id = 7")
+WRITTEN_AT[4] = WRITTEN_AT[3]
 
 
 def _log_at(path: Path, version: int, rows: tuple[str, ...] | None = None) -> None:
@@ -94,6 +96,11 @@ def test_a_log_of_every_earlier_version_migrates_and_keeps_its_data(
         store.record_rep(8, 2, step_index=5, label="Rep 2/6", split_s=None, skipped=True,
                          main=True)
         assert [(r.split_s, r.skipped) for r in store.reps(8)][-1] == (None, True)
+        # A note is never read as a condition: the older 'hot' note leaves the flag empty.
+        assert store.session(8).conditions == ()  # type: ignore[union-attr]
+        store.set_conditions(8, ["heat", "illness"])
+        assert store.session(8).conditions == ("heat", "illness")  # type: ignore[union-attr]
+        assert {row.id: row for row in store.summaries()}[8].conditions == ("heat", "illness")
 
 
 def test_migrated_and_new_logs_have_the_same_tables_and_columns(tmp_path: Path) -> None:

@@ -38,6 +38,8 @@ async def test_the_trend_of_a_workout_run_at_the_same_pace(seeded: Seeded, store
     app = make_app(store=store, start=Start(screen="history"))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_trend(pilot, app, FIVE_K_400)
+        assert text(app, "trend-verdict") == (
+            "Effort down 1.1 and fade down 1.3 points over 6 sessions: improving.")
         assert text(app, "trend-summary") == (
             "Mean effort down 1.1 over 6 sessions at the same pace; "
             "fade down from 4.6 % to 2.0 % (fitted trend); last time the last rep was 0.6 s "
@@ -63,8 +65,12 @@ async def test_changed_targets_are_compared_by_deviation(seeded: Seeded, store: 
     app = make_app(store=store, start=Start(screen="history"))
     async with app.run_test(size=(100, 30)) as pilot:
         await open_trend(pilot, app, EIGHT_HUNDREDS)
-        assert text(app, "trend-summary") == (
-            "Target 5.0 s/800 m faster, splits 5.0 s faster, still up to +2.0 s off the new one.")
+        # The verdict first (a faster target held), then what moved against target.
+        assert [text(app, "trend-verdict"), text(app, "trend-summary")] == [
+            "Target 2.9 % faster (5.0 s a rep) at the same effort: fitter.",
+            "Targets changed, so splits are compared by deviation from target: no clear change "
+            "over 2 sessions: effort about 8.0, fade about 0.0 %, about +2.0 s off target (two "
+            "sessions: run it again to confirm)."]
         pace = chart(app, "pace-chart")
         assert pace.title_text == "mean split − target (s)"
         assert [y for _, y in pace.points] == pytest.approx([2.0, 2.0])
@@ -102,8 +108,9 @@ async def test_the_rest_chart_shows_the_rung_of_each_session(
             assert rest.title_text == "rest (s): the rung"
             assert rest.points == [(0, 90.0), (1, 75.0), (2, 60.0)]
             assert text(app, "trend-reps") == "reps run of planned: 8/8 · 8/8 · 6/8 abandoned"
-            assert text(app, "trend-summary").startswith("Back off: the last session was "
-                                                         "stopped after 6 of 8 reps")
+            assert text(app, "trend-verdict").startswith(
+                "Rest cut from 90 s to 75 s, pace held: tolerance up, but the set came apart "
+                "(last session stopped after 6 of 8 reps): back off to 75 s; 60 s not held yet.")
 
 
 @pilot_test

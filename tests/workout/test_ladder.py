@@ -43,7 +43,7 @@ def test_a_ladder_with_more_reps_after_it() -> None:
     shown = plan_to_json(expand(workout, None))
     assert shown["progression"] == {"rest_s": [90.0, 75.0, 60.0, 45.0, 30.0],
                                     "then": {"kind": "reps", "amount": 2.0, "text": "reps +2"},
-                                    "implicit": False}
+                                    "implicit": False, "start_s": None}
     assert shown["main_rest_s"] == 60.0 and shown["main_reps"] == 8
 
 
@@ -59,6 +59,23 @@ def test_a_faster_target_is_read_per_400m(text: str, per_400m: float) -> None:
 def test_a_then_that_is_not_a_next_step(text: str) -> None:
     with pytest.raises(UnitError):
         parse_then(text)
+
+
+def test_start_is_the_first_sessions_rung_and_one_of_the_rungs() -> None:
+    with_start = SESSION.format(then="reps +2").replace("  then:", "  start: 90s\n  then:")
+    ladder = parse_workout(with_start).progression
+    assert ladder is not None and ladder.start_s == 90.0
+    off_ladder = with_start.replace("start: 90s", "start: 80s")
+    assert problems(off_ladder) == [(4, 10, "start: 80s is not one of the rungs "
+                                            "(90 75 60 45 30 s)")]
+    assert problems(with_start.replace("start: 90s", "start: soon"))[0][:2] == (4, 10)
+
+
+def test_the_shipped_8x400_starts_where_its_description_says() -> None:
+    from intervaltimer.workout.library import resolve_workout
+
+    ladder = resolve_workout("8x400-mile").progression
+    assert ladder is not None and ladder.start_s == 90.0
 
 
 def test_then_problems_point_at_the_value() -> None:

@@ -170,3 +170,12 @@ def test_the_mapping_agrees_with_quick_names_written_the_old_way() -> None:
         _, name = quick_repeat(text)
         rest = text.rsplit("/", 1)[1]
         assert name_without_rest(f"{name} / {rest}") == name
+
+
+def test_fullwidth_digits_are_read_and_named_as_ascii() -> None:
+    from intervaltimer.workout.quick import looks_like_quick, parse_quick
+
+    wide = parse_quick("８x４００m@mile/60s")
+    assert looks_like_quick("８x４００m")
+    assert wide.name == parse_quick("8x400m@mile/60s").name == "8 x 400 m @ mile"
+    assert parse_quick("８x４００m").name == "8 x 400 m"

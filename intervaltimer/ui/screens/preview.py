@@ -66,7 +66,7 @@ class PreviewScreen(AppScreen[None]):
                 id="preview.longer"),
     ]
 
-    def __init__(self, workout: Workout) -> None:
+    def __init__(self, workout: Workout, chosen: bool = False) -> None:
         super().__init__()
         self.base = workout  # as loaded (or as --rest set it); a rung is set on a copy
         self.workout = workout
@@ -74,6 +74,8 @@ class PreviewScreen(AppScreen[None]):
         self.crashed: SessionRecord | None = None
         self._unlogged_ok = False
         self._handed_over = False
+        self._advised: tuple[float, int | None] | None = None  # the Today line's rest, reps
+        self._stepped = chosen  # today's rest was chosen (-, +, --rest): enter keeps it
 
     def compose(self) -> ComposeResult:
         yield Line(self.workout.name, id="preview-title")
@@ -163,10 +165,29 @@ class PreviewScreen(AppScreen[None]):
         if store is None or (plan.progression is None and plan.main_rest_s is None):
             return ""
         try:
-            advice = advice_for(store, self.workout.name, plan.progression)
+            advice = advice_for(store, self.workout.name, self.base)
         except Exception as error:  # a damaged log must not stop the run
             return f"no advice: {error}"
-        return today_line(advice, plan.main_rest_s)
+        self._advised = (advice.rest_s, advice.reps)
+        return today_line(advice, plan.main_rest_s, plan.main_reps or None,
+                          takes=not self._stepped)
+
+    def _take_advice(self) -> None:
+        """Enter takes the Today line's rest and reps, unless the runner chose them (`-`/`+`,
+        or `--rest`, `--reps` or a quick text's rest on the command line)."""
+        plan, advised = self.plan, self._advised
+        if self._stepped or plan is None or advised is None:
+            return
+        rest_s, reps = advised
+        if reps is not None and reps != plan.main_reps:
+            from intervaltimer.workout.mainset import with_main_reps
+
+            try:
+                self.base = with_main_reps(self.base, reps)
+            except WorkoutError:
+                pass  # a main set --reps cannot set: today's reps stay as written
+        if abs((plan.main_rest_s or -1.0) - rest_s) >= 0.5 or self.base is not self.workout:
+            self.set_main_rest(rest_s)
 
     def _targets(self, plan: Plan) -> tuple[str, ...]:
         """The reps' targets, when steps without one (a warm-up, strides) open the plan and
@@ -322,6 +343,7 @@ class PreviewScreen(AppScreen[None]):
         if self.crashed is not None:
             self.offer_resume()
             return
+        self._take_advice()
         self.begin(None)
 
     def action_rung(self, step: int) -> None:
@@ -336,7 +358,7 @@ class PreviewScreen(AppScreen[None]):
             rung = ladder.longest_s if now is None else ladder.shorter(now) or ladder.longest_s
         else:
             rung = ladder.shortest_s if now is None else ladder.longer(now) or ladder.shortest_s
-        self.set_main_rest(rung)
+        self._stepped = self.set_main_rest(rung)
 
     def action_back(self) -> None:
         """Back to the library, or out of the app."""

@@ -66,7 +66,9 @@ def session_line(review: Review) -> str:
     if metrics.reps < planned:  # cut short, or a rep skipped: say how much of the set was run
         reps += f" · main set {metrics.reps} of {planned} run"
         reps += f" ({metrics.skipped} skipped)" if metrics.skipped else ""
-    return f"{when} · {reps} · {session.status}"
+    flagged = (f" · flagged {', '.join(session.conditions)}: moves no rung"
+               if session.conditions else "")
+    return f"{when} · {reps} · {session.status}{flagged}"
 
 
 class SessionScreen(AppScreen[bool]):
@@ -145,7 +147,10 @@ class SessionScreen(AppScreen[bool]):
             from intervaltimer.log.coach import advice_for
 
             try:
-                advice = f"Next time: {advice_for(store, review.session.workout).sentence}"
+                found = advice_for(store, review.session.workout)
+                advice = f"Next time: {found.sentence}"
+                if found.verdict.sentence:
+                    advice += f"\nVerdict: {found.verdict.sentence}"
             except Exception as error:  # the advice is a suggestion: never a crash
                 advice = f"No advice for next time: {error}"
         self.post_message(self.Loaded(review, advice=advice))
@@ -214,6 +219,16 @@ class SessionScreen(AppScreen[bool]):
             return f"Not saved: {error}"
         self.changed = True
         return ""
+
+    # -- conditions ----------------------------------------------------------------------------
+
+    def action_condition(self, condition: str) -> None:
+        """Flag the session as run in ``condition`` (heat, cold, ...), or unflag it."""
+        if self.review is None:
+            return
+        now = list(self.review.session.conditions)
+        flags = [c for c in now if c != condition] if condition in now else [*now, condition]
+        self._write(lambda store: store.set_conditions(self.session_id, flags))
 
     # -- the note --------------------------------------------------------------------------------
 

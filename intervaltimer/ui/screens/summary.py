@@ -3,7 +3,8 @@ was run, "how hard was the whole session?" and a note, each stored the moment it
 
 The run screen pushes (or switches to) ``SummaryScreen(session_id)`` when the workout ends.
 It is the session screen of the history with other ways out: ``escape`` back to the
-library, ``q`` quit; ``h`` opens the history, ``t`` the workout's trend.
+library, ``q`` quit; ``h`` opens the history, ``t`` the workout's trend. Capital letters flag the
+session as run in bad conditions, one key each (``CONDITION_KEYS``), and unflag it again.
 """
 
 from __future__ import annotations
@@ -13,6 +14,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 
 from intervaltimer.ui.screens.session import SessionScreen
+
+CONDITION_KEYS: dict[str, str] = {
+    "H": "heat", "C": "cold", "W": "wind", "R": "rain", "I": "illness", "O": "other"}
+"""The summary's keys for the conditions flag: capitals, clear of the effort digits, n, t, h
+and q."""
+
+
+def _condition_bindings() -> list[BindingType]:
+    keys = list(CONDITION_KEYS.items())
+    first_key, first = keys[0]
+    shown = Binding(first_key, f"condition('{first}')", "Flag conditions",
+                    key_display=" ".join(CONDITION_KEYS), id="summary.flag")
+    return [shown, *(Binding(key, f"condition('{name}')", show=False) for key, name in keys[1:])]
 
 if TYPE_CHECKING:
     from intervaltimer.ui.app import IntervalTimerApp
@@ -51,6 +65,7 @@ class SummaryScreen(SessionScreen):
         # ctrl+q, as on every screen, is the one the footer shows; q works too.
         Binding("ctrl+q", "quit_app", "Quit", id="summary.quit"),
         Binding("q", "quit_app", "Quit", show=False),
+        *_condition_bindings(),
     ]
 
     def status_title(self, status: str) -> str:

@@ -21,8 +21,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Header, Static
 
+from intervaltimer.coach.trends import Trend
 from intervaltimer.log.review import DEFAULT_TREND_LIMIT, workout_trend
-from intervaltimer.log.trends import Trend
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.trend_chart import TrendChart
@@ -93,10 +93,11 @@ class TrendScreen(AppScreen[None]):
     class Loaded(Message, bubble=False):
         """The worker computed the trend (or failed with ``error``)."""
 
-        def __init__(self, result: Trend | None, error: str = "") -> None:
+        def __init__(self, result: Trend | None, error: str = "", verdict: str = "") -> None:
             super().__init__()
             self.result = result
             self.error = error
+            self.verdict = verdict
 
     def __init__(self, workout: str, limit: int = DEFAULT_TREND_LIMIT) -> None:
         super().__init__()
@@ -106,6 +107,7 @@ class TrendScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
+        yield Static("", id="trend-verdict")
         yield Static("Reading the sessions…", id="trend-summary")
         yield Static("", id="trend-info")
         yield Static("", id="trend-reps")
@@ -134,7 +136,23 @@ class TrendScreen(AppScreen[None]):
         except Exception as error:  # a damaged log is one line, never a crash
             self.post_message(self.Loaded(None, f"Cannot read the log: {error}"))
             return
-        self.post_message(self.Loaded(result))
+        self.post_message(self.Loaded(result, verdict=self._verdict()))
+
+    def _verdict(self) -> str:
+        """The coach's verdict on the sessions ("" when there is none to give)."""
+        from intervaltimer.log.coach import advice_for
+
+        store = self.store
+        if store is None:
+            return ""
+        try:
+            verdict = advice_for(store, self.workout).verdict
+        except Exception:  # the verdict is a suggestion: the trend shows without it
+            return ""
+        if verdict.kinds == ("first_session",):
+            return ""  # the trend's own sentence says so
+        sentence = verdict.sentence
+        return sentence[:1].upper() + sentence[1:] + "." if sentence else ""
 
     def on_trend_screen_loaded(self, message: Loaded) -> None:
         """Write the sentence and draw the charts."""
@@ -144,6 +162,9 @@ class TrendScreen(AppScreen[None]):
             return
         result = self.result = message.result
         summary.update(result.summary[:1].upper() + result.summary[1:] + ".")
+        verdict = self.query_one("#trend-verdict", Static)
+        verdict.update(message.verdict)
+        verdict.set_class(not message.verdict, "-empty")
         n = len(result.points)
         info = f"{n} session{'' if n == 1 else 's'}"
         if n >= self.limit:

@@ -1,6 +1,6 @@
 """A session's metrics beside the previous session's, with the change coloured better or worse.
 
-Shows the rows of ``log.review.compare``: mean split, target, ± target, fade (seconds, per
+Shows the rows of ``coach.compare.compare``: mean split, target, ± target, fade (seconds, per
 cent and per rep), Sdec, CV, mean effort, effort drift, session effort and load. A change
 that is better is in the theme's success colour, worse in its error colour; the same, or a
 figure without a direction, plain.
@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from intervaltimer.log.review import Comparison
+from intervaltimer.coach.compare import Comparison
 from intervaltimer.ui.widgets.session_reps import Tone, tone_style
 
 _TONES: dict[str, Tone] = {"better": "good", "worse": "bad"}

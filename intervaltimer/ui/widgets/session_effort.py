@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widgets import Static
 
-from intervaltimer.log.review import CR10_WORDS, effort_words
+from intervaltimer.coach.sessions import CR10_WORDS, effort_words
 
 KEYS_HELP = "1–9, 0 = 10"
 """How the keys map to the scale, as shown."""

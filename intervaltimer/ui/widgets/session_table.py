@@ -17,8 +17,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from intervaltimer.coach.sessions import summary_load
 from intervaltimer.log.records import SessionStatus, SessionSummary
-from intervaltimer.log.review import summary_load
 from intervaltimer.safetext import display_safe
 from intervaltimer.workout.units import format_delta, format_time
 

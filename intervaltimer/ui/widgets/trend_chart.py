@@ -13,7 +13,7 @@ from datetime import datetime
 
 from textual_plotext import PlotextPlot
 
-from intervaltimer.log.metrics import Line
+from intervaltimer.coach.metrics import Line
 
 POINT_MARKER = "●"
 LINE_MARKER = "braille"

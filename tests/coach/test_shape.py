@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from intervaltimer.log.figures import SessionMetrics
+from intervaltimer.coach.figures import SessionMetrics
+from intervaltimer.coach.sessions import main_set, metrics_of
+from intervaltimer.coach.shape import group_key, set_shape
 from intervaltimer.log.records import RepRecord, SessionRecord, SessionStatus
-from intervaltimer.log.review import main_set, metrics_of
-from intervaltimer.log.shape import group_key, set_shape
 from intervaltimer.resources import workouts_dir
 from intervaltimer.workout.loader import load_workout
 from intervaltimer.workout.plan import expand
@@ -57,7 +57,7 @@ def test_the_kick_finisher_on_raw_splits_would_read_as_nonsense() -> None:
     """The issue's numbers: on raw splits the kick finisher shows Sdec over 100 %."""
     reps = main_set(reps_run_on_target("kick-finisher", RUNNER))
     splits = [rep.split_s for rep in reps if rep.split_s is not None]
-    from intervaltimer.log.metrics import decrement_pct
+    from intervaltimer.coach.metrics import decrement_pct
 
     raw = decrement_pct(splits)
     assert raw is not None and raw > 100

@@ -9,18 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from intervaltimer.log.figures import SessionMetrics
+from intervaltimer.coach.figures import SessionMetrics
+from intervaltimer.coach.thresholds import PCT_NOISE as PCT_NOISE
+from intervaltimer.coach.thresholds import RPE_NOISE as RPE_NOISE
+from intervaltimer.coach.thresholds import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
+from intervaltimer.coach.thresholds import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
+from intervaltimer.coach.thresholds import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
 
-TARGET_TOLERANCE_S = 0.5
-"""Mean targets within this of each other count as the same pace."""
-RPE_NOISE = 0.5
-"""Smallest change of mean effort (CR-10 points) worth telling."""
-PCT_NOISE = 1.0
-"""Smallest change of fade or decrement (percentage points) worth telling."""
-SPLIT_NOISE_FRACTION = 0.01
-"""Smallest change of mean split or deviation worth telling, as a fraction of the split..."""
-SPLIT_NOISE_FLOOR_S = 0.5
-"""...and never less than this many seconds."""
 
 @dataclass(frozen=True)
 class SessionPoint:
@@ -36,7 +31,7 @@ class SessionPoint:
     load: float | None
     target_mean_s: float | None
     rest_s: float | None = None
-    """The main set's rest: the rung of the ladder the session ran (``review.rung_of``)."""
+    """The main set's rest: the rung of the ladder the session ran (``sessions.rung_of``)."""
     reps_done: int | None = None
     """Main-set reps run (a skipped rep is not)."""
     reps_planned: int | None = None
@@ -49,6 +44,13 @@ class SessionPoint:
     """The highest effort of the session: a rep's, or the session's when no rep is rated."""
     distance_m: float | None = None
     """The main set's rep distance when every rep has the same one."""
+    conditions: tuple[str, ...] = ()
+    """The bad conditions the runner flagged (empty when normal)."""
+
+    @property
+    def flagged(self) -> bool:
+        """Run in bad conditions: charted, left out of the trend's sentence."""
+        return bool(self.conditions)
 
     @property
     def finished(self) -> bool:
@@ -62,7 +64,7 @@ class SessionPoint:
     def from_metrics(
         cls, session_id: int, started_at: datetime, metrics: SessionMetrics, *,
         rest_s: float | None = None, status: str = "completed", peak_rpe: int | None = None,
-        distance_m: float | None = None,
+        distance_m: float | None = None, conditions: tuple[str, ...] = (),
     ) -> SessionPoint:
         """The point of a session whose metrics are already computed."""
         return cls(
@@ -85,4 +87,5 @@ class SessionPoint:
             last_rep_rpe=metrics.last_rep_rpe,
             peak_rpe=peak_rpe,
             distance_m=distance_m,
+            conditions=conditions,
         )

@@ -11,11 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from intervaltimer.log.metrics import daily_loads, week_start_of, weekly_load
-from intervaltimer.log.records import SessionSummary
-from intervaltimer.log.review import summary_load
+from intervaltimer.coach.inputs import Timed
+from intervaltimer.coach.metrics import daily_loads, week_start_of, weekly_load
+from intervaltimer.coach.sessions import summary_load
+
+
+class _Dated(Timed, Protocol):
+    """A session with its start (epoch seconds), session RPE and duration."""
+
+    @property
+    def started_at(self) -> float: ...
+
 
 
 @dataclass(frozen=True)
@@ -37,9 +45,9 @@ class Week:
                 "strain": None if self.strain is None else round(self.strain, 1)}
 
 
-def weeks(rows: Sequence[SessionSummary]) -> list[Week]:
+def weeks(rows: Sequence[_Dated]) -> list[Week]:
     """The weeks holding ``rows``' sessions, newest first (like the history)."""
-    by_week: dict[date, list[SessionSummary]] = {}
+    by_week: dict[date, list[_Dated]] = {}
     for row in rows:
         day = datetime.fromtimestamp(row.started_at).date()
         by_week.setdefault(week_start_of(day), []).append(row)

@@ -23,14 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from intervaltimer.log import verdict
-from intervaltimer.log.metrics import Line, least_squares
-from intervaltimer.log.points import PCT_NOISE as PCT_NOISE
-from intervaltimer.log.points import RPE_NOISE as RPE_NOISE
-from intervaltimer.log.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
-from intervaltimer.log.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
-from intervaltimer.log.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
-from intervaltimer.log.points import SessionPoint as SessionPoint
+from intervaltimer.coach.metrics import Line, least_squares
+from intervaltimer.coach.points import PCT_NOISE as PCT_NOISE
+from intervaltimer.coach.points import RPE_NOISE as RPE_NOISE
+from intervaltimer.coach.points import SPLIT_NOISE_FLOOR_S as SPLIT_NOISE_FLOOR_S
+from intervaltimer.coach.points import SPLIT_NOISE_FRACTION as SPLIT_NOISE_FRACTION
+from intervaltimer.coach.points import TARGET_TOLERANCE_S as TARGET_TOLERANCE_S
+from intervaltimer.coach.points import SessionPoint as SessionPoint
+from intervaltimer.coach.thresholds import SAME_REST_S
 from intervaltimer.workout.units import format_delta, format_time
 
 if TYPE_CHECKING:
@@ -143,21 +143,47 @@ def _direction(change: float) -> str:
 
 
 def _summary(points: Sequence[SessionPoint], compare_by: CompareBy, preamble: str) -> str:
-    """The one sentence under the trend charts: the coach's verdict (``verdict``: back off,
-    across rungs, a new target) when one applies, else the within-rung metrics of the
-    finished sessions; then the latest session's last rep."""
+    """The one sentence under the trend charts: what moved within the latest rung (the
+    finished sessions on the latest session's rest, in a row, those flagged for bad conditions
+    left out as the advice leaves them out), then the latest session's last rep. What the
+    sessions mean for the ladder is the verdict's (``coach.verdict``)."""
     if not points:
         return "no sessions of this workout yet"
-    sentence = verdict.back_off(points)
-    if sentence is None and len(points) == 1:
+    plain = [p for p in points if not p.flagged] or list(points)
+    if len(points) == 1:
         sentence = "one session so far: run it again to see a trend"
-    if sentence is None:
-        sentence = verdict.across_rungs(points) or verdict.new_target(points)
-    if sentence is None:
-        finished = [p for p in points if p.finished]
-        sentence = _within_rung(finished if len(finished) >= 2 else points, compare_by, preamble)
-    kick = verdict.last_rep(points)
+    else:
+        rung = [p for p in _latest_rung(plain) if p.finished]
+        if len(rung) < 2:
+            sentence = "one finished session on this rest so far"
+        else:
+            sentence = _within_rung(rung, compare_by, preamble)
+    kick = last_rep(points)
     return sentence + (f"; {kick}" if kick else "")
+
+
+def _latest_rung(points: Sequence[SessionPoint]) -> list[SessionPoint]:
+    """The newest sessions, in a row, on the latest session's rest."""
+    last = points[-1].rest_s
+    out: list[SessionPoint] = []
+    for point in reversed(points):
+        if (point.rest_s is None) != (last is None) or (
+                point.rest_s is not None and last is not None
+                and abs(point.rest_s - last) > SAME_REST_S):
+            break
+        out.append(point)
+    return out[::-1]
+
+
+def last_rep(points: Sequence[SessionPoint]) -> str:
+    """The latest session's last rep against the others, as logged ("" when it was within
+    ``SPLIT_NOISE_FLOOR_S`` of them or there is none)."""
+    last = points[-1] if points else None
+    if last is None or last.kick_s is None or abs(last.kick_s) < SPLIT_NOISE_FLOOR_S:
+        return ""
+    how = "faster" if last.kick_s < 0 else "slower"
+    effort = "" if last.last_rep_rpe is None else f" at effort {last.last_rep_rpe}"
+    return f"last time the last rep was {abs(last.kick_s):.1f} s {how} than the others{effort}"
 
 
 def _within_rung(points: Sequence[SessionPoint], compare_by: CompareBy, preamble: str) -> str:

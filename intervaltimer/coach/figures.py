@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from intervaltimer.log.metrics import (
+from intervaltimer.coach.metrics import (
     mean_deviation,
     mean_rpe,
     mean_split,
@@ -20,7 +20,7 @@ from intervaltimer.log.metrics import (
     rpe_drift,
     session_load,
 )
-from intervaltimer.log.shape import set_shape
+from intervaltimer.coach.shape import set_shape
 
 _COUNTS = ("reps", "rated_reps", "skipped", "reps_planned", "last_rep_rpe")
 

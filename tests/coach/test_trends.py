@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervaltimer.log.figures import session_metrics
+from intervaltimer.coach.figures import session_metrics
+from intervaltimer.coach.trends import SessionPoint, trend
 from intervaltimer.log.shapes import trend_to_json
-from intervaltimer.log.trends import SessionPoint, trend
 
 MONDAY = datetime(2025, 3, 3, 18, 0)
 
@@ -108,8 +108,10 @@ class TestSummary:
         )
         result = trend(points)
         assert result.compare_by == "deviation"
-        # The coach's verdict: the target is 3 s faster, met, at the same effort.
-        assert result.summary == "target 3.0 s a rep faster at the same effort: fitter"
+        # What moved is told against target (a faster target met at the same effort is the
+        # verdict's `fitter`, see tests/coach/test_verdict.py).
+        assert result.summary.startswith("targets changed, so splits are compared by "
+                                         "deviation from target: splits faster against target")
 
     def test_changed_targets_with_effort_down_and_deviation_held(self) -> None:
         points = sessions(
@@ -118,7 +120,9 @@ class TestSummary:
             split=[91.0, 90.0, 89.0, 88.0],
             target=[90.0, 89.0, 88.0, 87.0],  # always 1 s slow: deviation +1.0 throughout
         )
-        assert trend(points).summary == "target 3.0 s a rep faster at a lower effort: fitter"
+        assert trend(points).summary == (
+            "targets changed, so splits are compared by deviation from target: mean effort "
+            "down 1.5 over 4 sessions at the same pace relative to target")
 
     def test_small_target_drift_is_the_same_pace(self) -> None:
         # targets within 0.4 s of each other: still compared by raw split
@@ -247,7 +251,8 @@ class TestJson:
         later = SessionPoint.from_metrics(12, MONDAY + timedelta(days=7), m)
         doc = trend_to_json(trend([later, first]), "8 x 400 m at mile pace")
         json.dumps(doc)  # serialisable as is
-        assert set(doc) == {"workout", "compare_by", "sessions", "slopes", "summary", "advice"}
+        assert set(doc) == {"workout", "compare_by", "sessions", "slopes", "summary", "verdict",
+                            "advice"}
         assert doc["workout"] == "8 x 400 m at mile pace"
         assert [s["id"] for s in doc["sessions"]] == [11, 12]
         assert doc["sessions"][0] == {
@@ -268,6 +273,21 @@ class TestJson:
             "kick_s": 3.143,
             "kick_pct": 3.603,
             "last_rep_rpe": 9,
+            "conditions": [],
         }
         assert doc["slopes"]["mean_rpe_per_session"] == 0.0
         assert doc["summary"].startswith("no clear change over 2 sessions")
+
+    def test_a_flagged_session_is_shown_but_left_out_of_the_sentence(self) -> None:
+        even = session_metrics([87.5] * 8, [87.24] * 8, [7] * 8, None, None)
+        hot = session_metrics([91.0] * 8, [87.24] * 8, [9] * 8, None, None)
+        points = [SessionPoint.from_metrics(10 + i, MONDAY + timedelta(days=2 * i), m,
+                                            rest_s=60.0, conditions=flags)
+                  for i, (m, flags) in enumerate([(hot, ("heat",)), (even, ()), (even, ())])]
+        doc = trend_to_json(trend(points), "8 x 400 m at mile pace")
+        assert [s["conditions"] for s in doc["sessions"]] == [["heat"], [], []]
+        # Over all three, splits "faster" and effort "down": the hot day's doing, not told.
+        assert doc["summary"].startswith("no clear change over 2 sessions")
+        unflagged = [SessionPoint.from_metrics(p.id, p.started_at, m, rest_s=60.0)
+                     for p, m in zip(points, (hot, even, even), strict=True)]
+        assert "faster" in trend(unflagged).summary

@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from intervaltimer.log.metrics import cv_pct, decrement_pct, least_squares
+from intervaltimer.coach.metrics import cv_pct, decrement_pct, least_squares
 
 _NUMBERING = re.compile(r"\s+\d+/\d+(?=\s|$)")
 

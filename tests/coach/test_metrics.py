@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intervaltimer.log.figures import session_metrics
-from intervaltimer.log.metrics import (
+from intervaltimer.coach.figures import session_metrics
+from intervaltimer.coach.metrics import (
     Fade,
     cv_pct,
     daily_loads,
@@ -28,7 +28,7 @@ from intervaltimer.log.metrics import (
     weekly_load,
 )
 
-# The worked example of issue 5: 8 reps against a target of 87.24 s.
+# The worked example: 8 reps against a target of 87.24 s.
 SPLITS = [87.0, 86.0, 87.0, 88.0, 88.0, 89.0, 90.0, 91.0]
 TARGETS: list[float | None] = [87.24] * 8
 
