@@ -58,10 +58,11 @@ MAX_RPE = 10
 
 
 class LapRefusal(StrEnum):
-    """Why a lap now would be ignored: a double tap, or a timed rest (which only `skip()`
-    ends)."""
+    """Why a lap now would be ignored: a double tap, a tap just after a step began, or a
+    timed rest (which only `skip()` ends)."""
 
     DOUBLE_TAP = "double_tap"
+    JUST_STARTED = "just_started"
     TIMED_REST = "timed_rest"
 
 
@@ -156,15 +157,16 @@ class Session(SessionTransitions):
         if self._last_lap_at is not None and now - self._last_lap_at < LAP_DEBOUNCE_S:
             return LapRefusal.DOUBLE_TAP
         if self._session_s(now) - seg.start_s < START_GUARD_S:
-            return LapRefusal.DOUBLE_TAP
+            return LapRefusal.JUST_STARTED
         step = self._steps[seg.pos]
         if seg.wait is None and step.kind is StepKind.REST and seg.end_s is not None:
             return LapRefusal.TIMED_REST
         return None
 
     def lap_guarded(self) -> bool:
-        """A lap now would be taken for a double tap and ignored."""
-        return self.lap_refusal() is LapRefusal.DOUBLE_TAP
+        """A lap now would be taken for a double tap (or a stray tap at a step's start) and
+        ignored."""
+        return self.lap_refusal() in (LapRefusal.DOUBLE_TAP, LapRefusal.JUST_STARTED)
 
     def _undo_point(self, seg: Segment, fresh_lead_in: bool = False) -> Undo:
         """What a lap or a skip of `seg` changes, to put back with `undo_lap()`."""

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from intervaltimer.workout.plan import Plan
 
 FLUSH_S = 5.0  # how long `flush` waits by default
+FIRST_WRITE_S = 0.3  # how long the start waits for the session's row before running anyway
 
 
 @dataclass(frozen=True)
@@ -113,18 +114,28 @@ class LogSync:
     Used by the writer thread for the log, and once more for a rescue file.
     """
 
-    def __init__(self, store: Store, session_id: int, wall_offset_s: float, *,
+    def __init__(self, store: Store, session_id: int | None, wall_offset_s: float, *,
                  written: Mapping[int, Split] | None = None,
-                 steps_done: int | None = None) -> None:
+                 steps_done: int | None = None, start: StartSession | None = None) -> None:
         self.store = store
         self.session_id = session_id
+        self.start = start
         self.wall_offset_s = wall_offset_s
         self.written: dict[int, Split] = dict(written or {})
         self.steps_done = steps_done
         self.closed: tuple[str, float] | None = None
 
     def apply(self, state: LogState) -> None:
-        """Write whatever differs from `state`; raises the store's error when a write fails."""
+        """Write whatever differs from `state`; raises the store's error when a write fails.
+
+        A session whose row could not be written yet (the log was locked when the run
+        started) gets it first.
+        """
+        if self.session_id is None:
+            if self.start is None:
+                raise ValueError("a log sync with no session and no way to start one")
+            self.session_id = self.start(self.store)
+            self.steps_done = 0
         store, session_id = self.store, self.session_id
         wanted = dict(state.reps)
         for index, split in wanted.items():
@@ -144,6 +155,7 @@ class LogSync:
     def _write_rep(self, index: int, split: Split) -> None:
         """Write one rep, or only what changed of it (its effort, its rest)."""
         store, session_id = self.store, self.session_id
+        assert session_id is not None
         old = self.written.get(index)
         if old == split:
             return
@@ -181,8 +193,10 @@ class RunLog:
                  rep_base: int = 0, clock: Callable[[], float] | None = None,
                  stored: Mapping[int, Split] | None = None, steps_done: int | None = None,
                  start: StartSession | None = None, started_at: float | None = None) -> None:
-        self.store = store if session_id is not None else None
-        self.session_id = session_id if store is not None else None
+        # A store with no session yet but a way to start one writes the session's row from
+        # the writer thread (the log was locked at the start): it is logged all the same.
+        pending = session_id is None and start is not None
+        self.store = store if session_id is not None or pending else None
         self.wall_offset_s = wall_offset_s
         self.closed_as: str | None = None
         self.notice: str | None = None
@@ -195,10 +209,16 @@ class RunLog:
         self._closed: tuple[str, float] | None = None
         self._sync: LogSync | None = None
         self._writer: LogWriter[LogState] | None = None
-        if self.store is not None and self.session_id is not None:
-            self._sync = LogSync(self.store, self.session_id, wall_offset_s,
-                                 written=self._stored, steps_done=steps_done)
+        if self.store is not None:
+            self._sync = LogSync(self.store, session_id, wall_offset_s,
+                                 written=self._stored, steps_done=steps_done, start=start)
             self._writer = LogWriter(self._write)
+
+    @property
+    def session_id(self) -> int | None:
+        """The session's id in the log; None when not logging, or while its row waits to be
+        written (see `begin`)."""
+        return self._sync.session_id if self._sync is not None else None
 
     @classmethod
     def begin(cls, store: Store | None, plan: Plan, workout: Workout, *,
@@ -206,9 +226,13 @@ class RunLog:
               resume: Resume | None = None) -> RunLog:
         """Write the session row (or take over a crashed one) and return its log.
 
-        Raises the store's `StoreError` when the session cannot be started (or
-        another intervaltimer has just resumed it), so the caller can say so
-        before the runner sets off.
+        The new session's row is written by the writer thread, as every rep is: the
+        run starts at once even when another program holds the log's lock, and the
+        writer catches up once it frees (`problem` says so meanwhile); the start
+        waits up to FIRST_WRITE_S for the row, so a free log has its id at once.
+        Raises the store's `StoreError` when a crashed session cannot be taken over
+        (another intervaltimer has just resumed it), so the caller can say so before
+        the runner sets off.
         """
         offset = wall_clock() - clock()
         if store is None:
@@ -228,9 +252,13 @@ class RunLog:
                        start=lambda target: start(target, record.started_at),
                        started_at=record.started_at)
         started_at = wall_clock()
-        session_id = start(store, started_at)
-        return cls(store, session_id, wall_offset_s=offset, clock=clock, steps_done=0,
-                   start=lambda target: start(target, started_at), started_at=started_at)
+        log = cls(store, None, wall_offset_s=offset, clock=clock, steps_done=0,
+                  start=lambda target: start(target, started_at), started_at=started_at)
+        assert log._writer is not None
+        log._writer.submit(LogState((), 0))
+        log._state = LogState((), 0)
+        log._writer.wait(FIRST_WRITE_S)
+        return log
 
     @property
     def logging(self) -> bool:
@@ -326,6 +354,9 @@ class RunLog:
         error = self.error
         if error is None or not self.behind:
             return None
+        if self.session_id is None:
+            return (f"log not written yet: {short_reason(error)}; the run goes on, kept in "
+                    "memory, and is written as soon as the log frees")
         return (f"log not saved: {short_reason(error)} ({self.unsaved_words} kept in memory; "
                 "retrying)")
 
@@ -367,7 +398,6 @@ class RunLog:
             if self.start_session is None:
                 raise error
             sync.session_id = self.start_session(store)
-            self.session_id = sync.session_id
         sync.written = {}
         sync.steps_done = None
         sync.closed = None

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Event, EventKind, Split, State
+from intervaltimer.track.actions import refusal_toast
+from intervaltimer.track.readout import Readout, read_out
 
 if TYPE_CHECKING:
     from intervaltimer.audio.player import Player
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from intervaltimer.track.runlog import RunLog
 
 STALE_CUE_S = 2.0  # a cue noticed later than this after its instant is not played
-IGNORED_TAP_SHOWN_S = 2.0  # how long the faces say a double tap was ignored
+TOAST_S = 2.5  # how long the faces show what became of a lap that was not taken
 COMPLETED = "completed"
 ABANDONED = "abandoned"
 
@@ -43,7 +45,8 @@ class Runner:
         self.missed_rest_s: float | None = None
         self.finished_at: float | None = None
         self.status: str | None = None
-        self.ignored_tap_at: float | None = None
+        self.ask_unpaced = False  # ask the effort of reps run without a target too
+        self._toast: tuple[str, float] | None = None
         self._listeners: list[Callable[[list[Event]], None]] = []
 
     def add_listener(self, listener: Callable[[list[Event]], None]) -> None:
@@ -92,10 +95,24 @@ class Runner:
         return self.session.next_deadline()
 
     @property
+    def toast(self) -> str:
+        """What became of a lap refused less than TOAST_S ago (a double tap, a lap in a timed
+        rest), for every face to show; "" otherwise."""
+        if self._toast is None:
+            return ""
+        text, at = self._toast
+        return text if self.clock() - at < TOAST_S else ""
+
+    @property
     def tap_ignored(self) -> bool:
-        """A lap was ignored as a double tap less than IGNORED_TAP_SHOWN_S ago."""
-        at = self.ignored_tap_at
-        return at is not None and self.clock() - at < IGNORED_TAP_SHOWN_S
+        """A lap was refused less than TOAST_S ago."""
+        return bool(self.toast)
+
+    def readout(self) -> Readout:
+        """Everything the faces show now, and what each key can do: the one readout that
+        the run screen, the voice and the phone page all render."""
+        return read_out(self.session, missed_rest_s=self.missed_rest_s, toast=self.toast,
+                        ask_unpaced=self.ask_unpaced)
 
     @property
     def finished(self) -> bool:
@@ -113,10 +130,11 @@ class Runner:
     def lap(self) -> bool:
         """Space: end the step now (a rep's split), or start the rep during a lead-in.
 
-        A tap in the first second of a step is taken for a double tap by the
-        engine and ignored; `tap_ignored` then says so for a moment.
+        A lap the engine refuses (a double tap from any source, a lap in a timed
+        rest) changes nothing; `toast` then says why for a moment.
         """
-        self.ignored_tap_at = self.clock() if self.session.lap_guarded() else None
+        toast = refusal_toast(self.session, self.session.lap_refusal())
+        self._toast = (toast, self.clock()) if toast else None
         before = (self.session.progress.steps_done, self.session.waiting, len(self.session.splits))
         self.session.lap()
         self.tick()
