@@ -61,7 +61,18 @@ class LogState:
 
     reps: tuple[tuple[int, Split], ...]
     steps_done: int
-    closed: tuple[str, float] | None = None
+    closed: Closed | None = None
+
+
+@dataclass(frozen=True)
+class Closed:
+    """How the session ended: its status, at the wall-clock `ended_at`, with its `ending`
+    (main set done, quit) and the steps left out (see `Store.finish_session`)."""
+
+    status: str
+    ended_at: float
+    ending: str | None = None
+    not_run: tuple[str, ...] = ()
 
 
 def paces_used(plan: Plan) -> dict[str, float]:
@@ -123,7 +134,7 @@ class LogSync:
         self.wall_offset_s = wall_offset_s
         self.written: dict[int, Split] = dict(written or {})
         self.steps_done = steps_done
-        self.closed: tuple[str, float] | None = None
+        self.closed: Closed | None = None
 
     def apply(self, state: LogState) -> None:
         """Write whatever differs from `state`; raises the store's error when a write fails.
@@ -147,10 +158,11 @@ class LogSync:
         if state.steps_done != self.steps_done:
             store.mark_step_done(session_id, state.steps_done)
             self.steps_done = state.steps_done
-        if state.closed is not None and state.closed != self.closed:
-            status, ended_at = state.closed
-            store.finish_session(session_id, status, ended_at=ended_at)
-            self.closed = state.closed
+        closed = state.closed
+        if closed is not None and closed != self.closed:
+            store.finish_session(session_id, closed.status, ended_at=closed.ended_at,
+                                 ending=closed.ending, not_run=closed.not_run)
+            self.closed = closed
 
     def _write_rep(self, index: int, split: Split) -> None:
         """Write one rep, or only what changed of it (its effort, its rest)."""
@@ -206,7 +218,7 @@ class RunLog:
         self._stored = dict(sorted((stored or {}).items()))
         self.rep_base = max(rep_base, *self._stored) if self._stored else rep_base
         self._state: LogState | None = None
-        self._closed: tuple[str, float] | None = None
+        self._closed: Closed | None = None
         self._sync: LogSync | None = None
         self._writer: LogWriter[LogState] | None = None
         if self.store is not None:
@@ -298,12 +310,14 @@ class RunLog:
         self._submit(view)
         return not self.behind
 
-    def close(self, view: SessionView, status: str, ended_at: float) -> bool:
+    def close(self, view: SessionView, status: str, ended_at: float, *,
+              ending: str | None = None, not_run: Sequence[str] = ()) -> bool:
         """Hand over what is left and the session's end: `status` ("completed" or
-        "abandoned") at the session instant `ended_at`. True when all of it is written."""
+        "abandoned") at the session instant `ended_at`, and its `ending` (main set done,
+        quit) with the steps left out. True when all of it is written."""
         if self.closed_as is None:
             self.closed_as = status
-            self._closed = (status, self.wall(ended_at))
+            self._closed = Closed(status, self.wall(ended_at), ending, tuple(not_run))
         self._submit(view)
         return not self.behind
 
@@ -391,7 +405,7 @@ class RunLog:
         session there; everything is then written again."""
         store = sync.store
         store.reopen()
-        record = store.session(sync.session_id)
+        record = store.session(sync.session_id) if sync.session_id is not None else None
         same = (record is not None and self.started_at is not None
                 and abs(record.started_at - self.started_at) < 0.001)
         if not same:

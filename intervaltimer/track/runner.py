@@ -27,6 +27,8 @@ STALE_CUE_S = 2.0  # a cue noticed later than this after its instant is not play
 TOAST_S = 2.5  # how long the faces show what became of a lap that was not taken
 COMPLETED = "completed"
 ABANDONED = "abandoned"
+MAIN_SET_DONE = "main set done"  # the log's `ending` of a run ended after its main set
+QUIT = "quit"  # the log's `ending` of a run quit before that: offered for resume a while
 
 
 class Runner:
@@ -45,6 +47,9 @@ class Runner:
         self.missed_rest_s: float | None = None
         self.finished_at: float | None = None
         self.status: str | None = None
+        self.ending: str | None = None  # MAIN_SET_DONE or QUIT once stopped early
+        self.not_run: tuple[str, ...] = ()  # the steps left out by a MAIN_SET_DONE end
+        self.at_step = 1  # where `start()` sets off by default (a resumed run: further on)
         self.ask_unpaced = False  # ask the effort of reps run without a target too
         self._toast: tuple[str, float] | None = None
         self._listeners: list[Callable[[list[Event]], None]] = []
@@ -64,10 +69,12 @@ class Runner:
 
     # ---- the timeline ---------------------------------------------------------------
 
-    def start(self, at_step: int = 1) -> list[Event]:
-        """Start the session at plan step `at_step` (the lead-in first); a resumed session
-        starts with the reps its log already has (`RunLog.stored`)."""
-        self.session.start(at_step, done=self.log.stored)
+    def start(self, at_step: int | None = None) -> list[Event]:
+        """Start the session at plan step `at_step` (default `self.at_step`; the lead-in
+        first); a resumed session starts with the reps its log already has
+        (`RunLog.stored`)."""
+        self.session.start(self.at_step if at_step is None else at_step,
+                           done=self.log.stored)
         return self.tick()
 
     def tick(self) -> list[Event]:
@@ -188,8 +195,34 @@ class Runner:
         steps = self.session.plan.steps
         return any(step.is_work for step in steps[current.index - 1:])
 
+    def main_set_over(self) -> bool:
+        """The main set's last rep has been run (or skipped), and work is still left after it
+        (strides, core): ending now is ending as MAIN_SET_DONE."""
+        current = self.session.current
+        if current is None or not self.work_left():
+            return False
+        steps = self.session.plan.steps
+        if not any(step.main_set for step in steps):
+            return False
+        later = steps[current.index - 1:]
+        if self.session.waiting or current.is_work:
+            return not any(step.main_set and step.is_work for step in later)
+        return not any(step.main_set and step.is_work for step in later[1:])
+
+    def steps_left(self) -> tuple[str, ...]:
+        """The labels of the steps not yet run, rests left out (`Stride 1/4 · 100 m`...)."""
+        current = self.session.current
+        if current is None:
+            return ()
+        from intervaltimer.workout.model import StepKind
+
+        return tuple(step.label for step in self.session.plan.steps[current.index - 1:]
+                     if step.kind is not StepKind.REST)
+
     def stop(self) -> str:
-        """End the run now and keep it: completed if no rep was left, else abandoned.
+        """End the run now and keep it: completed if no rep was left, completed as MAIN_SET_DONE
+        after the main set (the steps left out listed), else abandoned (as QUIT: the next run
+        of the workout offers it for resume a while).
 
         Quit in the rest after a rep, that rep keeps the rest taken until now.
         Idempotent: the status the session ended with. Its reps are handed to the log
@@ -198,9 +231,16 @@ class Runner:
         if self.status is None:
             self.tick()
         if self.status is None:
-            self.status = ABANDONED if self.work_left() else COMPLETED
+            if self.main_set_over():
+                self.status, self.ending, self.not_run = (COMPLETED, MAIN_SET_DONE,
+                                                          self.steps_left())
+            elif self.work_left():
+                self.status, self.ending = ABANDONED, QUIT
+            else:
+                self.status = COMPLETED
             self.session.record_rest_so_far()  # quit in a rest: the rest taken until now
-            self.log.close(self.session, self.status, self.clock())
+            self.log.close(self.session, self.status, self.clock(), ending=self.ending,
+                           not_run=self.not_run)
         else:
             self.log.sync(self.session)
         return self.status

@@ -25,8 +25,7 @@ from intervaltimer.remote.addresses import Bind
 from intervaltimer.remote.server import RemoteServer, runner_options
 from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
-from tests.track.test_runner import make_runner, step_to
-from tests.ui.runkit import logged_session
+from tests.ui.runkit import logged_session, make_runner, step_to
 
 P = ParamSpec("P")
 TOKEN = "0123456789abcdef0123456789abcdef"
@@ -167,7 +166,7 @@ async def test_pause_skip_and_undo(fake_clock: FakeClock) -> None:
         undone = await tap(client, "undo", "undo")
         assert undone["applied"] is True and runner.session.splits == ()
         paused = await tap(client, "pause", "pause")
-        assert paused["state"]["state"] == "paused" and paused["state"]["word"] == "PAUSED · RUN"
+        assert paused["state"]["state"] == "paused" and paused["state"]["word"] == "PAUSED"
         resumed = await tap(client, "pause", "resume")
         assert resumed["state"]["state"] == "running"
         skipped = await tap(client, "skip", "skip")
