@@ -58,7 +58,7 @@ class PhoneLink:
         return choice.note
 
     async def open(self, title: str, summary: str,
-                   on_start: Callable[[], None] | None = None) -> str | None:
+                   on_start: Callable[[], str | None] | None = None) -> str | None:
         """Start a server for the workout `title` (with a new token); what went wrong, or
         None when it listens."""
         from intervaltimer.remote.server import RemoteError, RemoteServer

@@ -141,12 +141,19 @@ async def test_the_double_tap_guard_holds_for_the_phone_as_for_the_space_key(
         fake_clock: FakeClock) -> None:
     runner, server = started(fake_clock, None)
     async with phone(server) as client:
-        await tap(client, "lap", "one")
-        fake_clock.advance(0.4)  # a second tap, 0.4 s into the rest
+        runner.lap()  # the space key on the laptop ends the rep ...
+        fake_clock.advance(1.2)  # ... and a phone taps 1.2 s later
         second = await tap(client, "lap", "two")
-    assert second["applied"] is False and "so soon" in second["message"]
+        fake_clock.advance(1.3)  # another phone, 2.5 s after the lap
+        third = await tap(client, "lap", "three")
+        fake_clock.advance(1.0)  # 3.5 s after: no double tap, but a timed rest
+        fourth = await tap(client, "lap", "four")
+    for answer in (second, third):
+        assert answer["applied"] is False and answer["message"].startswith("double tap")
+        assert answer["state"]["toast"] == answer["message"]
+    assert fourth["applied"] is False and fourth["message"] == "rest 0:02 left · s skips it"
     assert len(runner.session.splits) == 1
-    assert runner.session.state.value == "running" and second["state"]["word"] == "REST"
+    assert runner.session.state.value == "running" and fourth["state"]["word"] == "REST"
 
 
 @async_test

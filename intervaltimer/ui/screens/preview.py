@@ -223,7 +223,7 @@ class PreviewScreen(AppScreen[None]):
         if phone is None or plan is None:
             return
         problem = await phone.open(self.workout.name, plan_summary(plan),
-                                   on_start=self._phone_start_soon)
+                                   on_start=self._phone_start)
         if problem is not None:
             self._line("preview-problem", f"no phone page: {problem}")
             return
@@ -246,13 +246,24 @@ class PreviewScreen(AppScreen[None]):
             self.app.screen.dismiss(None)
         self._show_phone()
 
-    def _phone_start_soon(self) -> None:
-        self.app.call_later(self._phone_start)
+    def _phone_start(self) -> str | None:
+        """START on the phone: as enter here, whatever is on the laptop's screen (the phone's
+        code is closed first), or why not: None when the run starts."""
+        from intervaltimer.ui.screens.remote_code import RemoteCodeScreen
 
-    def _phone_start(self) -> None:
-        """START on the phone: as enter here, unless a question is on the screen."""
-        if self.app.screen is self:
+        if self.plan is None:
+            return "the workout has a problem: see the laptop"
+        top = self.app.screen
+        if top is not self and not isinstance(top, RemoteCodeScreen):
+            return "a question is open on the laptop: answer it there first"
+        if self.crashed is not None:
+            return "an unfinished session waits on the laptop: resume or close it there"
+        if isinstance(top, RemoteCodeScreen):
+            top.dismiss(None)
+            self.call_after_refresh(self.action_start)
+        else:
             self.action_start()
+        return None
 
     def _show_phone(self) -> None:
         """`phone page: 1 phone connected · r shows its code`, while the page is open."""
