@@ -184,7 +184,7 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
 
     from intervaltimer.workout.units import format_delta, format_time
 
-    with_status = any(row.status != "completed" for row in rows)
+    with_status = any(row.status_words != "completed" for row in rows)
     table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -193,8 +193,9 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     for header in ("reps", "rest", "split", "±", "effort"):
         if header != "rest" or with_rest:
             table.add_column(header, justify="right", no_wrap=True)
-    if with_status:
-        table.add_column("status", no_wrap=True)
+    if with_status:  # a status is whole or not there: the workout's column gives way
+        table.add_column("status", no_wrap=True,
+                         min_width=max(len(row.status_words) for row in rows))
     for row in rows:
         reps = str(row.reps)
         if row.reps_planned is not None and row.reps_done is not None:
@@ -208,7 +209,7 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
             else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
         if with_status:
-            cells.append("" if row.status == "completed" else str(row.status))
+            cells.append("" if row.status_words == "completed" else row.status_words)
         table.add_row(*cells)
     console = Console()
     console.print(table)
@@ -227,8 +228,10 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     until = "" if session.ended_at is None else datetime.fromtimestamp(
         session.ended_at).strftime("–%H:%M")
     console.print(f"[bold]Session {session.id}[/] · ", cell(session.workout),
-                  f" · {_when(session.started_at)}{until} · {session.status}", highlight=False,
-                  sep="")
+                  f" · {_when(session.started_at)}{until} · {session.status_words}",
+                  highlight=False, sep="")
+    if session.not_run:
+        console.print("not run: ", cell(", ".join(session.not_run)), highlight=False, sep="")
     if session.session_rpe is not None:
         console.print(f"session effort {session.session_rpe}/10", highlight=False)
     if session.note:
@@ -240,8 +243,10 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     table.add_column("rep", min_width=12)
     for header in ("distance", "target", "split", "±", "effort", "rest"):
         table.add_column(header, justify="right", no_wrap=True)
+    cut = rests_cut_short(session, reps)
     for rep in reps:
         delta = rep.deviation_s
+        rest = "" if rep.rest_s is None else format_time(rep.rest_s, 0)
         table.add_row(
             str(rep.index), cell(rep.label),
             "" if rep.distance_m is None else format_distance(rep.distance_m),
@@ -249,10 +254,28 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
             format_split(rep.split_s),
             "" if delta is None else format_delta(round(delta, 1) + 0.0),
             "" if rep.rpe is None else str(rep.rpe),
-            "" if rep.rest_s is None else format_time(rep.rest_s, 0))
+            f"{rest} cut" if rep.index in cut else rest)
     console.print(table)
+    if cut:
+        planned = format_time(session.main_rest_s or 0.0, 0)
+        console.print(f"cut: a rest shorter than the {planned} planned", highlight=False)
     for line in metrics_lines(session, reps):
         console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+CUT_SHORT_S = 1.0  # a main-set rest this much shorter than planned was cut short
+
+
+def rests_cut_short(session: SessionRecord, reps: Sequence[RepRecord]) -> set[int]:
+    """The indexes of the main set's reps whose rest after was cut short of the session's
+    planned main-set rest (`s` in the rest, `-`); the last main-set rep's rest is not
+    counted (what follows it is not the main set's rest)."""
+    planned = session.main_rest_s
+    main = [rep for rep in reps if rep.main and rep.split_s is not None]
+    if planned is None or len(main) < 2:
+        return set()
+    return {rep.index for rep in main[:-1]
+            if rep.rest_s is not None and rep.rest_s < planned - CUT_SHORT_S}
 
 
 def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str]:

@@ -66,7 +66,7 @@ def session_line(review: Review) -> str:
     if metrics.reps < planned:  # cut short, or a rep skipped: say how much of the set was run
         reps += f" · main set {metrics.reps} of {planned} run"
         reps += f" ({metrics.skipped} skipped)" if metrics.skipped else ""
-    return f"{when} · {reps} · {session.status}"
+    return f"{when} · {reps} · {session.status_words}"
 
 
 class SessionScreen(AppScreen[bool]):
@@ -163,7 +163,7 @@ class SessionScreen(AppScreen[bool]):
             return
         self.review = review
         self.title = review.session.workout
-        self.sub_title = self.status_title(review.session.status)
+        self.sub_title = self.status_title(review.session.status_words)
         info.update(session_line(review))
         self.query_one(SessionRepTable).show_reps(review.reps)
         previous = review.previous
