@@ -185,7 +185,10 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     from intervaltimer.workout.units import format_delta, format_time
 
     with_status = any(row.status_words != "completed" for row in rows)
-    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD)
+    # With a status column the paddings collapse to one space, so that at 80 columns the
+    # status stays whole (`abandoned`, `main set done`) and the workout's name gives way.
+    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD,
+                  collapse_padding=with_status)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("workout", min_width=12, ratio=1)
