@@ -31,6 +31,20 @@ MAIN_SET_DONE = "main set done"  # the log's `ending` of a run ended after its m
 QUIT = "quit"  # the log's `ending` of a run quit before that: offered for resume a while
 
 
+def left_out_words(labels: tuple[str, ...]) -> str:
+    """The steps not run, in a few words: `4 × Stride, Plank 60 s` (reps of one repeat
+    counted once, by their name without `1/4`)."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        name = label.split(" · ")[0]
+        words = name.rsplit(" ", 1)
+        if len(words) == 2 and "/" in words[1] and words[1].replace("/", "").isdigit():
+            name = words[0]
+        counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{count} × {name}" if count > 1 else name
+                     for name, count in counts.items())
+
+
 class Runner:
     """One workout on the go: the engine's session, the cue player and the log.
 

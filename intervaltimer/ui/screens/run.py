@@ -24,7 +24,7 @@ from textual.reactive import var
 
 from intervaltimer.engine.events import Event, Phase, State
 from intervaltimer.track.readout import Readout
-from intervaltimer.track.runner import Runner
+from intervaltimer.track.runner import Runner, left_out_words
 from intervaltimer.track.runtext import short_sound
 from intervaltimer.track.voice import Voice
 from intervaltimer.ui.deadline import DeadlineTimer
@@ -374,8 +374,7 @@ class RunScreen(AppScreen[None]):
         so_far = f"the {reps} rep{'s' if reps != 1 else ''} run so far"
         finish_here = runner.main_set_over()
         if finish_here:
-            left = ", ".join(dict.fromkeys(label.split(" · ")[0]
-                                           for label in runner.steps_left()))
+            left = left_out_words(runner.steps_left())
             detail = f"Main set done: the session is kept as finished. Not run: {left}."
         elif runner.work_left():
             detail = (f"The session is kept as abandoned, with {so_far}; the next run of "
