@@ -127,7 +127,6 @@ def page_state(runner: Runner, title: str) -> dict[str, Any]:
     """The run as the page shows it now: the runner's readout, rendered for the phone."""
     readout = runner.readout()
     can = readout.can
-    over = readout.finished or runner.status is not None
     last = readout.last_split
     return PageState(
         started=True,
@@ -150,10 +149,10 @@ def page_state(runner: Runner, title: str) -> dict[str, Any]:
         ask_effort=can.effort_step is not None,
         effort_step=can.effort_step,
         lap=can.lap,
-        can_lap=not over and can.lap in ("lap", "go", "rest"),
-        can_undo=not over and can.undo,
-        can_pause=not over and can.pause,
-        can_skip=not over and can.skip,
+        can_lap=can.lap in ("lap", "go", "rest"),
+        can_undo=can.undo,
+        can_pause=can.pause,
+        can_skip=can.skip,
         finished=readout.finished,
         status=runner.status,
         toast=_safe(readout.toast),

@@ -12,6 +12,7 @@ without a terminal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Event, EventKind, Split, State
@@ -132,8 +133,14 @@ class Runner:
     def readout(self) -> Readout:
         """Everything the faces show now, and what each key can do: the one readout that
         the run screen, the voice and the phone page all render."""
-        return read_out(self.session, missed_rest_s=self.missed_rest_s, toast=self.toast,
-                        ask_unpaced=self.ask_unpaced)
+        readout = read_out(self.session, missed_rest_s=self.missed_rest_s, toast=self.toast,
+                           ask_unpaced=self.ask_unpaced)
+        if self.status is None or readout.finished:
+            return readout
+        # Stopped before its end (quit): the clock is closed; only the last effort can move.
+        can = replace(readout.can, lap="summary", undo=False, skip=False, skip_asks="",
+                      pause=False, extend=False)
+        return replace(readout, can=can)
 
     @property
     def finished(self) -> bool:
