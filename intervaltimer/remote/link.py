@@ -52,8 +52,11 @@ class PhoneLink:
         choice = self.choice
         if choice is None:
             return ""
+        listed = ", ".join(str(other) for other in choice.others)
+        if choice.bind.reach:  # listening on every address (0.0.0.0): name those it has
+            also = f"; also reachable at {listed}" if listed else ""
+            return f"listening on every address of this machine{also}"
         if choice.others:
-            listed = ", ".join(str(other) for other in choice.others)
             return f"also on {listed}: choose with --remote-bind"
         return choice.note
 

@@ -283,7 +283,7 @@ class RemoteServer:
             raise RemoteError(f"cannot listen on {bind.host}:{port}: {reason}") from None
         self._app_runner = runner
         port = _port_of(runner)
-        self.url = page_url(bind.host, port, self.token)
+        self.url = page_url(bind.shown_host, port, self.token)
         self._watch = asyncio.create_task(self._watch_run())
         return self.url
 
