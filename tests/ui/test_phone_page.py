@@ -26,6 +26,16 @@ MILE = ("mile=5:40",)
 LOOPBACK = "127.0.0.1:0"  # any free port on loopback: nothing leaves the machine
 
 
+async def open_code(pilot: Any) -> RemoteCodeScreen:
+    """Press r on the preview and wait for the phone page's code screen."""
+    await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    code = pilot.app.screen
+    assert isinstance(code, RemoteCodeScreen)
+    return code
+
+
 def modules_drawn(text: Any) -> list[list[bool]]:
     """Read the half blocks back: each cell's top module from its colour, the bottom one
     from its background (True: dark)."""
@@ -111,11 +121,7 @@ async def test_a_small_terminal_gets_the_address_without_the_code(fake_clock: Fa
     app = run_app("2x100m@mile/60s", fake_clock, races=MILE)
     app.services.phone = PhoneLink(bind=LOOPBACK)
     async with app.run_test(size=(60, 15)) as pilot:
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        code = app.screen
-        assert isinstance(code, RemoteCodeScreen)
+        code = await open_code(pilot)
         assert not code.query_one(QrCode).display
         assert code.query_one("#remote-url", Line).text.startswith("http://127.0.0.1:")
         await pilot.press("escape")
@@ -143,11 +149,7 @@ async def test_at_40x15_the_address_is_whole_wrapped_and_the_code_asked_for(
     app = run_app("2x100m@mile/60s", fake_clock, races=MILE)
     app.services.phone = PhoneLink(bind=LOOPBACK)
     async with app.run_test(size=(40, 15)) as pilot:
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        code = app.screen
-        assert isinstance(code, RemoteCodeScreen)
+        code = await open_code(pilot)
         assert not code.query_one(QrCode).display
         url = app.services.phone.url
         assert url is not None and len(url) > 36
