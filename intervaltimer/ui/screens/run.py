@@ -49,7 +49,7 @@ _REST = Binding.Group("rest ±15 s")
 
 
 class RunScreen(AppScreen[None]):
-    """One workout being run by `runner`, started at plan step `at_step` when mounted.
+    """One workout being run by `runner`, started (at `runner.at_step`) when mounted.
 
     Its look (phase colours, what a small terminal drops) is in run.tcss, by the
     classes Textual's breakpoints give the screen: `-narrow`/`-wide` by width,
@@ -88,12 +88,10 @@ class RunScreen(AppScreen[None]):
     # What the screen shows, from the engine's view; setting it redraws what changed.
     readout: var[Readout | None] = var(None)
 
-    def __init__(self, runner: Runner, *, title: str = "", at_step: int | None = None) -> None:
+    def __init__(self, runner: Runner, *, title: str = "") -> None:
         super().__init__()
         self.runner = runner
         self.workout_title = title or runner.session.plan.name
-        if at_step is not None:
-            runner.at_step = at_step
         self.redraws = 0
         self.deadline = DeadlineTimer(self, runner, self.sync)
         self._keys_state: tuple[object, ...] = ()
