@@ -17,6 +17,7 @@ from intervaltimer.engine.events import Phase, Split, State
 from intervaltimer.engine.session import Session
 from intervaltimer.engine.view import SessionView
 from intervaltimer.track.actions import Actions, actions
+from intervaltimer.track.phrases import is_last_rep  # one rule for the screen and the voice
 from intervaltimer.track.runtext import (
     ASKING_PHASES,
     ESTIMATE_MARK,
@@ -134,12 +135,6 @@ def _rep_target(view: SessionView) -> str:
     if current is None or not current.is_work:
         return ""
     return target_words(current)
-
-
-def is_last_rep(step: PlannedStep) -> bool:
-    """The last rep of its repeat: a work step numbered `rep_count/rep_count` (of more than one)."""
-    return (step.is_work and step.rep is not None and step.rep_count is not None
-            and step.rep_count > 1 and step.rep == step.rep_count)
 
 
 def asks_effort(split: Split, ask_unpaced: bool = False) -> bool:
