@@ -179,26 +179,21 @@ def _when(epoch_s: float) -> str:
 def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -> None:
     from rich import box
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
+    from intervaltimer.cli.fit import Column, fitted_table
     from intervaltimer.workout.units import format_delta, format_time
 
     with_status = any(row.status_words != "completed" for row in rows)
-    # With a status column the paddings collapse to one space, so that at 80 columns the
-    # status stays whole (`abandoned`, `main set done`) and the workout's name gives way.
-    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD,
-                  collapse_padding=with_status)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("workout", min_width=12, ratio=1)
     with_rest = any(row.main_rest_s is not None for row in rows)
-    for header in ("reps", "rest", "split", "±", "effort"):
-        if header != "rest" or with_rest:
-            table.add_column(header, justify="right", no_wrap=True)
-    if with_status:  # a status is whole or not there: the workout's column gives way
-        table.add_column("status", no_wrap=True,
-                         min_width=max(len(row.status_words) for row in rows))
+    # Too wide for the terminal, whole columns go (effort first), never part of a number or
+    # of a status (`abandoned`, `main set done`); the workout's name wraps between words.
+    columns = [Column("#", drop=2), Column("date", "left"),
+               Column("workout", "left", wraps=True, min_width=12), Column("reps"),
+               *([Column("rest", drop=3)] if with_rest else []), Column("split"),
+               Column("±", drop=4), Column("effort", drop=1),
+               *([Column("status", "left", drop=5)] if with_status else [])]
+    table_rows: list[list[str | Text]] = []
     for row in rows:
         reps = str(row.reps)
         if row.reps_planned is not None and row.reps_done is not None:
@@ -213,9 +208,12 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
             "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
         if with_status:
             cells.append("" if row.status_words == "completed" else row.status_words)
-        table.add_row(*cells)
+        table_rows.append(cells)
     console = Console()
-    console.print(table)
+    # With a status column the paddings collapse to one space, so there is room for it.
+    console.print(fitted_table(console, columns, table_rows, title="Sessions, newest first",
+                               title_justify="left", box=box.SIMPLE_HEAD,
+                               collapse_padding=with_status))
     for week in weeks:
         console.print(week_line(week), highlight=False, markup=False)
 
