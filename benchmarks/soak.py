@@ -35,9 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from intervaltimer.engine.session import Session  # noqa: E402 - after the path is set
-from intervaltimer.track.runlog import RunLog  # noqa: E402
-from intervaltimer.track.runner import Runner  # noqa: E402
+from intervaltimer.track.start import RunClocks, start_run  # noqa: E402 - after the path is set
 from intervaltimer.ui.screens.run import RunScreen  # noqa: E402
 from intervaltimer.workout.library import resolve_workout  # noqa: E402
 from intervaltimer.workout.plan import expand  # noqa: E402
@@ -108,8 +106,7 @@ def soak_runner(steps: int) -> tuple[list[int], list[float]]:
     clock = FakeClock()
     workout = resolve_workout(workout_for(steps))
     plan = expand(workout, None)
-    log = RunLog.begin(None, plan, workout, clock=clock, wall_clock=clock)
-    runner = Runner(Session(plan, clock), log, None, clock)
+    runner = start_run(plan, workout, store=None, clocks=RunClocks(clock, clock), player=None)
     runner.start()
     memory: list[int] = []
     times: list[float] = []

@@ -13,11 +13,10 @@ import asyncio
 import threading
 from pathlib import Path
 
-from intervaltimer.engine.session import Session
 from intervaltimer.remote.addresses import Bind
 from intervaltimer.remote.server import RemoteServer
-from intervaltimer.track.runlog import RunLog
 from intervaltimer.track.runner import Runner
+from intervaltimer.track.start import RunClocks, start_run
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from intervaltimer.workout.profile import Profile
@@ -46,8 +45,7 @@ def third_rest(clock: StoppedClock) -> Runner:
     """The run in its third rest, 22 s in, rep 3 rated 7."""
     workout = resolve_workout(WORKOUT)
     plan = expand(workout, Profile((parse_race("mile=5:40"),)))
-    log = RunLog.begin(None, plan, workout, clock=clock, wall_clock=clock)
-    runner = Runner(Session(plan, clock), log, None, clock)
+    runner = start_run(plan, workout, store=None, clocks=RunClocks(clock, clock), player=None)
     runner.start()
     clock.now += plan.lead_in_s
     runner.tick()

@@ -185,27 +185,26 @@ def _when(epoch_s: float) -> str:
 def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -> None:
     from rich import box
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
+    from intervaltimer.cli.fit import Column, fitted_table
     from intervaltimer.workout.units import format_delta, format_time
 
-    with_status = any(row.status != "completed" for row in rows)
-    table = Table(title="Sessions, newest first", title_justify="left", box=box.SIMPLE_HEAD,
-                  collapse_padding=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("workout", min_width=12, ratio=1)
-    with_rest = any(row.main_rest_s is not None for row in rows)
-    for header in ("reps", "rest", "split", "±", "effort"):
-        if header != "rest" or with_rest:
-            table.add_column(header, justify="right", no_wrap=True)
-    # Status and the conditions flagged share one column, so both fit in 80 columns; it
-    # wraps at a comma and folds a long status, never cuts it.
+    with_status = any(row.status_words != "completed" for row in rows)
     with_conditions = any(row.conditions for row in rows)
-    if with_status or with_conditions:
-        table.add_column("status" if with_status else "flag", overflow="fold",
-                         min_width=len("abandoned" if with_status else "illness"))
+    with_rest = any(row.main_rest_s is not None for row in rows)
+    statuses = [row.status_words for row in rows if row.status_words != "completed"]
+    # Too wide for the terminal, whole columns go (effort first), never part of a number or
+    # of a status (`abandoned`, `main set done`); the workout's name wraps between words.
+    # Status and the conditions flagged share one column, wrapping at a comma.
+    flag = Column("status" if with_status else "flag", "left", drop=5, wraps=True,
+                  min_width=max(map(len, statuses), default=len("illness")))
+    columns = [Column("#", drop=2), Column("date", "left"),
+               Column("workout", "left", wraps=True, min_width=12), Column("reps"),
+               *([Column("rest", drop=3)] if with_rest else []), Column("split"),
+               Column("±", drop=4), Column("effort", drop=1),
+               *([flag] if with_status or with_conditions else [])]
+    table_rows: list[list[str | Text]] = []
     for row in rows:
         reps = str(row.reps)
         if row.reps_planned is not None and row.reps_done is not None:
@@ -219,11 +218,14 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
             else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
         if with_status or with_conditions:
-            status = [] if row.status == "completed" else [str(row.status)]
+            status = [] if row.status_words == "completed" else [row.status_words]
             cells.append(", ".join([*status, *row.conditions]))
-        table.add_row(*cells)
+        table_rows.append(cells)
     console = Console()
-    console.print(table)
+    # With a status column the paddings collapse to one space, so there is room for it.
+    console.print(fitted_table(console, columns, table_rows, title="Sessions, newest first",
+                               title_justify="left", box=box.SIMPLE_HEAD,
+                               collapse_padding=with_status or with_conditions))
     for week in weeks:
         console.print(week_line(week), highlight=False, markup=False)
 
@@ -239,8 +241,10 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     until = "" if session.ended_at is None else datetime.fromtimestamp(
         session.ended_at).strftime("–%H:%M")
     console.print(f"[bold]Session {session.id}[/] · ", cell(session.workout),
-                  f" · {_when(session.started_at)}{until} · {session.status}", highlight=False,
-                  sep="")
+                  f" · {_when(session.started_at)}{until} · {session.status_words}",
+                  highlight=False, sep="")
+    if session.not_run:
+        console.print("not run: ", cell(", ".join(session.not_run)), highlight=False, sep="")
     if session.session_rpe is not None:
         console.print(f"session effort {session.session_rpe}/10", highlight=False)
     if session.conditions:
@@ -255,8 +259,10 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
     table.add_column("rep", min_width=12)
     for header in ("distance", "target", "split", "±", "effort", "rest"):
         table.add_column(header, justify="right", no_wrap=True)
+    cut = rests_cut_short(session, reps)
     for rep in reps:
         delta = rep.deviation_s
+        rest = "" if rep.rest_s is None else format_time(rep.rest_s, 0)
         table.add_row(
             str(rep.index), cell(rep.label),
             "" if rep.distance_m is None else format_distance(rep.distance_m),
@@ -264,10 +270,28 @@ def _print_session(session: SessionRecord, reps: Sequence[RepRecord]) -> None:
             format_split(rep.split_s),
             "" if delta is None else format_delta(round(delta, 1) + 0.0),
             "" if rep.rpe is None else str(rep.rpe),
-            "" if rep.rest_s is None else format_time(rep.rest_s, 0))
+            f"{rest} cut" if rep.index in cut else rest)
     console.print(table)
+    if cut:
+        planned = format_time(session.main_rest_s or 0.0, 0)
+        console.print(f"cut: a rest shorter than the {planned} planned", highlight=False)
     for line in metrics_lines(session, reps):
         console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+CUT_SHORT_S = 1.0  # a main-set rest this much shorter than planned was cut short
+
+
+def rests_cut_short(session: SessionRecord, reps: Sequence[RepRecord]) -> set[int]:
+    """The indexes of the main set's reps whose rest after was cut short of the session's
+    planned main-set rest (`s` in the rest, `-`); the last main-set rep's rest is not
+    counted (what follows it is not the main set's rest)."""
+    planned = session.main_rest_s
+    main = [rep for rep in reps if rep.main and rep.split_s is not None]
+    if planned is None or len(main) < 2:
+        return set()
+    return {rep.index for rep in main[:-1]
+            if rep.rest_s is not None and rep.rest_s < planned - CUT_SHORT_S}
 
 
 def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str]:

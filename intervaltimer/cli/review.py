@@ -59,21 +59,21 @@ if TYPE_CHECKING:
 def _print_trend(result: Trend, workout: str) -> None:
     from rich import box
     from rich.console import Console
-    from rich.table import Table
 
+    from intervaltimer.cli.fit import Column, fitted_table
     from intervaltimer.workout.units import format_delta, format_time
 
     def number(value: float | None, pattern: str) -> str:
         return "" if value is None else pattern.format(value)
 
-    table = Table(title=cell(f"{workout}: {len(result.points)} sessions, oldest first"),
-                  title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("date", no_wrap=True)
     with_rest = any(point.rest_s is not None for point in result.points)
-    for header in ("rest", "reps", "split", "±", "effort", "Sdec", "fade", "kick", "load"):
-        if header != "rest" or with_rest:
-            table.add_column(header, justify="right", no_wrap=True)
+    # Too wide for the terminal, whole columns go (kick first), never part of a number.
+    columns = [Column("#", drop=3), Column("date", "left"),
+               *([Column("rest", drop=7)] if with_rest else []), Column("reps"),
+               Column("split"), Column("±", drop=8), Column("effort", drop=5),
+               Column("Sdec", drop=2), Column("fade", drop=4), Column("kick", drop=1),
+               Column("load", drop=6)]
+    rows = []
     for point in result.points:
         reps = "" if point.reps_done is None else str(point.reps_done)
         if point.reps_planned is not None:
@@ -81,15 +81,18 @@ def _print_trend(result: Trend, workout: str) -> None:
         if point.status != "completed":
             reps += f" {point.status}"
         rest = [] if not with_rest else ["" if point.rest_s is None else f"{point.rest_s:g} s"]
-        table.add_row(
+        rows.append([
             str(point.id), point.started_at.strftime("%Y-%m-%d"), *rest, reps,
             "" if point.mean_split_s is None else format_time(point.mean_split_s),
             "" if point.mean_deviation_s is None
             else format_delta(round(point.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             number(point.mean_rpe, "{:.1f}"), number(point.decrement_pct, "{:.1f} %"),
             number(point.fade_pct, "{:+.1f} %"), number(point.kick_s, "{:+.1f} s"),
-            number(point.load, "{:.0f}"))
+            number(point.load, "{:.0f}")])
     console = Console()
+    table = fitted_table(console, columns, rows,
+                         title=cell(f"{workout}: {len(result.points)} sessions, oldest first"),
+                         title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True)
     console.print(table)
     flagged = [f"{p.id} {', '.join(p.conditions)}" for p in result.points if p.flagged]
     if flagged:

@@ -11,13 +11,18 @@ will meet:
   kick) needs none: the runner is running on, and the next rep starts at the
   lap. An exercise after a lap keeps its lead-in (time to get into position).
 - `lap()` ends the step on the screen (a timed step early); during a lead-in
-  or a send-off wait it starts the rep now. A lap within LAP_DEBOUNCE_S of a
-  step's start is taken for a double tap and ignored.
+  or a send-off wait it starts the rep now. A timed rest is protected: a lap
+  there does nothing (the rest is what the coaching moves; `skip()` ends it).
+  A lap within LAP_DEBOUNCE_S of the last lap taken (from any source: every
+  key, clicker and phone comes through here), or within START_GUARD_S of a
+  step's start, is a double tap and ignored. `lap_refusal()` says which.
 - `skip()` skips the step on the screen. During a lead-in that is the rep
   about to start; during a send-off wait, the wait. A rep skipped (running or
   about to start) is still a rep: a Split with no time and `skipped` set, so
-  the log counts it as not run. A running rep's skip can be taken back with
-  `undo_lap()`, like a lap, while the step after it runs.
+  the log counts it as not run. Every skip (a rep, a rest, a lead-in, a wait)
+  can be taken back with `undo_lap()`, like a lap, until the next step
+  ends: a rep skipped in its lead-in gets its lead-in again, a rest comes
+  back with the time it had left (if it has not run out meanwhile).
 - `extend(seconds)` moves the end of a rest or a wait; shortened, a rest that
   leads into a rep keeps its 3-2-1 (COUNTDOWN_FROM seconds), as `skip()` keeps
   the lead-in: `-` never starts a rep without a count.
@@ -38,16 +43,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from enum import StrEnum
 from math import isfinite
 
 from intervaltimer.engine.events import Event, EventKind, Split
-from intervaltimer.engine.schedule import COUNTDOWN_FROM, Wait, timeline
+from intervaltimer.engine.schedule import COUNTDOWN_FROM, Segment, Wait, timeline
 from intervaltimer.engine.transitions import SessionTransitions, Undo
 from intervaltimer.workout.model import StepKind
 from intervaltimer.workout.plan import Plan
 
-LAP_DEBOUNCE_S = 1.0  # a second tap this soon after a step starts is a double tap
+LAP_DEBOUNCE_S = 3.0  # a second lap this soon after a lap is a double tap
+START_GUARD_S = 1.0  # a lap this soon after a step starts (on time) is taken for a stray tap
 MAX_RPE = 10
+
+
+class LapRefusal(StrEnum):
+    """Why a lap now would be ignored: a double tap, a tap just after a step began, or a
+    timed rest (which only `skip()` ends)."""
+
+    DOUBLE_TAP = "double_tap"
+    JUST_STARTED = "just_started"
+    TIMED_REST = "timed_rest"
 
 
 class Session(SessionTransitions):
@@ -119,31 +135,49 @@ class Session(SessionTransitions):
         if seg is None or self._finished:
             return None
         at_s = self._session_s(now)
-        if self.lap_guarded():
+        ago_s = max(0.0, ago_s) if self._pause is None else 0.0
+        if self.lap_refusal(ago_s) is not None:
             return None
+        self._last_lap_at = now - ago_s
         if seg.wait is not None:
             self._end_wait(seg, at_s)
             self._advance(now)
             return None
-        ago_s = max(0.0, ago_s) if self._pause is None else 0.0
-        if ago_s and at_s - ago_s - seg.start_s < LAP_DEBOUNCE_S:
-            return None
-        undo = Undo(seg.clone(), self._round_start_s, self._round_pos, len(self._splits),
-                     self._splits[-1].rest_s if self._splits else None, self._rest_open)
+        undo = self._undo_point(seg)
         split = self._end_step(seg, "lap", at_s - ago_s, now - ago_s)
         if not self._finished:
             self._undo = undo
         self._advance(now)
         return split
 
-    def lap_guarded(self) -> bool:
-        """A lap now would be taken for a double tap (the step, or its wait, began less than
-        LAP_DEBOUNCE_S ago) and ignored."""
+    def lap_refusal(self, ago_s: float = 0.0) -> LapRefusal | None:
+        """Why a lap pressed `ago_s` ago would be ignored, or None when it would be taken: a
+        double tap (LAP_DEBOUNCE_S after the last lap), a press in the first START_GUARD_S of
+        the step or its wait (or before it began), or a timed rest on the clock."""
         self._catch_up()
         seg = self._seg
         if seg is None or self._finished:
-            return False
-        return self._session_s(self._read()) - seg.start_s < LAP_DEBOUNCE_S
+            return None
+        pressed = self._read() - max(0.0, ago_s)
+        if self._last_lap_at is not None and pressed - self._last_lap_at < LAP_DEBOUNCE_S:
+            return LapRefusal.DOUBLE_TAP
+        if self._session_s(pressed) - seg.start_s < START_GUARD_S:
+            return LapRefusal.JUST_STARTED
+        step = self._steps[seg.pos]
+        if seg.wait is None and step.kind is StepKind.REST and seg.end_s is not None:
+            return LapRefusal.TIMED_REST
+        return None
+
+    def lap_guarded(self) -> bool:
+        """A lap now would be taken for a double tap (or a stray tap at a step's start) and
+        ignored."""
+        return self.lap_refusal() in (LapRefusal.DOUBLE_TAP, LapRefusal.JUST_STARTED)
+
+    def _undo_point(self, seg: Segment, fresh_lead_in: bool = False) -> Undo:
+        """What a lap or a skip of `seg` changes, to put back with `undo_lap()`."""
+        return Undo(seg.clone(), self._round_start_s, self._round_pos, len(self._splits),
+                    self._splits[-1].rest_s if self._splits else None, self._rest_open,
+                    fresh_lead_in)
 
     def undo_lap(self) -> bool:
         """Take back the last lap: back in that step, its clock intact, its split withdrawn.
@@ -157,14 +191,18 @@ class Session(SessionTransitions):
             return False
         at_s = self._session_s(now)
         back = undo.segment
-        if back.end_s is not None and back.end_s <= at_s:
+        if back.end_s is not None and back.end_s <= at_s and not undo.fresh_lead_in:
             self._undo = None
             return False
         self._undo = None
+        self._last_lap_at = None  # the tap taken back: the next lap is a lap
         withdrawn = self._splits[undo.n_splits] if len(self._splits) > undo.n_splits else None
         del self._splits[undo.n_splits:]
-        back.reschedule(back.items, at_s)
-        self._seg = back
+        if undo.fresh_lead_in:  # a rep skipped in its lead-in: counted in again from now
+            self._set_segment(back.pos, Wait.LEAD_IN, at_s, at_s + self.lead_in_s)
+        else:
+            back.reschedule(back.items, at_s)
+            self._seg = back
         self._round_start_s, self._round_pos = undo.round_start_s, undo.round_pos
         self._rest_open = undo.rest_open
         self._done = back.pos
@@ -212,7 +250,7 @@ class Session(SessionTransitions):
         if seg is None or self._finished:
             return False
         at_s = self._session_s(now)
-        self._undo = None
+        undo = self._undo_point(seg, fresh_lead_in=seg.wait is Wait.LEAD_IN)
         if seg.wait is Wait.SEND_OFF:
             self._after_wait(seg.pos, at_s)
         elif seg.wait is Wait.LEAD_IN:
@@ -221,11 +259,9 @@ class Session(SessionTransitions):
                              split=skipped))
             self._after(seg.pos, at_s, now, on_time=False)
         else:
-            undo = Undo(seg.clone(), self._round_start_s, self._round_pos, len(self._splits),
-                        self._splits[-1].rest_s if self._splits else None, self._rest_open)
             self._end_step(seg, "skip", at_s, now)
-            if not self._finished and len(self._splits) > undo.n_splits:
-                self._undo = undo  # a running rep's skip can be taken back
+        # Every skip can be taken back until the next step ends (see `undo_lap`).
+        self._undo = None if self._finished else undo
         self._advance(now)
         return True
 
@@ -307,5 +343,7 @@ class Session(SessionTransitions):
         undo = self._undo
         if undo is None or self._finished:
             return False
+        if undo.fresh_lead_in:
+            return True
         end_s = undo.segment.end_s
         return end_s is None or end_s > self._session_s(self._read())

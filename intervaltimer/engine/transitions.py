@@ -34,7 +34,8 @@ How = Literal["time", "lap", "skip"]
 
 @dataclass
 class Undo:
-    """What a lap changed, kept until the step after it ends."""
+    """What a lap or a skip changed, kept until the step after it ends. `fresh_lead_in`: a
+    rep skipped in its lead-in comes back with a new lead-in, not the old one's clock."""
 
     segment: Segment
     round_start_s: float | None
@@ -42,6 +43,7 @@ class Undo:
     n_splits: int
     rest_s: float | None
     rest_open: bool
+    fresh_lead_in: bool = False
 
 
 class SessionTransitions(SessionView):
@@ -55,6 +57,7 @@ class SessionTransitions(SessionView):
         self._rest_open = False  # the last split's rest is not over yet
         self._outbox: list[Event] = []
         self._last_at = -inf
+        self._last_lap_at: float | None = None  # clock instant of the last lap taken
 
     def _catch_up(self) -> None:
         """Let what is due by now happen; its events wait for the next poll."""

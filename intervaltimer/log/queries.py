@@ -11,6 +11,9 @@ from dataclasses import replace
 from intervaltimer.coach.inputs import ordered_conditions
 from intervaltimer.log import sane
 from intervaltimer.log.records import (
+    CLOSED,
+    MAIN_SET_DONE,
+    QUIT,
     SHORT_REP_SHARE,
     RepRecord,
     SessionRecord,
@@ -20,7 +23,8 @@ from intervaltimer.log.records import (
 
 SESSION_COLUMNS = (
     "id, workout, started_at, ended_at, status, note, session_rpe, source, source_hash, "
-    "paces, plan_steps, workout_path, steps_done, updated_at, main_rest_s, reps_planned, conditions"
+    "paces, plan_steps, workout_path, steps_done, updated_at, main_rest_s, reps_planned, "
+    "conditions, ending, not_run"
 )
 
 
@@ -141,6 +145,7 @@ def session_record(row: sqlite3.Row) -> SessionRecord:
         main_rest_s=read.seconds("main_rest_s"),
         reps_planned=read.whole("reps_planned", 0, sane.SQLITE_MAX_INT, optional=True),
         conditions=stored_conditions(row["conditions"]),
+        ending=_ending(row["ending"]), not_run=_labels(row["not_run"]),
     )
     if read.damaged is None:
         return record
@@ -155,6 +160,22 @@ def stored_conditions(value: object) -> tuple[str, ...]:
 def conditions_text(conditions: Sequence[str]) -> str:
     """Conditions as the column stores them: known ones, in order, comma-separated."""
     return ",".join(ordered_conditions(list(conditions)))
+
+
+def _ending(value: object) -> str | None:
+    """The `ending` column, None for anything it should not hold."""
+    return value if value in (MAIN_SET_DONE, QUIT, CLOSED) else None
+
+
+def _labels(value: object) -> tuple[str, ...]:
+    """The `not_run` column (a JSON list of labels) as a tuple; () when it is not one."""
+    try:
+        labels = json.loads(value) if isinstance(value, str) else []
+    except ValueError:
+        return ()
+    if not isinstance(labels, list):
+        return ()
+    return tuple(label for label in labels if isinstance(label, str))
 
 
 def rep_record(row: sqlite3.Row) -> RepRecord:
@@ -234,7 +255,7 @@ def summary_sql(where: str) -> str:
 
     return (
         "SELECT s.id, s.workout, s.started_at, s.ended_at, s.status, s.session_rpe, s.note, "
-        "s.reps_planned, s.main_rest_s, s.conditions, "
+        "s.reps_planned, s.main_rest_s, s.conditions, s.ending, "
         f"{per_session('count(split_s)')} AS reps, {main_set('count(r.split_s)')} AS reps_done, "
         f"{main_set('avg(r.split_s)')} AS mean_split_s, "
         f"{main_set('avg(r.rpe)')} AS mean_rpe, "
@@ -257,6 +278,7 @@ def summary(row: sqlite3.Row) -> SessionSummary:
         reps_planned=read.whole("reps_planned", 0, sane.SQLITE_MAX_INT, optional=True),
         reps_done=int(row["reps_done"]), main_rest_s=read.seconds("main_rest_s"),
         conditions=stored_conditions(row["conditions"]),
+        ending=_ending(row["ending"]),
     )
     if read.damaged is None:
         return record

@@ -24,6 +24,11 @@ class SessionStatus(StrEnum):
     ABANDONED = "abandoned"
 
 
+MAIN_SET_DONE = "main set done"  # `ending` of a run ended after its main set (completed)
+QUIT = "quit"  # `ending` of a run quit before that (abandoned; offered for resume a while)
+CLOSED = "closed"  # `ending` of a quit run closed at the resume offer
+
+
 @dataclass(frozen=True)
 class SessionRecord:
     """One run of a workout, as stored when it started and updated as it went.
@@ -60,11 +65,20 @@ class SessionRecord:
     reps_planned: int | None = None
     conditions: tuple[str, ...] = ()
     """Bad conditions the runner flagged (``coach.inputs.CONDITIONS``); () when normal."""
+    ending: str | None = None
+    """How it ended beyond `status`: MAIN_SET_DONE, QUIT, CLOSED, or None."""
+    not_run: tuple[str, ...] = ()
+    """The steps left out of a session ended as MAIN_SET_DONE (`Strides 1/4 · 100 m`)."""
 
     @property
     def duration_s(self) -> float | None:
         """Seconds from start to end; None while running."""
         return None if self.ended_at is None else self.ended_at - self.started_at
+
+    @property
+    def status_words(self) -> str:
+        """`completed`, `main set done`, `abandoned`, `running`: the status as said."""
+        return MAIN_SET_DONE if self.ending == MAIN_SET_DONE else str(self.status)
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,13 @@ class SessionSummary:
     main_rest_s: float | None = None
     conditions: tuple[str, ...] = ()
     """Bad conditions the runner flagged; () when normal."""
+    ending: str | None = None
+    """As `SessionRecord.ending`: MAIN_SET_DONE for a run ended after its main set."""
+
+    @property
+    def status_words(self) -> str:
+        """`completed`, `main set done`, `abandoned`, `running`: the status as said."""
+        return MAIN_SET_DONE if self.ending == MAIN_SET_DONE else str(self.status)
 
     @property
     def duration_s(self) -> float | None:

@@ -127,8 +127,20 @@ _V5: tuple[str, ...] = (
     "ALTER TABLE session ADD COLUMN conditions TEXT NOT NULL DEFAULT ''",
 )
 
+# v6: how a session ended beyond its status. `ending` is 'main set done'
+# for a run ended on purpose after the main set's last rep (status 'completed': it counts as
+# finished), with `not_run` the steps left out (a JSON list of labels); 'quit' for a run quit
+# before that (status 'abandoned', offered for resume for a while); 'closed' once such a run
+# was closed at that offer. NULL: the session ended as its status says.
+_V6: tuple[str, ...] = (
+    "ALTER TABLE session ADD COLUMN ending TEXT "
+    "CHECK (ending IN ('main set done', 'quit', 'closed'))",
+    "ALTER TABLE session ADD COLUMN not_run TEXT NOT NULL DEFAULT '[]'",
+)
+
 # MIGRATIONS[n]: version n -> n + 1.
-MIGRATIONS: list[Step] = [_run(_V1), _run(_V2), _run(_V3), _v4_quick_names, _run(_V5)]
+MIGRATIONS: list[Step] = [_run(_V1), _run(_V2), _run(_V3), _v4_quick_names, _run(_V5),
+                       _run(_V6)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -24,6 +24,8 @@ from intervaltimer.log.logfile import LogFile
 from intervaltimer.log.owner import owned_by_other_live_process
 from intervaltimer.log.paths import db_path
 from intervaltimer.log.records import (
+    MAIN_SET_DONE,
+    QUIT,
     RepRecord,
     SessionRecord,
     SessionStatus,
@@ -151,22 +153,30 @@ class Store(LogFile):
                          (int(step_index), session_id))
 
     def finish_session(self, session_id: int, status: SessionStatus | str,
-                       ended_at: float | None = None) -> None:
-        """Mark the session completed or abandoned, ending at `ended_at` (default now)."""
+                       ended_at: float | None = None, *, ending: str | None = None,
+                       not_run: Sequence[str] = ()) -> None:
+        """Mark the session completed or abandoned, ending at `ended_at` (default now).
+
+        `ending`: MAIN_SET_DONE (completed after the main set; `not_run` the labels
+        of the steps left out) or QUIT (abandoned before it: offered for resume for a
+        while, see `resumable_sessions`); None for a plain end.
+        """
         final = SessionStatus(status)
         if final is SessionStatus.RUNNING:
             raise ValueError("a session finishes as completed or abandoned, not running")
+        if ending not in (None, MAIN_SET_DONE, QUIT):
+            raise ValueError(f"a session does not end as {ending!r}")
         now = time.time()
         with self._write() as conn:
             self._touch(conn, session_id, now)
-            conn.execute("UPDATE session SET status = ?, ended_at = ? WHERE id = ?",
-                         (final.value, now if ended_at is None else float(ended_at), session_id))
+            conn.execute("UPDATE session SET status = ?, ended_at = ?, ending = ?, not_run = ? "
+                         "WHERE id = ?",
+                         (final.value, now if ended_at is None else float(ended_at), ending,
+                          json.dumps(list(not_run)), session_id))
 
     def abandon(self, session_id: int) -> None:
-        """Close a session left running by a crash: abandoned, ending at its last write.
-
-        Its reps stay.
-        """
+        """Close a session left running by a crash (or quit, and offered for resume):
+        abandoned, ending at its last write, and no longer offered. Its reps stay."""
         with self._write() as conn:
             row = conn.execute(
                 "SELECT max(s.updated_at, coalesce((SELECT max(ended_at) FROM rep "
@@ -174,32 +184,35 @@ class Store(LogFile):
                 (session_id,)).fetchone()
             if row is None:
                 raise NotFoundError(self.path, f"no session {session_id} in the log")
-            conn.execute("UPDATE session SET status = 'abandoned', ended_at = ? WHERE id = ?",
-                         (row[0], session_id))
+            conn.execute("UPDATE session SET status = 'abandoned', ended_at = ?, "
+                         "ending = CASE WHEN ending = 'quit' THEN 'closed' ELSE ending END "
+                         "WHERE id = ?", (row[0], session_id))
 
     def resume_session(self, session_id: int) -> SessionRecord:
-        """Take over a session left running by a crash, to go on at `steps_done + 1`.
+        """Take over a session left running by a crash (or quit, see `resumable_sessions`),
+        to go on at `steps_done + 1`.
 
         The claim is atomic: of two intervaltimers resuming the same session at
         once, one wins; the other gets a `ClaimedError` (the session is being
         run by another live process, or was closed meanwhile).
         """
         with self._write() as conn:
-            row = conn.execute("SELECT status, owner FROM session WHERE id = ?",
+            row = conn.execute("SELECT status, owner, ending FROM session WHERE id = ?",
                                (session_id,)).fetchone()
             if row is None:
                 raise NotFoundError(self.path, f"no session {session_id} in the log")
-            status, owner = str(row[0]), str(row[1] or "")
+            status, owner, ending = str(row[0]), str(row[1] or ""), row[2]
             if owned_by_other_live_process(owner):
                 pid = owner.split("|")[1]
                 raise ClaimedError(self.path, f"session {session_id} is already being run by "
                                    f"another intervaltimer (process {pid}); it resumed it first")
-            if status != SessionStatus.RUNNING.value:
+            quit_run = status == SessionStatus.ABANDONED.value and ending == QUIT
+            if status != SessionStatus.RUNNING.value and not quit_run:
                 raise ClaimedError(self.path, f"session {session_id} was closed as {status} "
                                    "meanwhile; start a new one")
             conn.execute(
-                "UPDATE session SET status = 'running', ended_at = NULL, owner = ?, "
-                "updated_at = ? WHERE id = ?", (self._owner, time.time(), session_id))
+                "UPDATE session SET status = 'running', ended_at = NULL, ending = NULL, "
+                "owner = ?, updated_at = ? WHERE id = ?", (self._owner, time.time(), session_id))
         record = self.session(session_id)
         assert record is not None
         return record
@@ -321,6 +334,17 @@ class Store(LogFile):
                           () if workout is None else (workout,))
         return [queries.session_record(row) for row in rows
                 if include_live or not owned_by_other_live_process(str(row["owner"]))]
+
+    def resumable_sessions(self, workout: str, quit_since: float) -> list[SessionRecord]:
+        """Sessions of `workout` to offer for resume, newest first: those a crash left
+        running (not being run by another live process), and those quit before their main
+        set was done that ended at or after `quit_since` (wall-clock seconds)."""
+        rows = self._read(f"SELECT {queries.SESSION_COLUMNS}, owner FROM session "
+                          "WHERE workout = ? AND (status = 'running' OR (status = 'abandoned' "
+                          "AND ending = 'quit' AND ended_at >= ?)) "
+                          "ORDER BY started_at DESC, id DESC", (workout, float(quit_since)))
+        return [queries.session_record(row) for row in rows
+                if not owned_by_other_live_process(str(row["owner"]))]
 
     def last_step_done(self, session_id: int) -> int:
         """The plan index of the last step the session finished (0 before the first)."""

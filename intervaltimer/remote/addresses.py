@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_PORT = 8765
@@ -36,11 +36,19 @@ class LanAddress:
 
 @dataclass(frozen=True)
 class Bind:
-    """Where the remote listens: `host` and `port`; `chosen` when the runner named the port."""
+    """Where the remote listens: `host` and `port`; `chosen` when the runner named the port.
+    `reach`: the address a phone uses, when `host` is not one (`0.0.0.0` listens on every
+    address, but no phone can go to it)."""
 
     host: str
     port: int = DEFAULT_PORT
     chosen_port: bool = False
+    reach: str = ""
+
+    @property
+    def shown_host(self) -> str:
+        """The host the page's address (and its QR code) names."""
+        return self.reach or self.host
 
 
 @dataclass(frozen=True)
@@ -141,8 +149,17 @@ def choose_address(bind: str | None) -> AddressChoice:
     if bind is not None:
         chosen = parse_bind(bind)
         check_local(chosen.host, candidates)
+        if ipaddress.ip_address(chosen.host).is_unspecified:
+            # Listen on every address; the page's address names the one a phone reaches.
+            picked = _on_default_route(candidates)
+            reach = picked.bind.host
+            return AddressChoice(replace(chosen, reach=reach), picked.others, picked.note)
         others = tuple(c for c in candidates if c.address != chosen.host)
         return AddressChoice(chosen, others, "")
+    return _on_default_route(candidates)
+
+
+def _on_default_route(candidates: list[LanAddress]) -> AddressChoice:
     interface = default_route_interface()
     route_address = None if interface is not None or ROUTE_TABLE.exists() else (
         default_route_address())

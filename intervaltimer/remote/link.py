@@ -52,13 +52,16 @@ class PhoneLink:
         choice = self.choice
         if choice is None:
             return ""
+        listed = ", ".join(str(other) for other in choice.others)
+        if choice.bind.reach:  # listening on every address (0.0.0.0): name those it has
+            also = f"; also reachable at {listed}" if listed else ""
+            return f"listening on every address of this machine{also}"
         if choice.others:
-            listed = ", ".join(str(other) for other in choice.others)
             return f"also on {listed}: choose with --remote-bind"
         return choice.note
 
     async def open(self, title: str, summary: str,
-                   on_start: Callable[[], None] | None = None) -> str | None:
+                   on_start: Callable[[], str | None] | None = None) -> str | None:
         """Start a server for the workout `title` (with a new token); what went wrong, or
         None when it listens."""
         from intervaltimer.remote.server import RemoteError, RemoteServer

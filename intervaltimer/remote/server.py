@@ -112,12 +112,13 @@ def new_token() -> str:
 class RemoteServer:
     """The phone page for one run of the workout `title` (and its plan `summary`).
 
-    `on_start` is called for a START tap before the run has begun; `on_clients`
+    `on_start` is called for a START tap before the run has begun, and returns why it
+    was refused (None: the run starts, whatever was on the laptop's screen); `on_clients`
     with the number of pages connected, whenever it changes.
     """
 
     def __init__(self, title: str, *, summary: str = "",
-                 on_start: Callable[[], None] | None = None,
+                 on_start: Callable[[], str | None] | None = None,
                  on_clients: Callable[[int], None] | None = None,
                  token: str | None = None, heartbeat_s: float = HEARTBEAT_S) -> None:
         self.title = title
@@ -190,8 +191,8 @@ class RemoteServer:
         if runner is not None:
             return apply_tap(runner, tap)
         if tap.action == "start" and self.on_start is not None:
-            self.on_start()
-            return TapAnswer(tap.id, True, "starting")
+            refused = self.on_start()
+            return TapAnswer(tap.id, refused is None, refused or "starting")
         return TapAnswer(tap.id, False, "the run has not started yet")
 
     # ---- the web side -----------------------------------------------------------------
@@ -314,7 +315,7 @@ class RemoteServer:
             raise RemoteError(f"cannot listen on {bind.host}:{port}: {reason}") from None
         self._app_runner = runner
         port = _port_of(runner)
-        self.url = page_url(bind.host, port, self.token)
+        self.url = page_url(bind.shown_host, port, self.token)
         self._watch = asyncio.create_task(self._watch_run())
         return self.url
 

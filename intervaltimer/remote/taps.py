@@ -4,8 +4,10 @@ Every tap carries an id made by the page. A phone on a weak hotspot may send
 the same tap twice (it retries when an answer does not come); the `TapBook`
 remembers the answers to the last taps by id, so a tap sent twice is applied
 once and the second sending gets the first answer. A lap goes through
-`Runner.lap()` like the space key, so the engine's guard against a double tap
-(a second lap in the first second of a step) holds for the phone too.
+`Runner.lap()` like the space key, so the engine's guards hold for the phone
+too: a second lap within 3 s of a lap from any source (a key, a clicker,
+another phone) is a double tap, and a lap in a timed rest does not end it; the
+answer then carries the runner's toast (`rest 0:41 left · s skips it`).
 
 A tap that reaches the laptop long after the runner pressed (the phone was
 out of reach and sent it on coming back) is refused rather than taken as a
@@ -121,7 +123,7 @@ def apply_tap(runner: Runner, tap: Tap) -> TapAnswer:
         return TapAnswer(tap.id, False, "the run is over")  # only the last rep's effort now
     if tap.action == "lap":
         done = runner.lap(ago_s=min(tap.age_ms, STALE_TAP_MS) / 1000)
-        return TapAnswer(tap.id, done, "" if done else "not taken: a second tap so soon")
+        return TapAnswer(tap.id, done, "" if done else runner.toast or "not taken")
     if tap.action == "effort":
         return _rate(runner, tap)
     if tap.action == "undo":
@@ -132,9 +134,10 @@ def apply_tap(runner: Runner, tap: Tap) -> TapAnswer:
             return TapAnswer(tap.id, False, "the workout is done")
         paused = runner.pause_or_resume()
         return TapAnswer(tap.id, True, "paused" if paused else "going on")
-    if tap.action == "skip":
+    if tap.action == "skip":  # a long press: the phone's own "are you sure"
         done = runner.skip()
-        return TapAnswer(tap.id, done, "" if done else "nothing to skip")
+        return TapAnswer(tap.id, done, "skipped: undo brings it back" if done
+                         else "nothing to skip")
     return TapAnswer(tap.id, False, "the run has started")  # start
 
 

@@ -14,7 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intervaltimer.engine.events import Phase, Split, State
+from intervaltimer.engine.session import Session
 from intervaltimer.engine.view import SessionView
+from intervaltimer.track.actions import Actions, actions
+from intervaltimer.track.phrases import is_last_rep  # one rule for the screen and the voice
 from intervaltimer.track.runtext import (
     ASKING_PHASES,
     ESTIMATE_MARK,
@@ -76,12 +79,22 @@ class Readout:
     asking: bool
     steps: tuple[int, int]
     progress: tuple[str, ...]
+    target: str = ""
+    pacer: str = ""
+    toast: str = ""
+    can: Actions = Actions("", False, False, "", False, False, False, None)
+
+    @property
+    def effort_asked(self) -> bool:
+        """The effort of `effort_split` is asked now (not only open to a key)."""
+        return self.can.effort_step is not None
 
 
-def read_out(view: SessionView, *, missed_rest_s: float | None = None,
-             tap_ignored: bool = False, ask_unpaced: bool = False) -> Readout:
+def read_out(view: Session, *, missed_rest_s: float | None = None,
+             toast: str = "", ask_unpaced: bool = False) -> Readout:
     """The readout of `view` now. `ask_unpaced`: ask the effort of reps without a target
-    too (strides and the like are not asked about by default)."""
+    too (strides and the like are not asked about by default). `toast`: what the runner
+    says about a lap it just refused (see `Runner.toast`)."""
     state = view.state
     finished = state is State.FINISHED
     phase = view.phase
@@ -89,6 +102,9 @@ def read_out(view: SessionView, *, missed_rest_s: float | None = None,
     last_rep = current is not None and is_last_rep(current) and not in_send_off_wait(view)
     last = view.last_split
     progress = view.progress
+    effort = last if last is not None and asks_effort(last, ask_unpaced) else None
+    asking = phase in ASKING_PHASES
+    running = view.state is State.RUNNING
     return Readout(
         phase=phase,
         paused=state is State.PAUSED,
@@ -98,21 +114,27 @@ def read_out(view: SessionView, *, missed_rest_s: float | None = None,
         step=_finished_line(view) if finished else step_variants(view),
         note=step_note(view),
         clock=clock_text(view),
-        clock_note=note_variants(view, missed_rest_s, tap_ignored),
+        clock_note=note_variants(view, missed_rest_s, toast),
         cards=cards(view),
         next=next_variants(view),
         last_split=last,
-        effort_split=last if last is not None and asks_effort(last, ask_unpaced) else None,
-        asking=phase in ASKING_PHASES,
+        effort_split=effort,
+        asking=asking,
         steps=(progress.steps_done, progress.steps_total),
         progress=progress_variants(progress_line(progress, steps_left_s(view), finished)),
+        target=_rep_target(view),
+        pacer=pacer_words(view) if running else "",
+        toast=toast,
+        can=actions(view, effort.step_index if effort is not None and asking else None),
     )
 
 
-def is_last_rep(step: PlannedStep) -> bool:
-    """The last rep of its repeat: a work step numbered `rep_count/rep_count` (of more than one)."""
-    return (step.is_work and step.rep is not None and step.rep_count is not None
-            and step.rep_count > 1 and step.rep == step.rep_count)
+def _rep_target(view: SessionView) -> str:
+    """The target of the rep on the clock, or counted down to in its lead-in."""
+    current = view.current
+    if current is None or not current.is_work:
+        return ""
+    return target_words(current)
 
 
 def asks_effort(split: Split, ask_unpaced: bool = False) -> bool:
@@ -124,7 +146,7 @@ def asks_effort(split: Split, ask_unpaced: bool = False) -> bool:
 def _phase_word(view: SessionView, last_rep: bool) -> str:
     """`RUN`, `REST`...; during the last rep `LAST REP` (its lead-in: `GET READY · LAST REP`)."""
     word = phase_word(view)
-    if not last_rep:
+    if not last_rep or view.state is State.PAUSED:
         return word
     if view.phase is Phase.WORK:
         return word.replace("RUN", LAST_REP).replace("EXERCISE", LAST_REP)
@@ -200,15 +222,16 @@ def pacer_words(view: SessionView) -> str:
 
 
 def note_variants(view: SessionView, missed_rest_s: float | None,
-                  tap_ignored: bool) -> tuple[str, ...]:
-    """The line under the clock: the pacer's next checkpoint in a paced rep (shown as well
-    as beeped, so it works muted), else what the numbers mean; shorter forms after."""
-    note = clock_note(view, missed_rest_s, tap_ignored)
-    pacer = pacer_words(view) if not tap_ignored and view.state is State.RUNNING else ""
+                  toast: str = "") -> tuple[str, ...]:
+    """The line under the clock: a lap just refused (`toast`), else the pacer's next
+    checkpoint in a paced rep (shown as well as beeped, so it works muted), else what the
+    numbers mean; shorter forms after."""
+    if toast and view.state is not State.FINISHED:
+        return (toast, toast.split(":")[0].split(PART)[0])
+    note = clock_note(view, missed_rest_s)
+    pacer = pacer_words(view) if view.state is State.RUNNING else ""
     if pacer:
         return (f"{pacer}{PART}{note}", pacer) if note else (pacer,)
-    if tap_ignored:
-        return (note, "tap ignored")
     return (note,)
 
 

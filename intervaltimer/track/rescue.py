@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from intervaltimer.log.exchange import export_json
 from intervaltimer.log.store import Store
-from intervaltimer.track.runlog import LogSync
+from intervaltimer.track.logsync import LogSync
 
 if TYPE_CHECKING:
     from intervaltimer.track.runlog import RunLog

@@ -26,12 +26,13 @@ still could not write goes to a rescue file (rescue.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Split
 from intervaltimer.fileio import special_file_kind
 from intervaltimer.log.errors import LockedError, ReplacedError, StoreError
+from intervaltimer.track.logsync import Closed, LogState, LogSync, StartSession
 from intervaltimer.track.logwriter import LogWriter
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from intervaltimer.workout.plan import Plan
 
 FLUSH_S = 5.0  # how long `flush` waits by default
+FIRST_WRITE_S = 0.3  # how long the start waits for the session's row before running anyway
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,6 @@ class Resume:
     session_id: int
     at_step: int
     reps_stored: int
-
-
-@dataclass(frozen=True)
-class LogState:
-    """What the log should hold for the session: its reps by index in the log, the last
-    plan step done, and how it ended (`(status, wall-clock end)`, None while running)."""
-
-    reps: tuple[tuple[int, Split], ...]
-    steps_done: int
-    closed: tuple[str, float] | None = None
 
 
 def paces_used(plan: Plan) -> dict[str, float]:
@@ -103,68 +95,6 @@ def short_reason(error: Exception) -> str:
     return text.split("; ")[0]
 
 
-StartSession = Callable[["Store"], int]
-"""Writes the session's row into a store (the log, a re-created log, a rescue) and
-returns its id there."""
-
-
-class LogSync:
-    """What one store holds of the session, and the writes that bring it to a `LogState`.
-
-    Used by the writer thread for the log, and once more for a rescue file.
-    """
-
-    def __init__(self, store: Store, session_id: int, wall_offset_s: float, *,
-                 written: Mapping[int, Split] | None = None,
-                 steps_done: int | None = None) -> None:
-        self.store = store
-        self.session_id = session_id
-        self.wall_offset_s = wall_offset_s
-        self.written: dict[int, Split] = dict(written or {})
-        self.steps_done = steps_done
-        self.closed: tuple[str, float] | None = None
-
-    def apply(self, state: LogState) -> None:
-        """Write whatever differs from `state`; raises the store's error when a write fails."""
-        store, session_id = self.store, self.session_id
-        wanted = dict(state.reps)
-        for index, split in wanted.items():
-            self._write_rep(index, split)
-        for index in sorted(set(self.written) - set(wanted), reverse=True):
-            store.withdraw_rep(session_id, index)
-            # withdrawing moves the log's progress back to the step before that rep
-            self.steps_done = self.written.pop(index).step_index - 1
-        if state.steps_done != self.steps_done:
-            store.mark_step_done(session_id, state.steps_done)
-            self.steps_done = state.steps_done
-        if state.closed is not None and state.closed != self.closed:
-            status, ended_at = state.closed
-            store.finish_session(session_id, status, ended_at=ended_at)
-            self.closed = state.closed
-
-    def _write_rep(self, index: int, split: Split) -> None:
-        """Write one rep, or only what changed of it (its effort, its rest)."""
-        store, session_id = self.store, self.session_id
-        old = self.written.get(index)
-        if old == split:
-            return
-        if old is not None and replace(old, rpe=split.rpe, rest_s=split.rest_s) == split:
-            if old.rpe != split.rpe:
-                store.rate_rep(session_id, index, split.rpe)
-                self.written[index] = replace(old, rpe=split.rpe)
-            if old.rest_s != split.rest_s:
-                store.set_rest(session_id, index, split.rest_s)
-            self.written[index] = split
-            return
-        offset = self.wall_offset_s
-        store.record_rep(session_id, index, step_index=split.step_index, label=split.label,
-                         split_s=split.split_s, ended_at=split.ended_at + offset,
-                         started_at=split.started_at + offset, distance_m=split.distance_m,
-                         target_s=split.target_s, rest_s=split.rest_s, rpe=split.rpe,
-                         skipped=split.skipped, main=split.main_set)
-        self.written[index] = split
-
-
 class RunLog:
     """The log of one run. With no store (`store=None`) it writes nothing and never fails.
 
@@ -182,8 +112,10 @@ class RunLog:
                  rep_base: int = 0, clock: Callable[[], float] | None = None,
                  stored: Mapping[int, Split] | None = None, steps_done: int | None = None,
                  start: StartSession | None = None, started_at: float | None = None) -> None:
-        self.store = store if session_id is not None else None
-        self.session_id = session_id if store is not None else None
+        # A store with no session yet but a way to start one writes the session's row from
+        # the writer thread (the log was locked at the start): it is logged all the same.
+        pending = session_id is None and start is not None
+        self.store = store if session_id is not None or pending else None
         self.wall_offset_s = wall_offset_s
         self.closed_as: str | None = None
         self.notice: str | None = None
@@ -193,13 +125,19 @@ class RunLog:
         self._stored = dict(sorted((stored or {}).items()))
         self.rep_base = max(rep_base, *self._stored) if self._stored else rep_base
         self._state: LogState | None = None
-        self._closed: tuple[str, float] | None = None
+        self._closed: Closed | None = None
         self._sync: LogSync | None = None
         self._writer: LogWriter[LogState] | None = None
-        if self.store is not None and self.session_id is not None:
-            self._sync = LogSync(self.store, self.session_id, wall_offset_s,
-                                 written=self._stored, steps_done=steps_done)
+        if self.store is not None:
+            self._sync = LogSync(self.store, session_id, wall_offset_s,
+                                 written=self._stored, steps_done=steps_done, start=start)
             self._writer = LogWriter(self._write)
+
+    @property
+    def session_id(self) -> int | None:
+        """The session's id in the log; None when not logging, or while its row waits to be
+        written (see `begin`)."""
+        return self._sync.session_id if self._sync is not None else None
 
     @classmethod
     def begin(cls, store: Store | None, plan: Plan, workout: Workout, *,
@@ -207,9 +145,13 @@ class RunLog:
               resume: Resume | None = None) -> RunLog:
         """Write the session row (or take over a crashed one) and return its log.
 
-        Raises the store's `StoreError` when the session cannot be started (or
-        another intervaltimer has just resumed it), so the caller can say so
-        before the runner sets off.
+        The new session's row is written by the writer thread, as every rep is: the
+        run starts at once even when another program holds the log's lock, and the
+        writer catches up once it frees (`problem` says so meanwhile); the start
+        waits up to FIRST_WRITE_S for the row, so a free log has its id at once.
+        Raises the store's `StoreError` when a crashed session cannot be taken over
+        (another intervaltimer has just resumed it), so the caller can say so before
+        the runner sets off.
         """
         offset = wall_clock() - clock()
         if store is None:
@@ -229,9 +171,13 @@ class RunLog:
                        start=lambda target: start(target, record.started_at),
                        started_at=record.started_at)
         started_at = wall_clock()
-        session_id = start(store, started_at)
-        return cls(store, session_id, wall_offset_s=offset, clock=clock, steps_done=0,
-                   start=lambda target: start(target, started_at), started_at=started_at)
+        log = cls(store, None, wall_offset_s=offset, clock=clock, steps_done=0,
+                  start=lambda target: start(target, started_at), started_at=started_at)
+        assert log._writer is not None
+        log._writer.submit(LogState((), 0))
+        log._state = LogState((), 0)
+        log._writer.wait(FIRST_WRITE_S)
+        return log
 
     @property
     def logging(self) -> bool:
@@ -271,12 +217,14 @@ class RunLog:
         self._submit(view)
         return not self.behind
 
-    def close(self, view: SessionView, status: str, ended_at: float) -> bool:
+    def close(self, view: SessionView, status: str, ended_at: float, *,
+              ending: str | None = None, not_run: Sequence[str] = ()) -> bool:
         """Hand over what is left and the session's end: `status` ("completed" or
-        "abandoned") at the session instant `ended_at`. True when all of it is written."""
+        "abandoned") at the session instant `ended_at`, and its `ending` (main set done,
+        quit) with the steps left out. True when all of it is written."""
         if self.closed_as is None:
             self.closed_as = status
-            self._closed = (status, self.wall(ended_at))
+            self._closed = Closed(status, self.wall(ended_at), ending, tuple(not_run))
         self._submit(view)
         return not self.behind
 
@@ -327,6 +275,9 @@ class RunLog:
         error = self.error
         if error is None or not self.behind:
             return None
+        if self.session_id is None:
+            return (f"log not written yet: {short_reason(error)}; the run goes on, kept in "
+                    "memory, and is written as soon as the log frees")
         return (f"log not saved: {short_reason(error)} ({self.unsaved_words} kept in memory; "
                 "retrying)")
 
@@ -366,14 +317,13 @@ class RunLog:
                                          "left alone; the reps are kept in memory, and in a "
                                          "rescue file on leaving")
         store.reopen()
-        record = store.session(sync.session_id)
+        record = store.session(sync.session_id) if sync.session_id is not None else None
         same = (record is not None and self.started_at is not None
                 and abs(record.started_at - self.started_at) < 0.001)
         if not same:
             if self.start_session is None:
                 raise error
             sync.session_id = self.start_session(store)
-            self.session_id = sync.session_id
         sync.written = {}
         sync.steps_done = None
         sync.closed = None

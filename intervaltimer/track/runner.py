@@ -12,9 +12,12 @@ without a terminal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.events import Event, EventKind, Split, State
+from intervaltimer.track.actions import refusal_toast
+from intervaltimer.track.readout import Readout, read_out
 
 if TYPE_CHECKING:
     from intervaltimer.audio.player import Player
@@ -22,9 +25,25 @@ if TYPE_CHECKING:
     from intervaltimer.track.runlog import RunLog
 
 STALE_CUE_S = 2.0  # a cue noticed later than this after its instant is not played
-IGNORED_TAP_SHOWN_S = 2.0  # how long the faces say a double tap was ignored
+TOAST_S = 2.5  # how long the faces show what became of a lap that was not taken
 COMPLETED = "completed"
 ABANDONED = "abandoned"
+MAIN_SET_DONE = "main set done"  # the log's `ending` of a run ended after its main set
+QUIT = "quit"  # the log's `ending` of a run quit before that: offered for resume a while
+
+
+def left_out_words(labels: tuple[str, ...]) -> str:
+    """The steps not run, in a few words: `4 × Stride, Plank 60 s` (reps of one repeat
+    counted once, by their name without `1/4`)."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        name = label.split(" · ")[0]
+        words = name.rsplit(" ", 1)
+        if len(words) == 2 and "/" in words[1] and words[1].replace("/", "").isdigit():
+            name = words[0]
+        counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{count} × {name}" if count > 1 else name
+                     for name, count in counts.items())
 
 
 class Runner:
@@ -43,7 +62,11 @@ class Runner:
         self.missed_rest_s: float | None = None
         self.finished_at: float | None = None
         self.status: str | None = None
-        self.ignored_tap_at: float | None = None
+        self.ending: str | None = None  # MAIN_SET_DONE or QUIT once stopped early
+        self.not_run: tuple[str, ...] = ()  # the steps left out by a MAIN_SET_DONE end
+        self.at_step = 1  # where `start()` sets off by default (a resumed run: further on)
+        self.ask_unpaced = False  # ask the effort of reps run without a target too
+        self._toast: tuple[str, float] | None = None
         self._listeners: list[Callable[[list[Event]], None]] = []
 
     def add_listener(self, listener: Callable[[list[Event]], None]) -> None:
@@ -61,10 +84,12 @@ class Runner:
 
     # ---- the timeline ---------------------------------------------------------------
 
-    def start(self, at_step: int = 1) -> list[Event]:
-        """Start the session at plan step `at_step` (the lead-in first); a resumed session
-        starts with the reps its log already has (`RunLog.stored`)."""
-        self.session.start(at_step, done=self.log.stored)
+    def start(self, at_step: int | None = None) -> list[Event]:
+        """Start the session at plan step `at_step` (default `self.at_step`; the lead-in
+        first); a resumed session starts with the reps its log already has
+        (`RunLog.stored`)."""
+        self.session.start(self.at_step if at_step is None else at_step,
+                           done=self.log.stored)
         return self.tick()
 
     def tick(self) -> list[Event]:
@@ -92,10 +117,30 @@ class Runner:
         return self.session.next_deadline()
 
     @property
+    def toast(self) -> str:
+        """What became of a lap refused less than TOAST_S ago (a double tap, a lap in a timed
+        rest), for every face to show; "" otherwise."""
+        if self._toast is None:
+            return ""
+        text, at = self._toast
+        return text if self.clock() - at < TOAST_S else ""
+
+    @property
     def tap_ignored(self) -> bool:
-        """A lap was ignored as a double tap less than IGNORED_TAP_SHOWN_S ago."""
-        at = self.ignored_tap_at
-        return at is not None and self.clock() - at < IGNORED_TAP_SHOWN_S
+        """A lap was refused less than TOAST_S ago."""
+        return bool(self.toast)
+
+    def readout(self) -> Readout:
+        """Everything the faces show now, and what each key can do: the one readout that
+        the run screen, the voice and the phone page all render."""
+        readout = read_out(self.session, missed_rest_s=self.missed_rest_s, toast=self.toast,
+                           ask_unpaced=self.ask_unpaced)
+        if self.status is None or readout.finished:
+            return readout
+        # Stopped before its end (quit): the clock is closed; only the last effort can move.
+        can = replace(readout.can, lap="summary", undo=False, skip=False, skip_asks="",
+                      pause=False, extend=False)
+        return replace(readout, can=can)
 
     @property
     def finished(self) -> bool:
@@ -113,11 +158,12 @@ class Runner:
     def lap(self, ago_s: float = 0.0) -> bool:
         """Space: end the step now (a rep's split), or start the rep during a lead-in.
 
-        A tap in the first second of a step is taken for a double tap by the
-        engine and ignored; `tap_ignored` then says so for a moment. `ago_s`:
-        pressed that long ago (a phone's tap on a slow network); the split ends there.
+        A lap the engine refuses (a double tap from any source, a lap in a timed
+        rest) changes nothing; `toast` then says why for a moment. `ago_s`: pressed
+        that long ago (a phone's tap on a slow network); the split ends there.
         """
-        self.ignored_tap_at = self.clock() if self.session.lap_guarded() else None
+        toast = refusal_toast(self.session, self.session.lap_refusal(ago_s))
+        self._toast = (toast, self.clock()) if toast else None
         before = (self.session.progress.steps_done, self.session.waiting, len(self.session.splits))
         self.session.lap(ago_s)
         self.tick()
@@ -171,8 +217,34 @@ class Runner:
         steps = self.session.plan.steps
         return any(step.is_work for step in steps[current.index - 1:])
 
+    def main_set_over(self) -> bool:
+        """The main set's last rep has been run (or skipped), and work is still left after it
+        (strides, core): ending now is ending as MAIN_SET_DONE."""
+        current = self.session.current
+        if current is None or not self.work_left():
+            return False
+        steps = self.session.plan.steps
+        if not any(step.main_set for step in steps):
+            return False
+        later = steps[current.index - 1:]
+        if self.session.waiting or current.is_work:
+            return not any(step.main_set and step.is_work for step in later)
+        return not any(step.main_set and step.is_work for step in later[1:])
+
+    def steps_left(self) -> tuple[str, ...]:
+        """The labels of the steps not yet run, rests left out (`Stride 1/4 · 100 m`...)."""
+        current = self.session.current
+        if current is None:
+            return ()
+        from intervaltimer.workout.model import StepKind
+
+        return tuple(step.label for step in self.session.plan.steps[current.index - 1:]
+                     if step.kind is not StepKind.REST)
+
     def stop(self) -> str:
-        """End the run now and keep it: completed if no rep was left, else abandoned.
+        """End the run now and keep it: completed if no rep was left, completed as MAIN_SET_DONE
+        after the main set (the steps left out listed), else abandoned (as QUIT: the next run
+        of the workout offers it for resume a while).
 
         Quit in the rest after a rep, that rep keeps the rest taken until now.
         Idempotent: the status the session ended with. Its reps are handed to the log
@@ -181,9 +253,16 @@ class Runner:
         if self.status is None:
             self.tick()
         if self.status is None:
-            self.status = ABANDONED if self.work_left() else COMPLETED
+            if self.main_set_over():
+                self.status, self.ending, self.not_run = (COMPLETED, MAIN_SET_DONE,
+                                                          self.steps_left())
+            elif self.work_left():
+                self.status, self.ending = ABANDONED, QUIT
+            else:
+                self.status = COMPLETED
             self.session.record_rest_so_far()  # quit in a rest: the rest taken until now
-            self.log.close(self.session, self.status, self.clock())
+            self.log.close(self.session, self.status, self.clock(), ending=self.ending,
+                           not_run=self.not_run)
         else:
             self.log.sync(self.session)
         return self.status

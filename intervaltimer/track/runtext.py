@@ -36,14 +36,14 @@ PHASE_WORDS: dict[Phase, str] = {
 
 
 def phase_word(view: SessionView) -> str:
-    """`RUN`, `REST`, `GET READY`, `DONE`...; `PAUSED · RUN` while paused."""
+    """`RUN`, `REST`, `GET READY`, `DONE`...; a plain `PAUSED` while paused."""
     phase = view.phase
     word = PHASE_WORDS[phase]
     current = view.current
     if phase is Phase.WORK and current is not None and current.kind is StepKind.EXERCISE:
         word = "EXERCISE"
     if view.state is State.PAUSED:
-        return f"PAUSED · {word}"
+        return "PAUSED"  # the colour and the step line still say what was paused
     return word
 
 
@@ -79,19 +79,10 @@ def clock_text(view: SessionView) -> str:
     return format_clock(clock_seconds(view))
 
 
-IGNORED_TAP_NOTE = "tap ignored: under 1 s into the step"
-
-
-def clock_note(view: SessionView, missed_rest_s: float | None, tap_ignored: bool = False) -> str:
-    """The line under the clock: what the numbers mean and what the runner can do.
-
-    `tap_ignored`: a lap was just taken for a double tap and ignored (the
-    engine's guard in the first second of a step); the line says so.
-    """
+def clock_note(view: SessionView, missed_rest_s: float | None) -> str:
+    """The line under the clock: what the numbers mean and what the runner can do."""
     state = view.state
     current = view.current
-    if tap_ignored and state is not State.FINISHED:
-        return IGNORED_TAP_NOTE
     if state is State.PAUSED:
         return "paused · p to go on"
     if state is State.FINISHED:
@@ -111,7 +102,9 @@ def clock_note(view: SessionView, missed_rest_s: float | None, tap_ignored: bool
             return "space when done"
         return "space at the line"
     if view.remaining_s() is not None:
-        return "+/- 15 s" if current.kind is StepKind.REST else "counting down · space to end"
+        if current.kind is StepKind.REST:
+            return "+/- 15 s · s ends it"
+        return "counting down · space to end"
     if current.distance_m is not None:
         return "space at the line"  # a 400 m jog ends where it started, at the line
     return "space when ready"

@@ -34,7 +34,7 @@ class PhonePage(Protocol):
         """How the address was picked, and the other addresses to choose from."""
 
     async def open(self, title: str, summary: str,
-                   on_start: Callable[[], None] | None = None) -> str | None:
+                   on_start: Callable[[], str | None] | None = None) -> str | None:
         """Start listening for the workout `title`; what went wrong, or None."""
 
     def attach(self, runner: Runner, on_screen: Callable[[], bool] | None = None) -> None:

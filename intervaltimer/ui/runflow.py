@@ -42,14 +42,14 @@ def ensure_player(app: IntervalTimerApp) -> Player:
 
 def closing_screen(runner: Runner, title: str) -> SummaryScreen | ClosingScreen:
     """The screen that ends a run: the summary of the logged session, or the reps in memory."""
-    session_id = runner.log.session_id
     # The writer normally lands the last rep in milliseconds; the summary reads the log, so
     # it is shown only once the log holds the whole session. A log that is failing is not
     # waited for: the closing screen shows the reps from memory and follows the writer.
     log = runner.log
-    if (session_id is not None and log.error is None and log.flush(SUMMARY_WAIT_S)
-            and log.notice is None):
-        return SummaryScreen(session_id)
+    if log.error is None and log.flush(SUMMARY_WAIT_S) and log.notice is None:
+        session_id = log.session_id
+        if session_id is not None:
+            return SummaryScreen(session_id)
     from intervaltimer.ui.screens.closing import ClosingScreen  # it leaves through this module
 
     return ClosingScreen(title, runner.session.splits, status=runner.status or "abandoned",

@@ -1,5 +1,5 @@
 """The real-terminal tests need tmux: without it they fail, never skip (`make system`).
-The fault tests' small disk is a fixture here."""
+The fault tests' small disk and the phone tests' browser are fixtures here."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.e2e.pagekit import CHROMIUM, CHROMIUM_ARGS
 from tests.e2e.tmux import tmux_available
 
 
@@ -31,3 +33,17 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield disk
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium under Playwright (headless, no network of its own)."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "chromium is missing: `make system` installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

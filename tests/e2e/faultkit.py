@@ -68,8 +68,11 @@ def logged_reps(db: Path, session_id: int) -> list[LoggedRep]:
 
 
 def run_command(db: Path, reps: int = 3) -> str:
-    """The shell line of `intervaltimer run '<reps>x100m/1s' --lead-in 0` on the log `db`."""
-    return shell_line(command_path("intervaltimer"), "run", f"{reps}x100m/1s", "--lead-in", "0",
+    """The shell line of `intervaltimer run '<reps>x100m/2s' --lead-in 0` on the log `db`.
+
+    The rests are 2 s long, so a lap 1.3 s into the next rep comes more than 3 s after the
+    lap before it (a lap sooner is a double tap)."""
+    return shell_line(command_path("intervaltimer"), "run", f"{reps}x100m/2s", "--lead-in", "0",
                       "--no-sound", "--db", db)
 
 

@@ -1,8 +1,8 @@
 """Issue 11, finding 2: another program holds the log's write lock while a run goes on.
 
-The installed `intervaltimer run '3x100m/1s' --lead-in 0` runs in tmux; as the
+The installed `intervaltimer run '3x100m/2s' --lead-in 0` runs in tmux; as the
 first rep starts, a second process takes the log's write lock (`BEGIN
-IMMEDIATE`) and keeps it 25 s. Laps are sent 2 s, 5 s and 8 s after the
+IMMEDIATE`) and keeps it 25 s. Laps are sent 2 s, 6 s and 10 s after the
 first rep began. While the lock is held, the big clock must tick on (never
 jump by more than a second, never stand still), the problem line must say the
 log is locked, and once the lock is gone the log must hold the three reps with
@@ -33,7 +33,7 @@ from tests.e2e.tmux import app_env, terminal
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 LOCK_S = 25.0
-LAPS_AT_S = (2.0, 5.0, 8.0)
+LAPS_AT_S = (2.0, 6.0, 10.0)  # each 2 s into its rep, after a 2 s rest
 FIRST_REP = re.compile(r"^\s*RUN\s*\n\s*Rep 1/3", re.M)
 
 
@@ -54,7 +54,7 @@ def test_a_locked_log_never_freezes_the_clock_and_the_splits_are_the_laps(
         locker = hold_write_lock(db, LOCK_S)
         try:
             laps = list(LAPS_AT_S)
-            while time.monotonic() - began < 11.0:
+            while time.monotonic() - began < 13.0:
                 if laps and time.monotonic() - began >= laps[0]:
                     term.send("Space")
                     laps.pop(0)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.remote.link import PhoneLink
-from tests.e2e.test_remote_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.pagekit import CHROMIUM, CHROMIUM_ARGS
 from tests.fakes import FakeClock
 from tests.ui.runkit import run_app
 

@@ -27,8 +27,9 @@ ACTIONS = {"shorten", "hold", "lengthen", "reps", "pace"}
 
 
 def run_session(term: Terminal, rest_word: str) -> str:
-    """Start from the preview, lap four reps (each after its clock shows 0:01), skip each
-    rest, and leave through the summary; the preview's screen."""
+    """Start from the preview, lap four reps (each after its clock shows 0:03: a lap within
+    3 s of the one before is a double tap), skip each rest, and leave through the summary;
+    the preview's screen."""
     preview = term.wait_for(re.compile(r"Today: .*\n(.*\n)*.*4 reps · 8 steps|4 reps · 8 steps"
                                        r"(.*\n)*.*Today: "), TIMEOUT_S)
     term.send("Enter")
@@ -36,7 +37,7 @@ def run_session(term: Terminal, rest_word: str) -> str:
         # rep 4 of 4 is the LAST REP; its target, in big digits too, is under the clock
         running = re.compile(rf"^\s*(RUN|LAST REP)\s*\n\s*Rep {rep}/4 · 100 m @ mile", re.M)
         term.wait_for(lambda screen, p=running: p.search(screen) is not None
-                      and big_clock(screen) in ("0:01", "0:02"), TIMEOUT_S)
+                      and big_clock(screen) in ("0:03", "0:04"), TIMEOUT_S)
         term.send("Space")
         term.wait_for(re.compile(rf"^\s*REST\s*\n\s*Rest {rest_word}", re.M), TIMEOUT_S)
         term.send("s")

@@ -127,6 +127,45 @@ def test_skipping_a_rest_brings_the_rep_after_a_lead_in(fake_clock: FakeClock) -
     assert session.splits[0].rest_s == 13.0
 
 
+def test_a_rep_skipped_in_its_lead_in_comes_back_with_undo_and_a_new_lead_in(
+        fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(60.0), run(400.0)), fake_clock)
+    fake_clock.set(1.5)
+    session.skip()  # GET READY, then s: the rep would be gone with no way back
+    fake_clock.set(20.0)
+    assert session.can_undo and session.undo_lap() is True
+    assert session.splits == () and session.state is State.LEAD_IN
+    events = run_until(session, fake_clock, 24.0)
+    assert at_of(events, EventKind.STEP_STARTED, 1) == [23.0]
+    assert [e.split for e in of_kind(events, EventKind.LAP_UNDONE)][0] is not None
+
+
+def test_a_rest_skipped_comes_back_with_undo_until_the_next_rep_ends(
+        fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(90.0), run(200.0), rest(90.0), run(200.0),
+                           rest(90.0)), fake_clock)
+    fake_clock.set(30.0)
+    session.lap()
+    fake_clock.set(40.0)
+    session.skip()  # 80 s of rest cut
+    fake_clock.set(50.0)  # the next rep has begun (GO at 43)
+    assert session.phase is Phase.WORK and session.splits[0].rest_s == 13.0
+    assert session.undo_lap() is True
+    assert session.phase is Phase.REST and session.remaining_s() == 70.0
+    assert session.splits[0].rest_s is None
+    run_until(session, fake_clock, 121.0)
+    assert session.splits[0].rest_s == 90.0  # the rest actually taken
+    fake_clock.set(150.0)
+    session.lap()
+    fake_clock.set(160.0)
+    session.skip()  # the second rest
+    fake_clock.set(200.0)
+    session.lap()  # the next rep ends: the skip can no longer be taken back
+    assert session.undo_lap() is True  # u now takes back that lap, not the skip
+    assert session.current is not None and session.current.index == 5
+    assert session.phase is Phase.WORK and len(session.splits) == 2
+
+
 def test_skip_during_the_lead_in_skips_the_rep_about_to_start(fake_clock: FakeClock) -> None:
     session = started(plan(run(400.0), rest(60.0), run(400.0)), fake_clock)
     fake_clock.set(1.5)

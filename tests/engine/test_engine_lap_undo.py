@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intervaltimer.engine import LAP_DEBOUNCE_S, Cue, EventKind, Phase, Session, State
+from intervaltimer.engine.session import START_GUARD_S, LapRefusal
 from tests.engine.engine_helpers import (
     at_of,
     of_kind,
@@ -31,17 +32,35 @@ def test_lap_ends_a_timed_rep_early_with_its_real_time(fake_clock: FakeClock) ->
 
 def test_a_second_tap_within_the_debounce_is_ignored(fake_clock: FakeClock) -> None:
     session = started(plan(run(200.0), rest(60.0), run(200.0)), fake_clock)
-    fake_clock.set(3.0 + LAP_DEBOUNCE_S / 2)
-    assert session.lap() is None
+    fake_clock.set(3.0 + START_GUARD_S / 2)
+    assert session.lap_refusal() is LapRefusal.JUST_STARTED
+    assert session.lap() is None  # a stray tap just after GO
     assert session.current is not None and session.current.index == 1
     fake_clock.set(40.0)
     assert session.lap() is not None
-    fake_clock.set(40.0 + LAP_DEBOUNCE_S / 2)
-    assert session.lap() is None  # the double tap does not end the rest
-    assert session.phase is Phase.REST
+    for later in (1.2, 2.5):  # a second phone, a clicker: within 3 s of the lap
+        fake_clock.set(40.0 + later)
+        assert session.lap_refusal() is LapRefusal.DOUBLE_TAP
+        assert session.lap() is None
+        assert session.phase is Phase.REST
     fake_clock.set(40.0 + LAP_DEBOUNCE_S)
-    assert session.lap() is None  # the rest is not a rep: no split, but it ends
-    assert session.state is State.LEAD_IN
+    assert session.lap_refusal() is LapRefusal.TIMED_REST
+    assert session.lap() is None  # a timed rest is not ended by a lap
+    assert session.phase is Phase.REST and session.remaining_s() == 57.0
+    events = run_until(session, fake_clock, 101.0)
+    assert at_of(events, EventKind.STEP_STARTED, 3) == [100.0]  # the rest ran its 60 s
+    assert session.splits[0].rest_s == 60.0
+
+
+def test_a_lap_ends_an_open_rest_but_not_within_3_s_of_the_last_lap(
+        fake_clock: FakeClock) -> None:
+    session = started(plan(run(200.0), rest(None), run(200.0)), fake_clock)
+    fake_clock.set(40.0)
+    session.lap()
+    fake_clock.set(42.9)
+    assert session.lap() is None and session.phase is Phase.REST
+    fake_clock.set(43.0)
+    assert session.lap() is None and session.state is State.LEAD_IN
 
 
 def test_lap_during_the_lead_in_starts_the_rep_now(fake_clock: FakeClock) -> None:
@@ -201,7 +220,7 @@ def test_undo_back_into_a_timed_rest_keeps_its_end(fake_clock: FakeClock) -> Non
     fake_clock.set(30.0)
     session.lap()
     fake_clock.set(40.0)
-    session.lap()  # rest cut short: lead-in 40..43, GO at 43
+    session.skip()  # rest cut short: lead-in 40..43, GO at 43
     fake_clock.set(50.0)
     assert session.undo_lap() is True
     assert session.remaining_s() == 10.0
@@ -214,7 +233,7 @@ def test_undo_back_into_a_timed_rest_keeps_its_end(fake_clock: FakeClock) -> Non
     late.set(30.0)
     session.lap()
     late.set(40.0)
-    session.lap()
+    session.skip()
     late.set(65.0)  # the rest would have ended at 60: it cannot be re-entered
     assert not session.can_undo
     assert session.undo_lap() is False
@@ -234,9 +253,12 @@ def test_lap_guarded_says_when_a_lap_would_be_taken_for_a_double_tap(
         fake_clock: FakeClock) -> None:
     session = started(plan(run(200.0), rest(60.0), run(200.0)), fake_clock)
     assert session.lap_guarded()  # the lead-in began this instant
-    fake_clock.set(3.0 + LAP_DEBOUNCE_S / 2)
+    fake_clock.set(3.0 + START_GUARD_S / 2)
     assert session.lap_guarded() and session.lap() is None
-    fake_clock.set(3.0 + LAP_DEBOUNCE_S)
+    fake_clock.set(3.0 + START_GUARD_S)
     assert not session.lap_guarded()
     assert session.lap() is not None
-    assert session.lap_guarded()  # the rest has just begun
+    assert session.lap_guarded()  # the lap was just taken
+    fake_clock.set(3.0 + START_GUARD_S + LAP_DEBOUNCE_S)
+    assert not session.lap_guarded()  # but the timed rest is still not ended by a lap
+    assert session.lap_refusal() is LapRefusal.TIMED_REST

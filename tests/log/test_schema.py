@@ -40,10 +40,11 @@ WRITTEN_AT: dict[int, tuple[str, ...]] = {
 }
 # v2 added the session's note and session RPE; v3 the main-set rest and reps planned, and
 # skipped reps (no split) with their main-set mark; v4 renamed older quick names (no column);
-# v5 the conditions a session was flagged with.
+# v5 the conditions a session was flagged with; v6 how it ended.
 WRITTEN_AT[2] = (*WRITTEN_AT[1], "UPDATE session SET session_rpe = 8, note = 'hot' WHERE id = 8")
 WRITTEN_AT[3] = (*WRITTEN_AT[2], "UPDATE session SET main_rest_s = NULL WHERE id = 7")
 WRITTEN_AT[4] = WRITTEN_AT[3]
+WRITTEN_AT[5] = WRITTEN_AT[4]  # v6 added how a session ended (`ending`, `not_run`)
 
 
 def _log_at(path: Path, version: int, rows: tuple[str, ...] | None = None) -> None:
@@ -78,6 +79,7 @@ def test_a_log_of_every_earlier_version_migrates_and_keeps_its_data(
         assert (done.workout, done.status, done.ended_at, done.paces, done.plan_steps) == (
             "8 x 400", "completed", T0 + 1800, {"mile": 0.2113}, 17)
         assert done.note is None and done.session_rpe is None  # v2 columns, empty
+        assert (done.ending, done.not_run, done.status_words) == (None, (), "completed")
         assert [(r.index, r.split_s, r.rest_s, r.rpe) for r in store.reps(7)] == [
             (1, 85.9, 60.2, 6), (2, 86.4, None, None)]
         assert [(r.skipped, r.main) for r in store.reps(7)] == [(False, None)] * 2

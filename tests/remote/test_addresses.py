@@ -104,3 +104,36 @@ def test_the_url_and_what_the_qr_code_holds() -> None:
     assert url == "http://192.168.43.10:8765/t/0123456789abcdef0123456789abcdef/"
     assert page_url("::1", 8765, token).startswith("http://[::1]:8765/t/")
     assert qr_text(url) == "HTTP://192.168.43.10:8765/T/0123456789ABCDEF0123456789ABCDEF/"
+
+
+def test_binding_every_address_names_a_reachable_one_never_0_0_0_0(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from intervaltimer.remote import addresses
+
+    monkeypatch.setattr(addresses, "lan_addresses", lambda: [WLAN, ETH])
+    monkeypatch.setattr(addresses, "default_route_interface", lambda table=None: "wlan0")
+    choice = choose_address("0.0.0.0:0")
+    assert choice.bind.host == "0.0.0.0"  # it listens on all of them
+    assert choice.bind.shown_host == "192.168.43.10"  # the default route's, for the phone
+    assert [str(other) for other in choice.others] == ["192.168.1.20 (eth0)"]
+
+
+def test_a_server_on_every_address_gives_a_reachable_url() -> None:
+    import asyncio
+    import urllib.request
+
+    from intervaltimer.remote.server import RemoteServer
+
+    async def serve() -> tuple[str, int]:
+        server = RemoteServer("2 x 100 m")
+        url = await server.start(Bind("0.0.0.0", 0, chosen_port=True, reach="127.0.0.1"))
+        try:
+            status = await asyncio.to_thread(lambda: urllib.request.urlopen(url + "state",
+                                                                             timeout=5).status)
+        finally:
+            await server.stop()
+        return url, status
+
+    url, status = asyncio.run(serve())
+    assert url.startswith("http://127.0.0.1:") and "0.0.0.0" not in url
+    assert status == 200

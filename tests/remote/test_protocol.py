@@ -26,8 +26,7 @@ from intervaltimer.remote.server import RemoteServer, runner_options
 from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
 from tests.remote.netkit import TOKEN
-from tests.track.test_runner import make_runner, step_to
-from tests.ui.runkit import logged_session
+from tests.ui.runkit import logged_session, make_runner, step_to
 
 P = ParamSpec("P")
 WRONG = "fedcba9876543210fedcba9876543210"
@@ -142,12 +141,19 @@ async def test_the_double_tap_guard_holds_for_the_phone_as_for_the_space_key(
         fake_clock: FakeClock) -> None:
     runner, server = started(fake_clock, None)
     async with phone(server) as client:
-        await tap(client, "lap", "one")
-        fake_clock.advance(0.4)  # a second tap, 0.4 s into the rest
+        runner.lap()  # the space key on the laptop ends the rep ...
+        fake_clock.advance(1.2)  # ... and a phone taps 1.2 s later
         second = await tap(client, "lap", "two")
-    assert second["applied"] is False and "so soon" in second["message"]
+        fake_clock.advance(1.3)  # another phone, 2.5 s after the lap
+        third = await tap(client, "lap", "three")
+        fake_clock.advance(1.0)  # 3.5 s after: no double tap, but a timed rest
+        fourth = await tap(client, "lap", "four")
+    for answer in (second, third):
+        assert answer["applied"] is False and answer["message"].startswith("double tap")
+        assert answer["state"]["toast"] == answer["message"]
+    assert fourth["applied"] is False and fourth["message"] == "rest 0:02 left · s skips it"
     assert len(runner.session.splits) == 1
-    assert runner.session.state.value == "running" and second["state"]["word"] == "REST"
+    assert runner.session.state.value == "running" and fourth["state"]["word"] == "REST"
 
 
 @async_test
@@ -167,7 +173,7 @@ async def test_pause_skip_and_undo(fake_clock: FakeClock) -> None:
         undone = await tap(client, "undo", "undo")
         assert undone["applied"] is True and runner.session.splits == ()
         paused = await tap(client, "pause", "pause")
-        assert paused["state"]["state"] == "paused" and paused["state"]["word"] == "PAUSED · RUN"
+        assert paused["state"]["state"] == "paused" and paused["state"]["word"] == "PAUSED"
         resumed = await tap(client, "pause", "resume")
         assert resumed["state"]["state"] == "running"
         skipped = await tap(client, "skip", "skip")

@@ -18,8 +18,7 @@ from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
 from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
-from tests.track.test_runner import make_runner, step_to
-from tests.ui.runkit import landed, logged_session
+from tests.ui.runkit import landed, logged_session, make_runner, step_to
 
 
 def first_rep_landed(store: Store, clock: FakeClock) -> Runner:

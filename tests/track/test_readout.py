@@ -89,7 +89,7 @@ def test_the_last_rep_is_a_banner(fake_clock: FakeClock) -> None:
     readout = read_out(session)
     assert readout.last_rep and readout.phase_word == "LAST REP"
     session.pause()
-    assert read_out(session).phase_word == "PAUSED · LAST REP"
+    assert read_out(session).phase_word == "PAUSED"  # plain, on the laptop and the phone
 
 
 def test_a_rep_run_by_feel_asks_no_effort_unless_the_profile_says_so() -> None:

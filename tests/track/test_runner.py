@@ -8,41 +8,25 @@ from typing import Any
 import pytest
 
 from intervaltimer.audio.testing import RecordingPlayer
-from intervaltimer.engine.session import Session
 from intervaltimer.log.errors import LockedError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
-from intervaltimer.track.runlog import Resume, RunLog, paces_used
-from intervaltimer.track.runner import ABANDONED, COMPLETED, Runner
+from intervaltimer.track.runlog import Resume, paces_used
+from intervaltimer.track.runner import ABANDONED, COMPLETED
 from intervaltimer.ui.app import Services
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from tests.fakes import FakeClock
-from tests.ui.runkit import WALL_START, landed, logged_session, profile, wall_clock_for
+from tests.ui.runkit import (
+    WALL_START,
+    landed,
+    logged_session,
+    make_runner,
+    profile,
+    step_to,
+)
 
 MILE_540 = ("mile=5:40",)
-
-
-def make_runner(workout: str, clock: FakeClock, store: Store | None,
-                player: RecordingPlayer | None = None, races: tuple[str, ...] = MILE_540,
-                resume: Resume | None = None) -> Runner:
-    chosen = resolve_workout(workout)
-    plan = expand(chosen, profile(*races))
-    log = RunLog.begin(store, plan, chosen, clock=clock, wall_clock=wall_clock_for(clock),
-                       resume=resume)
-    return Runner(Session(plan, clock), log, player, clock)
-
-
-def step_to(runner: Runner, clock: FakeClock, until: float) -> None:
-    """Tick at every deadline up to `until`, as the screen's timer would."""
-    while True:
-        wake = runner.next_wake()
-        if wake is None or wake > until:
-            clock.set(until)
-            runner.tick()
-            return
-        clock.set(max(wake, clock()))
-        runner.tick()
 
 
 def test_cues_play_at_their_instants(fake_clock: FakeClock,

@@ -21,7 +21,9 @@ from textual.pilot import Pilot
 from intervaltimer.audio.player import Player
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
+from intervaltimer.track.runlog import Resume
 from intervaltimer.track.runner import Runner
+from intervaltimer.track.start import RunClocks, start_run
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
@@ -33,6 +35,7 @@ from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
 from intervaltimer.workout.library import resolve_workout
+from intervaltimer.workout.plan import expand
 from intervaltimer.workout.profile import Profile
 from intervaltimer.workout.races import parse_race
 from tests.fakes import FakeClock
@@ -108,6 +111,29 @@ def logs_landed(app: IntervalTimerApp) -> None:
     """Wait until every run's log writer in `app` has written what it was handed."""
     for log in app.services.run_logs:
         assert log.flush(5.0), log.problem
+
+
+def make_runner(workout: str, clock: FakeClock, store: Store | None,
+                player: RecordingPlayer | None = None, races: tuple[str, ...] = ("mile=5:40",),
+                resume: Resume | None = None, ask_unpaced: bool = False) -> Runner:
+    """The runner of `workout` (quick syntax or a path) as the preview sets it off
+    (`start_run`), on `clock`, logging to `store`; not started."""
+    chosen = resolve_workout(workout)
+    plan = expand(chosen, profile(*races))
+    return start_run(plan, chosen, store=store, clocks=RunClocks(clock, wall_clock_for(clock)),
+                     player=player, resume=resume, ask_unpaced=ask_unpaced)
+
+
+def step_to(runner: Runner, clock: FakeClock, until: float) -> None:
+    """Tick at every deadline up to `until`, as the screen's timer would."""
+    while True:
+        wake = runner.next_wake()
+        if wake is None or wake > until:
+            clock.set(until)
+            runner.tick()
+            return
+        clock.set(max(wake, clock()))
+        runner.tick()
 
 
 async def start(pilot: Pilot[Any]) -> RunScreen:

@@ -51,3 +51,17 @@ def test_the_largest_scale_that_fits_is_chosen() -> None:
     assert best_scale("0:45", 40, 4) == 1  # no room: Textual's own 3-row Digits
     assert best_scale("1:02:30", 40, 15) == 1  # 48 columns at scale 2
     assert best_scale("1:02:30", 50, 15) == 2
+
+
+def test_the_last_split_and_its_delta_get_block_digits_from_80x24() -> None:
+    from intervaltimer.track.readout import Card
+    from intervaltimer.ui.widgets.board import arrange
+
+    rest = (Card("last", "last · Rep 2/8", "1:27.0"), Card("delta", "slower", "+2.5", "slower"),
+            Card("next", "next · Rep 3/8", "1:24.5"))
+    scale, count = arrange(rest, 80, 6)  # the board at 80x24 (its max-height there)
+    assert scale >= 2 and count >= 2  # block digits, as the clock's; the next target under
+    scale, count = arrange(rest, 120, 8)  # 120x40
+    assert scale >= 3 and count >= 2
+    scale, count = arrange(rest, 38, 4)  # 40x15: whole or not at all, as before
+    assert (scale, count) == (1, 2)

@@ -26,6 +26,16 @@ MILE = ("mile=5:40",)
 LOOPBACK = "127.0.0.1:0"  # any free port on loopback: nothing leaves the machine
 
 
+async def open_code(pilot: Any) -> RemoteCodeScreen:
+    """Press r on the preview and wait for the phone page's code screen."""
+    await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    code = pilot.app.screen
+    assert isinstance(code, RemoteCodeScreen)
+    return code
+
+
 def modules_drawn(text: Any) -> list[list[bool]]:
     """Read the half blocks back: each cell's top module from its colour, the bottom one
     from its background (True: dark)."""
@@ -111,11 +121,7 @@ async def test_a_small_terminal_gets_the_address_without_the_code(fake_clock: Fa
     app = run_app("2x100m@mile/60s", fake_clock, races=MILE)
     app.services.phone = PhoneLink(bind=LOOPBACK)
     async with app.run_test(size=(60, 15)) as pilot:
-        await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        code = app.screen
-        assert isinstance(code, RemoteCodeScreen)
+        code = await open_code(pilot)
         assert not code.query_one(QrCode).display
         assert code.query_one("#remote-url", Line).text.startswith("http://127.0.0.1:")
         await pilot.press("escape")
@@ -135,3 +141,60 @@ async def test_an_address_that_cannot_be_had_is_said_on_the_preview(
         problem = app.screen.query_one("#preview-problem", Line)
         assert problem.display
         assert problem.text.startswith("no phone page: 198.51.100.7 is not an address of this")
+
+
+@pilot_test
+async def test_at_40x15_the_address_is_whole_wrapped_and_the_code_asked_for(
+        fake_clock: FakeClock) -> None:
+    app = run_app("2x100m@mile/60s", fake_clock, races=MILE)
+    app.services.phone = PhoneLink(bind=LOOPBACK)
+    async with app.run_test(size=(40, 15)) as pilot:
+        code = await open_code(pilot)
+        assert not code.query_one(QrCode).display
+        url = app.services.phone.url
+        assert url is not None and len(url) > 36
+        drawn = code.query_one("#remote-url", Line)
+        lines = drawn.text.split("\n")
+        assert "".join(lines) == url and len(lines) > 1  # whole, broken over lines
+        assert all(len(line) <= drawn.size.width for line in lines), (lines, drawn.size)
+        assert drawn.region.right <= 40
+        taller = code.query_one("#remote-taller", Line)
+        assert taller.display and taller.text == "make the window taller for the code"
+
+
+@pilot_test
+async def test_a_start_tap_with_the_code_on_screen_starts_the_run(fake_clock: FakeClock) -> None:
+    app = run_app("2x100m@mile/60s", fake_clock, races=MILE)
+    phone = PhoneLink(at_start=True, bind=LOOPBACK)
+    app.services.phone = phone
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RemoteCodeScreen)
+        url = phone.url
+        assert url is not None
+        async with aiohttp.ClientSession() as http:
+            answer = await (await http.post(url + "tap", json={"id": "s-1",
+                                                               "action": "start"})).json()
+        assert answer["applied"] is True and answer["message"] == "starting"
+        await pilot.pause()
+        await pilot.pause()
+        run_screen(app)  # the run is on the laptop's screen, not READY under the code
+
+
+@pilot_test
+async def test_a_start_tap_under_a_question_is_refused_with_the_reason(
+        fake_clock: FakeClock) -> None:
+    from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
+
+    app = run_app("2x100m@mile/60s", fake_clock, races=MILE)
+    phone = PhoneLink(bind=LOOPBACK)
+    app.services.phone = phone
+    async with app.run_test(size=(80, 24)) as pilot:
+        preview = app.screen
+        assert isinstance(preview, PreviewScreen)
+        await app.push_screen(ConfirmQuitScreen("a question"))
+        await pilot.pause()
+        assert preview._phone_start() == ("a question is open on the laptop: answer it there "
+                                          "first")
+        assert isinstance(app.screen, ConfirmQuitScreen)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from intervaltimer.engine.events import State
-from intervaltimer.log.errors import ReadOnlyError
+from intervaltimer.log.errors import LockedError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.ui.screens.preview import NO_PROFILE, PreviewScreen
@@ -157,24 +158,37 @@ async def test_escape_defers_the_offer_until_the_run_is_started(
 
 
 @pilot_test
-async def test_a_log_that_cannot_take_the_session_is_reported_before_the_run(
+async def test_a_locked_log_at_the_start_runs_at_once_and_the_writer_catches_up(
         fake_clock: FakeClock, tmp_db: Store) -> None:
-    def refuse(*args: object, **kwargs: object) -> int:
-        raise ReadOnlyError(tmp_db.path, "the directory cannot be written")
+    """Enter with another program holding the log's lock: the run starts at once (no 5 s
+    freeze, no "run it without logging"), the problem line says so, and once the lock is
+    gone the session and its reps are written."""
+    real = tmp_db.start_session
+    locked = [True]
 
-    tmp_db.start_session = refuse  # type: ignore[method-assign]
+    def start_session(*args: Any, **kwargs: Any) -> int:
+        if locked[0]:
+            raise LockedError(tmp_db.path, "database is locked")
+        return real(*args, **kwargs)
+
+    tmp_db.start_session = start_session  # type: ignore[method-assign]
     app = run_app("2x100m@mile/5s", fake_clock, store=tmp_db, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "enter")
-        screen = app.screen
-        assert isinstance(screen, PreviewScreen)
-        problem = line(screen, "preview-problem")
-        assert "cannot log this run" in problem and "cannot be written" in problem
-        assert "enter again to run it without logging" in problem
-        await press(pilot, "enter")
         run = app.screen
-        assert isinstance(run, RunScreen)
-        assert not run.runner.log.logging
+        assert isinstance(run, RunScreen)  # at once: one enter
+        assert run.runner.log.logging and run.runner.log.session_id is None
+        await advance(pilot, fake_clock, 3.0 + 20.0)
+        await press(pilot, "space")
+        run.redraw()
+        problem = str(run.query_one("#problem-line", Line).render())
+        assert "locked by another program" in problem and "as soon as the log frees" in problem
+        assert tmp_db.sessions() == []
+        locked[0] = False
+        assert run.runner.log.flush(5.0)
+        session_id = run.runner.log.session_id
+        assert session_id is not None
+        assert [r.split_s for r in tmp_db.reps(session_id)] == [20.0]
 
 
 @pilot_test

@@ -7,6 +7,7 @@ import pytest
 
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
+from intervaltimer.ui.screens.confirm_skip import ConfirmSkipScreen
 from intervaltimer.workout.profile import AskEffort, Profile
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
@@ -70,7 +71,7 @@ async def test_the_rest_line_says_its_new_length_after_plus_and_minus(
     app = run_app("3x100m@mile/30s", fake_clock, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        await press(pilot, "s")  # to the rest
+        await press(pilot, "s", "y")  # to the rest (s asks: it drops rep 1)
         assert shown(screen)["step"] == "Rest 30 s"
         await press(pilot, "plus")
         assert (shown(screen)["step"], shown(screen)["clock"]) == ("Rest 45 s (+15 s)", "0:45")
@@ -85,7 +86,7 @@ async def test_minus_with_little_rest_left_still_counts_the_rep_in(
     app = run_app("3x100m@mile/30s", fake_clock, recording_player, races=MILE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        await press(pilot, "s")
+        await press(pilot, "s", "y")
         await advance(pilot, fake_clock, 20.0)
         await press(pilot, "minus")
         seen = shown(screen)
@@ -103,13 +104,39 @@ async def test_a_double_tap_is_said_to_be_ignored(fake_clock: FakeClock) -> None
         screen = await start(pilot)
         await advance(pilot, fake_clock, 3.0 + 20.0)
         await press(pilot, "space")
-        await advance(pilot, fake_clock, 0.3)
+        await advance(pilot, fake_clock, 1.2)
         await press(pilot, "space")  # the second tap of a double tap: the rest goes on
         seen = shown(screen)
         assert seen["phase"] == "REST"
-        assert seen["note"] == "tap ignored: under 1 s into the step"
-        await advance(pilot, fake_clock, 2.0)
-        assert shown(screen)["note"] == "+/- 15 s"
+        assert seen["note"] == "double tap ignored: a lap came under 3 s ago"
+        await advance(pilot, fake_clock, 2.5)
+        assert shown(screen)["note"] == "+/- 15 s · s ends it"
+        await press(pilot, "space")  # 3.7 s after the lap: a timed rest is not ended by it
+        seen = shown(screen)
+        assert (seen["phase"], seen["note"]) == ("REST", "rest 0:27 left · s skips it")
+        assert seen["clock"] == "0:27"
+
+
+@pilot_test
+async def test_s_asks_before_cutting_a_long_rest_and_u_brings_the_rest_back(
+        fake_clock: FakeClock) -> None:
+    app = run_app("3x100m@mile/30s", fake_clock, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await advance(pilot, fake_clock, 3.0 + 20.0)
+        await press(pilot, "space")
+        await advance(pilot, fake_clock, 5.0)
+        await press(pilot, "s")  # 25 s of the rest left: it asks
+        assert isinstance(pilot.app.screen, ConfirmSkipScreen)
+        assert "0:25" in str(pilot.app.screen.query_one("#quit-question").render())
+        await press(pilot, "y")
+        assert shown(screen)["phase"] == "GET READY"
+        await press(pilot, "u")
+        seen = shown(screen)
+        assert (seen["phase"], seen["clock"]) == ("REST", "0:25")
+        await advance(pilot, fake_clock, 17.0)
+        await press(pilot, "s")  # 8 s left: no question, the rest ends
+        assert shown(screen)["phase"] == "GET READY"
 
 
 @pilot_test

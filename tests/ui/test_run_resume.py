@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from intervaltimer.engine.events import State
@@ -100,3 +102,64 @@ async def test_a_run_resumed_at_a_later_rep_still_shows_the_last_stored_one(
         assert seen["progress"].startswith("step 5/6 · ")
         await press(pilot, "q")  # the question counts every rep of the session
         assert "with the 2 reps run so far" in str(app.screen.query_one("#quit-detail").render())
+
+
+@pilot_test
+async def test_a_run_quit_in_the_main_set_is_offered_again_and_resumes_where_it_left(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    app = run_app(WORKOUT, fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        session_id = logged_session(screen.runner)
+        await advance(pilot, fake_clock, 3.0 + 21.0)
+        await press(pilot, "space")  # rep 1
+        await advance(pilot, fake_clock, 5.0)
+        await press(pilot, "q")
+        detail = str(app.screen.query_one("#quit-detail").render())
+        assert "offers to resume it" in detail
+        await press(pilot, "y")
+    logs_landed(app)
+    record = tmp_db.session(session_id)
+    assert record is not None and (record.status, record.ending) == ("abandoned", "quit")
+    fake_clock.advance(3600.0)  # an hour later, the same workout again
+    again = run_app(WORKOUT, fake_clock, store=tmp_db, races=MILE)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        await press(pilot, "r")
+        await pilot.pause()
+        run = again.screen
+        assert isinstance(run, RunScreen) and run.runner.log.session_id == session_id
+        assert shown(run)["step"].startswith("Rest 30 s")  # the step it left: rep 1's rest
+
+
+@pilot_test
+async def test_q_after_the_last_main_set_rep_finishes_here_in_two_keys(
+        fake_clock: FakeClock, tmp_db: Store, tmp_path: Path) -> None:
+    path = tmp_path / "with-strides.yaml"
+    path.write_text("name: 2 x 100 then strides\nlead_in: 3s\nsteps:\n  - repeat: 2\n"
+                    "    steps:\n      - run: 100m\n        pace: mile\n      - rest: 30s\n"
+                    "  - repeat: 4\n    steps:\n      - run: 60m\n        label: stride\n"
+                    "      - rest: lap\n  - exercise: plank\n    duration: 60s\n",
+                    encoding="utf-8")
+    app = run_app(str(path), fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        session_id = logged_session(screen.runner)
+        await advance(pilot, fake_clock, 3.0 + 21.0)
+        await press(pilot, "space")
+        await advance(pilot, fake_clock, 30.0 + 22.0)
+        await press(pilot, "space")  # the main set's last rep
+        await advance(pilot, fake_clock, 4.0)
+        await press(pilot, "q")
+        question = app.screen
+        assert "Finish here?" in str(question.query_one("#quit-question").render())
+        assert "Not run: 4 × Stride, Plank 60 s" in str(
+            question.query_one("#quit-detail").render())
+        await press(pilot, "f")
+        await pilot.pause()
+    logs_landed(app)
+    record = tmp_db.session(session_id)
+    assert record is not None and record.status_words == "main set done"
+    assert record.status is SessionStatus.COMPLETED
+    assert len(record.not_run) == 5

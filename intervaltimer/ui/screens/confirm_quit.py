@@ -35,13 +35,23 @@ class ConfirmQuitScreen(ModalScreen[Answer]):
         Binding("n,escape", "answer('stay')", "Keep running", id="confirm_quit.no"),
     ]
 
-    def __init__(self, detail: str, lap_keys: str = LAP_KEYS) -> None:
+    def __init__(self, detail: str, lap_keys: str = LAP_KEYS, *,
+                 finish_here: bool = False) -> None:
         super().__init__()
         self.detail = detail
+        self.finish_here = finish_here
         self._bindings.bind(lap_keys, "answer('lap')", "Lap", show=False)
+        if finish_here:  # after the main set, ending is finishing: `f` says so, as `y` does
+            self._bindings.bind("f", "answer('quit')", "Finish here", show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical():
+            if self.finish_here:
+                yield Static("Finish here? The main set is done.", id="quit-question")
+                yield Static(self.detail, id="quit-detail")
+                yield Static("y, f: finish here (main set done)    n, escape: keep going    "
+                             "space: lap", id="quit-keys")
+                return
             yield Static("Quit this run?", id="quit-question")
             yield Static(self.detail, id="quit-detail")
             yield Static("y: quit    n, escape: keep running    space: lap", id="quit-keys")

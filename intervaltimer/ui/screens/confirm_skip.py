@@ -1,4 +1,4 @@
-"""Asked before a running rep is skipped: a skipped rep is logged as not run.
+"""Asked before `s` drops a rep (logged as not run) or cuts a rest by more than 10 s.
 
 The same shape as the quit question (`ConfirmQuitScreen`): the clock runs on
 underneath, only `y` skips, `n` or escape keeps running, and a lap key answers
@@ -14,10 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
+from intervaltimer.ui.screens.confirm_quit import LAP_KEYS, ConfirmQuitScreen
 
-QUESTION = "Skip this rep?"
-DETAIL = "It counts as not run. u brings it back while the next step runs."
+DETAIL = "u brings it back until the next step ends."
 
 
 class ConfirmSkipScreen(ConfirmQuitScreen):
@@ -28,11 +27,12 @@ class ConfirmSkipScreen(ConfirmQuitScreen):
         Binding("n,escape", "answer('stay')", "Keep running", id="confirm_skip.no"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(DETAIL)
+    def __init__(self, question: str, lap_keys: str = LAP_KEYS) -> None:
+        super().__init__(DETAIL, lap_keys)
+        self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(QUESTION, id="quit-question")
+            yield Static(self.question, id="quit-question")
             yield Static(self.detail, id="quit-detail")
-            yield Static("y: skip it    n / escape: keep running    space: lap", id="quit-keys")
+            yield Static("y: skip it    n / escape: keep going    space: lap", id="quit-keys")

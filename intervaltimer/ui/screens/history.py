@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Select, Static
@@ -28,7 +27,6 @@ from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.session_table import (
     STATUS_MARKS,
     SessionTable,
-    session_cells,
     short_name,
 )
 
@@ -282,11 +280,9 @@ class HistoryScreen(AppScreen[None]):
         table = self.query_one(SessionTable)
         if index >= len(table.sessions) or table.sessions[index].id != row.id:
             return
-        table.sessions[index] = row
         if self.all_rows is not None and index < len(self.all_rows):
             self.all_rows[index] = row
-        for column, cell in enumerate(session_cells(row)):
-            table.update_cell_at(Coordinate(index, column), cell)
+        table.show_session(index, row)
 
     def action_trend(self) -> None:
         """The trend of the workout filtered, else of the highlighted session's workout."""

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
-from intervaltimer.track.runlog import Resume, RunLog
-from intervaltimer.track.runner import Runner
+from intervaltimer.track.runlog import Resume
+from intervaltimer.track.start import RunClocks, resume_point, start_run, unfinished
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.fit_line import FitLine
@@ -29,6 +29,7 @@ from intervaltimer.workout.mainset import with_main_rest
 from intervaltimer.workout.model import Workout, WorkoutError
 from intervaltimer.workout.plan import Plan, expand
 from intervaltimer.workout.plantext import plan_summary
+from intervaltimer.workout.profile import AskEffort
 
 if TYPE_CHECKING:
     from intervaltimer.log.records import SessionRecord
@@ -243,7 +244,7 @@ class PreviewScreen(AppScreen[None]):
         if phone is None or plan is None:
             return
         problem = await phone.open(self.workout.name, plan_summary(plan),
-                                   on_start=self._phone_start_soon)
+                                   on_start=self._phone_start)
         if problem is not None:
             self._line("preview-problem", f"no phone page: {problem}")
             return
@@ -266,13 +267,24 @@ class PreviewScreen(AppScreen[None]):
             self.app.screen.dismiss(None)
         self._show_phone()
 
-    def _phone_start_soon(self) -> None:
-        self.app.call_later(self._phone_start)
+    def _phone_start(self) -> str | None:
+        """START on the phone: as enter here, whatever is on the laptop's screen (the phone's
+        code is closed first), or why not: None when the run starts."""
+        from intervaltimer.ui.screens.remote_code import RemoteCodeScreen
 
-    def _phone_start(self) -> None:
-        """START on the phone: as enter here, unless a question is on the screen."""
-        if self.app.screen is self:
+        if self.plan is None:
+            return "the workout has a problem: see the laptop"
+        top = self.app.screen
+        if top is not self and not isinstance(top, RemoteCodeScreen):
+            return "a question is open on the laptop: answer it there first"
+        if self.crashed is not None:
+            return "an unfinished session waits on the laptop: resume or close it there"
+        if isinstance(top, RemoteCodeScreen):
+            top.dismiss(None)
+            self.call_after_refresh(self.action_start)
+        else:
             self.action_start()
+        return None
 
     def _show_phone(self) -> None:
         """`phone page: 1 phone connected · r shows its code`, while the page is open."""
@@ -285,23 +297,14 @@ class PreviewScreen(AppScreen[None]):
         self._line("preview-remote", f"phone page: {phones} · r shows its code and address")
 
     def _find_crashed(self) -> SessionRecord | None:
-        """The newest session of this workout that a crash left running, if any."""
-        store = self.services.store
-        if store is None:
-            return None
+        """The newest session of this workout a crash left running, or quit before its main
+        set was done not long ago (see track/start.py), if any."""
         try:
-            found = store.running_sessions(self.workout.name)
+            return unfinished(self.services.store, self.workout.name,
+                              self.services.wall_clock())
         except Exception as error:  # a damaged log must not stop the run
             self._line("preview-problem", f"cannot look for unfinished sessions: {error}")
             return None
-        return found[0] if found else None
-
-    def _reps_stored(self, session_id: int) -> int:
-        """The highest rep number a session has in the log (0 for none)."""
-        store = self.services.store
-        if store is None:
-            return 0
-        return max((rep.index for rep in store.reps(session_id)), default=0)
 
     # ---- actions ----------------------------------------------------------------------
 
@@ -312,8 +315,9 @@ class PreviewScreen(AppScreen[None]):
         record, plan = self.crashed, self.plan
         if record is None or plan is None:
             return
+        store = self.services.store
         try:
-            stored = self._reps_stored(record.id)
+            stored = resume_point(store, record).reps_stored if store is not None else 0
         except Exception:
             stored = 0
         self.app.push_screen(ResumeScreen(record, plan, stored), self._resume_answer)
@@ -332,8 +336,12 @@ class PreviewScreen(AppScreen[None]):
             self.crashed = None
             self.notify("The unfinished session was closed as abandoned; its reps are kept.")
             return
-        stored = self._reps_stored(record.id)
-        self.begin(Resume(record.id, record.steps_done + 1, stored))
+        try:
+            resume = resume_point(store, record)
+        except Exception as error:
+            self._line("preview-problem", f"cannot read the unfinished session: {error}")
+            return
+        self.begin(resume)
 
     def action_start(self) -> None:
         """Start the run (after the resume offer, if a crashed session waits for an answer)."""
@@ -365,32 +373,32 @@ class PreviewScreen(AppScreen[None]):
         leave_run_flow(self.app)
 
     def begin(self, resume: Resume | None) -> None:
-        """Open the session in the log and switch to the run screen.
+        """Set the run off (track/start.py) and switch to the run screen.
 
-        A log that cannot take the session is reported here, before the run;
-        a second `enter` then runs without logging.
+        A session to resume that cannot be taken over is reported here, before the
+        run; a second `enter` then runs without logging. A new session never waits
+        for the log: a locked log is written once it frees.
         """
-        from intervaltimer.engine.session import Session
         from intervaltimer.ui.screens.run import RunScreen
 
         plan = self.plan
         if plan is None:
             return
         services = self.services
-        store = None if self._unlogged_ok else services.store
+        profile = services.profile
         try:
-            log = RunLog.begin(store, plan, self.workout, clock=services.clock,
-                               wall_clock=services.wall_clock, resume=resume)
+            runner = start_run(
+                plan, self.workout, store=None if self._unlogged_ok else services.store,
+                clocks=RunClocks(services.clock, services.wall_clock),
+                player=ensure_player(self.app), lead_in_s=services.lead_in_s, resume=resume,
+                ask_unpaced=profile is not None and profile.ask_effort is AskEffort.ALL)
         except Exception as error:  # StoreError, or a log damaged in some other way
             self._unlogged_ok = True
             self._line("preview-problem", f"cannot log this run: {error}. Press enter again to "
                                           f"run it without logging, or q to stop.")
             return
-        services.run_logs.append(log)
-        session = Session(plan, services.clock, services.lead_in_s)
-        runner = Runner(session, log, ensure_player(self.app), services.clock)
+        services.run_logs.append(runner.log)
         if services.phone is not None:
             services.phone.attach(runner, on_screen=lambda: services.active_run is runner)
         self._handed_over = True
-        at_step = resume.at_step if resume is not None else 1
-        self.app.switch_screen(RunScreen(runner, title=self.workout.name, at_step=at_step))
+        self.app.switch_screen(RunScreen(runner, title=self.workout.name))

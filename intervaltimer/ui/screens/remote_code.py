@@ -18,7 +18,16 @@ from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.qr_code import QrCode
 
 HOW_TO = "Phone on its hotspot, laptop joined to it: scan with the phone's camera."
+TALLER = "make the window taller for the code"
 CODE_HEIGHT = 24  # a terminal lower than this gets the address without the code
+FRAME_CELLS = 4  # the dialog's border and padding, left and right
+
+
+def broken(url: str, width: int) -> str:
+    """`url` in lines of at most `width` cells, broken anywhere (an address has no spaces to
+    wrap at): shown whole on a narrow terminal, never cut."""
+    width = max(8, width)
+    return "\n".join(url[start:start + width] for start in range(0, len(url), width))
 
 
 class RemoteCodeScreen(ModalScreen[None]):
@@ -42,6 +51,7 @@ class RemoteCodeScreen(ModalScreen[None]):
             yield Line("Phone as the lap button · esc closes", id="remote-title")
             with Center():
                 yield QrCode(self.qr_data)
+            yield Line(TALLER, id="remote-taller")
             yield Line(self.url, id="remote-url")
             yield Line(HOW_TO, id="remote-how")
             yield Line(self.note, id="remote-note")
@@ -49,11 +59,16 @@ class RemoteCodeScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         """Leave the code out when the terminal is too low for it."""
         self.query_one("#remote-note", Line).display = bool(self.note)
-        self.set_class(self.app.size.height < CODE_HEIGHT, "-small")
+        self._fit()
 
     def on_resize(self) -> None:
-        """Keep the code only while it fits."""
-        self.set_class(self.app.size.height < CODE_HEIGHT, "-small")
+        """Keep the code only while it fits; the address always whole."""
+        self._fit()
+
+    def _fit(self) -> None:
+        size = self.app.size
+        self.set_class(size.height < CODE_HEIGHT, "-small")
+        self.query_one("#remote-url", Line).show(broken(self.url, size.width - FRAME_CELLS))
 
     def action_close(self) -> None:
         """Back to the preview."""

@@ -23,8 +23,8 @@ from textual.containers import Vertical
 from textual.reactive import var
 
 from intervaltimer.engine.events import Event, Phase, State
-from intervaltimer.track.readout import Readout, read_out
-from intervaltimer.track.runner import Runner
+from intervaltimer.track.readout import Readout
+from intervaltimer.track.runner import Runner, left_out_words
 from intervaltimer.track.runtext import short_sound
 from intervaltimer.track.voice import Voice
 from intervaltimer.ui.deadline import DeadlineTimer
@@ -40,7 +40,7 @@ from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
-from intervaltimer.workout.profile import AskEffort, VoiceMode
+from intervaltimer.workout.profile import VoiceMode
 
 COMPACT_CLASSES = ("-narrow", "-tiny", "-short")  # breakpoint classes of a small terminal
 
@@ -49,7 +49,7 @@ _REST = Binding.Group("rest ±15 s")
 
 
 class RunScreen(AppScreen[None]):
-    """One workout being run by `runner`, started at plan step `at_step` when mounted.
+    """One workout being run by `runner`, started (at `runner.at_step`) when mounted.
 
     Its look (phase colours, what a small terminal drops) is in run.tcss, by the
     classes Textual's breakpoints give the screen: `-narrow`/`-wide` by width,
@@ -88,11 +88,10 @@ class RunScreen(AppScreen[None]):
     # What the screen shows, from the engine's view; setting it redraws what changed.
     readout: var[Readout | None] = var(None)
 
-    def __init__(self, runner: Runner, *, title: str = "", at_step: int = 1) -> None:
+    def __init__(self, runner: Runner, *, title: str = "") -> None:
         super().__init__()
         self.runner = runner
         self.workout_title = title or runner.session.plan.name
-        self.at_step = at_step
         self.redraws = 0
         self.deadline = DeadlineTimer(self, runner, self.sync)
         self._keys_state: tuple[object, ...] = ()
@@ -122,7 +121,7 @@ class RunScreen(AppScreen[None]):
         self._bind_profile_lap_keys()
         self._start_voice()
         if self.runner.session.state is State.READY:
-            self.runner.start(self.at_step)
+            self.runner.start()
         self.sync()
 
     def _bind_profile_lap_keys(self) -> None:
@@ -200,9 +199,7 @@ class RunScreen(AppScreen[None]):
     def redraw(self) -> bool:
         """Read the engine's view into `readout` (which redraws what changed) and bring the
         top line and the log's problem line in step; True when anything visible changed."""
-        runner = self.runner
-        readout = read_out(runner.session, missed_rest_s=runner.missed_rest_s,
-                           tap_ignored=runner.tap_ignored, ask_unpaced=self._ask_unpaced())
+        readout = self.runner.readout()
         changed = readout != self.readout
         self.readout = readout
         extras = [self._show_top(), self._show_problem()]
@@ -247,11 +244,6 @@ class RunScreen(AppScreen[None]):
             self.set_class(phase is readout.phase, f"-phase-{phase.value}")
         self.set_class(readout.paused, "-paused")
 
-    def _ask_unpaced(self) -> bool:
-        """The profile asks the effort of reps run without a target too (`ask_effort: all`)."""
-        profile = self.services.profile
-        return profile is not None and profile.ask_effort is AskEffort.ALL
-
     def _show_top(self) -> bool:
         """The top line: the workout's name and the sound; in the compact layout the progress
         (the bar has no room) and the sound in a word or two."""
@@ -274,33 +266,30 @@ class RunScreen(AppScreen[None]):
 
     def _refresh_keys(self) -> None:
         """Grey out the footer's keys that do nothing now; redraw the footer only on change."""
-        view = self.runner.session
-        state = (view.state, view.can_undo, self._can_extend(), view.last_split is not None)
+        readout = self.readout
+        state = (readout.phase, readout.paused, readout.can) if readout is not None else ()
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
 
-    def _can_extend(self) -> bool:
-        view = self.runner.session
-        current = view.current
-        if current is None or view.remaining_s() is None:
-            return False
-        return view.waiting or not current.is_work
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Which keys apply now (None: listed in the footer, greyed out)."""
-        view = self.runner.session
-        finished = view.state is State.FINISHED
+        """Which keys apply now (None: listed in the footer, greyed out), as the track layer's
+        readout says (the phone's buttons follow the same)."""
+        readout = self.readout
+        if readout is None:
+            return True
+        can = readout.can
+        finished = readout.finished
         if action == "summary":
             return finished
         if finished and action in ("pause", "skip", "undo", "rest"):
             return False  # hidden, to make room for the summary key
         if action == "undo":
-            return True if view.can_undo else None
+            return True if can.undo else None
         if action == "rest":
-            return True if self._can_extend() else None
+            return True if can.extend else None
         if action == "effort":
-            return True if view.last_split is not None else None
+            return True if can.rate else None
         return True
 
     # ---- keys ---------------------------------------------------------------------------
@@ -317,21 +306,25 @@ class RunScreen(AppScreen[None]):
         self.runner.pause_or_resume()
 
     def action_skip(self) -> None:
-        """Skip the step on the screen; a running rep only after asking (it counts as not run)."""
-        view = self.runner.session
-        current = view.current
-        if current is None or not current.is_work or view.waiting:
-            self.runner.skip()
+        """Skip the step on the screen; first asking when that would drop a rep or cut a rest
+        by more than 10 s (u brings it back until the next step ends)."""
+        question = self.runner.readout().can.skip_asks
+        if not question:
+            self._skip_now()
             return
         from intervaltimer.ui.screens.confirm_skip import ConfirmSkipScreen
 
         def answered(answer: Answer | None) -> None:
             if answer == "quit":
-                self.runner.skip()
+                self._skip_now()
             elif answer == "lap":
                 self.action_lap()
 
-        self.app.push_screen(ConfirmSkipScreen(), answered)
+        self.app.push_screen(ConfirmSkipScreen(question, self.lap_keys), answered)
+
+    def _skip_now(self) -> None:
+        if self.runner.skip():
+            self.notify("Skipped: u brings it back until the next step ends.", timeout=3)
 
     def action_undo(self) -> None:
         """Take back the last lap (a mistaken tap): back in the rep, its split withdrawn."""
@@ -369,17 +362,27 @@ class RunScreen(AppScreen[None]):
                     f"— {problem}", timeout=3)
 
     def action_quit_run(self) -> None:
-        """Ask, then end the run keeping its session; once done, go to the summary."""
-        if self.runner.finished:
+        """Ask, then end the run keeping its session; once done, go to the summary. After the
+        main set's last rep the first answer is "finish here" (main set done)."""
+        runner = self.runner
+        if runner.finished:
             self.action_summary()
             return
-        reps = len(self.runner.session.splits)
-        ending = "abandoned" if self.runner.work_left() else "completed"
-        detail = (f"The session is kept as {ending}, with the {reps} rep"
-                  f"{'s' if reps != 1 else ''} run so far.")
-        if not self.runner.log.logging:
+        reps = len(runner.session.splits)
+        so_far = f"the {reps} rep{'s' if reps != 1 else ''} run so far"
+        finish_here = runner.main_set_over()
+        if finish_here:
+            left = left_out_words(runner.steps_left())
+            detail = f"Main set done: the session is kept as finished. Not run: {left}."
+        elif runner.work_left():
+            detail = (f"The session is kept as abandoned, with {so_far}; the next run of "
+                      "this workout offers to resume it.")
+        else:
+            detail = f"The session is kept as completed, with {so_far}."
+        if not runner.log.logging:
             detail = "This run is not being logged."
-        self.app.push_screen(ConfirmQuitScreen(detail, self.lap_keys), self._quit_answer)
+        self.app.push_screen(ConfirmQuitScreen(detail, self.lap_keys, finish_here=finish_here),
+                             self._quit_answer)
 
     def _quit_answer(self, answer: Answer | None) -> None:
         if answer == "quit":

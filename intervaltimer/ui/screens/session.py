@@ -68,7 +68,7 @@ def session_line(review: Review) -> str:
         reps += f" ({metrics.skipped} skipped)" if metrics.skipped else ""
     flagged = (f" · flagged {', '.join(session.conditions)}: moves no rung"
                if session.conditions else "")
-    return f"{when} · {reps} · {session.status}{flagged}"
+    return f"{when} · {reps} · {session.status_words}{flagged}"
 
 
 class SessionScreen(AppScreen[bool]):
@@ -168,7 +168,7 @@ class SessionScreen(AppScreen[bool]):
             return
         self.review = review
         self.title = review.session.workout
-        self.sub_title = self.status_title(review.session.status)
+        self.sub_title = self.status_title(review.session.status_words)
         info.update(session_line(review))
         self.query_one(SessionRepTable).show_reps(review.reps)
         previous = review.previous

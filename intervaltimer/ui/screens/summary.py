@@ -69,8 +69,11 @@ class SummaryScreen(SessionScreen):
     ]
 
     def status_title(self, status: str) -> str:
-        """"workout done" for a completed run; a run quit early says it was stopped."""
-        return "workout done" if status == "completed" else f"workout stopped · {status}"
+        """"workout done" for a completed run, "main set done" for one ended after its main
+        set; a run quit early says it was stopped."""
+        if status in ("completed", "main set done"):
+            return "workout done" if status == "completed" else "main set done"
+        return f"workout stopped · {status}"
 
     def leave(self) -> None:
         """Escape leaves for the library, not back into the finished run."""

@@ -43,10 +43,31 @@ def row_width(cards: tuple[Card, ...], scale: int) -> int:
     return sum(card_width(card, scale) for card in cards) + gap(scale) * max(0, len(cards) - 1)
 
 
+def leading(cards: tuple[Card, ...]) -> int:
+    """How many cards come before the next rep's target: the numbers about now (the last
+    split and its ±, a rep's target and checkpoint)."""
+    for n, card in enumerate(cards):
+        if card.kind == "next":
+            return n
+    return len(cards)
+
+
 def arrange(cards: tuple[Card, ...], width: int, height: int,
             largest: int = LARGEST_SCALE) -> tuple[int, int]:
-    """(scale, how many cards) for a board of `width` x `height`: all cards at the largest
-    scale that fits, else fewer (dropping from the end); (0, 0) when not one fits."""
+    """(scale, how many cards) for a board of `width` x `height`; (0, 0) when not one fits.
+
+    The numbers about now (the last split and its ±) are drawn in block digits, as the
+    clock is, at the largest scale they fit, with as many of the cards after them (the
+    next target) as fit beside at that scale (the next line under the board names it
+    anyway). Where even the first ones cannot have block digits, all cards at the
+    largest scale that fits, else fewer (dropping from the end).
+    """
+    lead = leading(cards)
+    for scale in range(largest, 1, -1):
+        if lead and 1 + digits_height(scale) <= height and row_width(cards[:lead], scale) <= width:
+            count = max(n for n in range(lead, len(cards) + 1)
+                        if row_width(cards[:n], scale) <= width)
+            return scale, count
     for count in range(len(cards), 0, -1):
         shown = cards[:count]
         for scale in range(largest, 0, -1):
