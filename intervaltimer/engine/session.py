@@ -158,10 +158,11 @@ class Session(SessionTransitions):
         seg = self._seg
         if seg is None or self._finished:
             return None
-        pressed = self._read() - max(0.0, ago_s)
-        if self._last_lap_at is not None and pressed - self._last_lap_at < LAP_DEBOUNCE_S:
+        ago_s = max(0.0, ago_s) if self._pause is None else 0.0
+        now = self._read()
+        if self._last_lap_at is not None and now - ago_s - self._last_lap_at < LAP_DEBOUNCE_S:
             return LapRefusal.DOUBLE_TAP
-        if self._session_s(pressed) - seg.start_s < START_GUARD_S:
+        if self._session_s(now) - ago_s - seg.start_s < START_GUARD_S:
             return LapRefusal.JUST_STARTED
         step = self._steps[seg.pos]
         if seg.wait is None and step.kind is StepKind.REST and seg.end_s is not None:

@@ -41,7 +41,15 @@ async def _drawn(tmp_path: Path, size: tuple[int, int],
             if screen is not None:
                 app.push_screen(screen(ids))
                 await settle(pilot, app)
-            return screen_text(app)
+            seen = [screen_text(app)]
+            # What a small window keeps below the fold is read too, a line at a time, as a
+            # runner scrolls to it.
+            for widget in list(app.screen.query("*")):
+                for y in range(1, int(widget.max_scroll_y) + 1):
+                    widget.scroll_to(y=y, animate=False, immediate=True)
+                    await pilot.pause()
+                    seen.append(screen_text(app))
+            return "\n".join(seen)
 
 
 SCREENS: dict[str, Callable[[list[int]], Screen[Any]] | None] = {

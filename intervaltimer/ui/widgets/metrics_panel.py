@@ -7,7 +7,9 @@ figure without a direction, plain.
 
 Where the full labels ("mean effort", "session RPE") would not fit beside the figures (an
 80-column terminal beside a wide rep table, or a previous session from another year), the
-panel uses short ones ("effort", "sess. RPE") rather than cut them.
+panel uses short ones ("effort", "sess. RPE") rather than cut them; narrower still (a 40-column
+terminal), it leaves out the change column, then the previous session's, whole, rather than
+cut a number.
 """
 
 from __future__ import annotations
@@ -57,39 +59,53 @@ class MetricsPanel(Static):
         self.previous_label = previous_label
         self.refresh(layout=True)
 
-    def _table(self, short: bool) -> Table:
-        """The metrics as a table, with the short labels if ``short``."""
+    def _table(self, short: bool, before: bool = True, change: bool = True) -> Table:
+        """The metrics as a table, with the short labels if ``short``; the previous
+        session's column if ``before`` and the change column if ``change`` (and there is a
+        previous session)."""
         assert self.comparison is not None
-        previous_label = self.previous_label
+        before = before and self.previous_label is not None
+        change = change and before
         table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold underline")
         table.add_column("", no_wrap=True)
         table.add_column("now", justify="right", no_wrap=True)
-        if previous_label is not None:
-            table.add_column(previous_label, justify="right", no_wrap=True)
+        if before:
+            table.add_column(self.previous_label or "", justify="right", no_wrap=True)
+        if change:
             table.add_column("change", justify="right", no_wrap=True)
         for row in self.comparison.rows:
             label = SHORT_LABELS.get(row.label, row.label) if short else row.label
             cells: list[Text | str] = [Text(label, style="dim"), row.now]
-            if previous_label is not None:
-                cells += [row.before,
-                          Text(row.change, style=tone_style(self, _TONES.get(row.verdict, "")))]
+            if before:
+                cells.append(row.before)
+            if change:
+                cells.append(Text(row.change, style=tone_style(self, _TONES.get(row.verdict, ""))))
             table.add_row(*cells)
         return table
 
+    def _fits(self, table: Table) -> bool:
+        console = self.app.console
+        return Measurement.get(console, console.options, table).maximum <= self.content_size.width
+
     def uses_short_labels(self) -> bool:
         """Whether the full table is wider than the panel has room for."""
-        width = self.content_size.width
-        if self.comparison is None or width <= 0:
+        if self.comparison is None or self.content_size.width <= 0:
             return False
-        console = self.app.console
-        needed = Measurement.get(console, console.options, self._table(short=False)).maximum
-        return needed > width
+        return not self._fits(self._table(short=False))
 
     def render(self) -> RenderableType:
-        """The metrics table, with short labels when the full ones would be cut."""
+        """The metrics table, with short labels when the full ones would be cut, and without
+        the change column (then the previous session's) when even those would be."""
         if self.comparison is None:
             return ""
-        return self._table(short=self.uses_short_labels())
+        short = self.uses_short_labels()
+        if self.content_size.width <= 0:
+            return self._table(short)
+        for before, change in ((True, True), (True, False), (False, False)):
+            table = self._table(short, before, change)
+            if self._fits(table):
+                return table
+        return table
 
     def shown_labels(self) -> list[str]:
         """The labels as they are shown at the panel's present width (for tests)."""
