@@ -21,9 +21,10 @@ so callers may hold either. Decisions a runner will meet:
   about to start; during a send-off wait, the wait. A rep skipped (running or
   about to start) is still a rep: a Split with no time and `skipped` set, so
   the log counts it as not run.
-- `undo_lap()` takes back the last lap or skip (undo.py): a rep skipped in
-  its lead-in gets its lead-in again, a rest comes back with the time it had
-  left (if it has not run out meanwhile). Cues of the lapped step that fell
+- `undo_lap()` takes back the last lap or skip (undo.py), and pressed again
+  the skip before it, until a rep ends: a rep skipped in its lead-in gets its
+  lead-in again, a rest comes back with the time it had left (if it has not
+  run out meanwhile). Cues of the lapped step that fell
   due while the lap stood are not played late.
 - `extend(seconds)` moves the end of a rest or a wait; shortened, a rest that
   leads into a rep keeps its 3-2-1 (COUNTDOWN_FROM seconds), as `skip()` keeps

@@ -103,11 +103,18 @@ class Transitions:
         return applied
 
     def end_step(self, seg: Segment, how: How, at_s: float, at: float) -> Split | None:
-        """The step ends at `at_s` (session) / `at` (clock): on time, by lap, or skipped."""
+        """The step ends at `at_s` (session) / `at` (clock): on time, by lap, or skipped.
+
+        A step over on its own clock, or a rep lapped at its end, closes the undo chain: a
+        timed step that has run out cannot be re-entered, and a rep's split stands once the
+        runner has lapped it. Skips, and laps of steps that are not reps, leave the chain
+        as it is: the runner walks back through them with `u` (see undo.py).
+        """
         tl = self.tl
         step = tl.steps[seg.pos]
         elapsed = at_s - seg.start_s
-        tl.undos.clear()
+        if how == "time" or (how == "lap" and step.is_work):
+            tl.undos.clear()
         split = None
         if how == "skip":
             skipped = self._skipped_rep(seg.pos, seg.started_at, at)

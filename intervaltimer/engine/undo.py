@@ -2,11 +2,16 @@
 
 A lap or a skip leaves an `Undo`: the segment it ended (with its clock), the
 `every:` round, the splits and the open rest as they were. `u` puts the most
-recent one back, in the step it ended, its clock intact. It can no longer be
-taken back once the timeline has moved past it (transitions.py decides when):
-a timed step whose end has passed cannot be re-entered, nor can a finished
-workout. A rep skipped in its lead-in comes back with a new lead-in, counted
-in from the undo, not the old one's clock.
+recent one back, in the step it ended, its clock intact; pressed again, the
+one before it. A runner who skips a rest and then, by mistake, the rep's
+lead-in walks back through both, one press each: every skip (of a rep, a rest,
+a lead-in, a wait) stands in the chain until a rep ends.
+
+The chain closes (transitions.py) when a rep is lapped (that lap alone can
+be taken back), when a step runs out on its own clock or a send-off wait ends
+(a timed step whose end has passed cannot be re-entered), and at the finish.
+A rep skipped in its lead-in comes back with a new lead-in, counted in from
+the undo, not the old one's clock.
 """
 
 from __future__ import annotations
@@ -39,9 +44,12 @@ def undo_point(tl: Timeline, seg: Segment, fresh_lead_in: bool = False) -> Undo:
 
 
 def keep(tl: Timeline, undo: Undo) -> None:
-    """The lap or skip of `undo` happened: `u` can take it back (unless it finished the
-    workout)."""
-    tl.undos[:] = [] if tl.finished else [undo]
+    """The lap or skip of `undo` happened: `u` can take it back, after any still standing
+    before it (unless it finished the workout)."""
+    if tl.finished:
+        tl.undos.clear()
+    else:
+        tl.undos.append(undo)
 
 
 def _takeable(undo: Undo, at_s: float) -> bool:
