@@ -6,14 +6,9 @@ façade over three parts sharing one `Timeline` (timeline.py): `Transitions`
 (transitions.py) move it on, `session.view` (a `SessionView`, view.py) reads
 it, and undo.py takes laps and skips back; laps.py says which laps are taken.
 The read side is also answered here (`session.state`, `session.splits`, ...)
-so callers may hold either. Decisions a runner will meet:
+so callers may hold either. What follows what (lead-ins, `every:` rounds) is
+in transitions.py. What the keys do:
 
-- The workout's start, and a rep that follows a step ended by a key (lap or
-  skip), get a lead-in: LEAD_IN, COUNTDOWN 3-2-1 (TICK), then GO. A timed
-  step followed by a rep ticks 3-2-1 in its own last seconds; GO at its end.
-  A run lapped straight into another run (300 m at 5k pace, then a 100 m
-  kick) needs none: the runner is running on, and the next rep starts at the
-  lap. An exercise after a lap keeps its lead-in (time to get into position).
 - `lap()` ends the step on the screen (a timed step early); during a lead-in
   or a send-off wait it starts the rep now. A timed rest is protected, and a
   double or stray tap ignored (laps.py); `lap_refusal()` says why.
@@ -31,10 +26,6 @@ so callers may hold either. Decisions a runner will meet:
   the lead-in: `-` never starts a rep without a count.
 - While paused nothing becomes due. Keys still act on the frozen clock (a lap
   records the rep's time at the pause); what they start waits for `resume()`.
-- `every:` rounds: a round starts when its first step starts; its send-off
-  rest (the plan's last timed rest of the round) ends at round start +
-  `round_s`, but no sooner than `min_rest` after it begins (SEND_OFF_MISSED
-  says so). A round with no rest gets a send-off wait from the engine.
 """
 
 from __future__ import annotations
@@ -45,10 +36,9 @@ from math import isfinite
 
 from intervaltimer.engine.events import Cue, Event, EventKind, Phase, Progress, Split, State
 from intervaltimer.engine.laps import LAP_DEBOUNCE_S, START_GUARD_S, LapRefusal, lap_refusal
-from intervaltimer.engine.schedule import Wait
 from intervaltimer.engine.timeline import Timeline
 from intervaltimer.engine.transitions import Transitions
-from intervaltimer.engine.undo import Undo, can_undo, keep, take_back, undo_point
+from intervaltimer.engine.undo import Undo, can_undo, take_back
 from intervaltimer.engine.view import SessionView
 from intervaltimer.workout.plan import Plan, PlannedStep
 
@@ -118,7 +108,7 @@ class Session:
         `ago_s`: the key was pressed that long before it reached the session (a phone's
         tap delayed by the network): the step ends at the press, so the split is the
         runner's. A press from before the step on the screen began (or in its first
-        LAP_DEBOUNCE_S) is not taken. During a lead-in or a send-off wait: start the
+        START_GUARD_S) is not taken. During a lead-in or a send-off wait: start the
         rep now (returns None).
         """
         tl = self._tl
@@ -126,20 +116,10 @@ class Session:
         seg = tl.seg
         if seg is None or tl.finished:
             return None
-        at_s = tl.session_s(now)
         ago_s = max(0.0, ago_s) if tl.pause is None else 0.0
         if lap_refusal(tl, ago_s) is not None:
             return None
-        tl.last_lap_at = now - ago_s
-        if seg.wait is not None:
-            self._moves.end_wait(seg, at_s)
-            self._moves.advance(now)
-            return None
-        undo = undo_point(tl, seg)
-        split = self._moves.end_step(seg, "lap", at_s - ago_s, now - ago_s)
-        keep(tl, undo)
-        self._moves.advance(now)
-        return split
+        return self._moves.lap(seg, now, ago_s)
 
     def lap_refusal(self, ago_s: float = 0.0) -> LapRefusal | None:
         """Why a lap pressed `ago_s` ago would be ignored, or None when it would be taken
@@ -169,29 +149,11 @@ class Session:
 
     def pause(self) -> bool:
         """Freeze the clock of the session (also during the lead-in). False if not running."""
-        tl = self._tl
-        now = self._now()
-        if tl.seg is None or tl.finished or tl.pause is not None:
-            return False
-        tl.pause = (now, tl.session_s(now))
-        tl.emit(Event(EventKind.PAUSED, now, tl.steps[tl.seg.pos].index,
-                      elapsed_s=self.view.elapsed_s()))
-        return True
+        return self._moves.pause(self._now())
 
     def resume(self) -> bool:
         """Carry on from where the pause froze the clock. False if not paused."""
-        tl = self._tl
-        if tl.pause is None or tl.seg is None:
-            return False
-        now = tl.read()
-        paused_at, at_s = tl.pause
-        tl.pause = None
-        tl.paused_s = now - at_s
-        tl.reached_s = max(tl.reached_s, at_s)
-        tl.emit(Event(EventKind.RESUMED, now, tl.steps[tl.seg.pos].index,
-                      seconds=now - paused_at))
-        self._moves.advance(now)
-        return True
+        return self._moves.resume()
 
     def skip(self) -> bool:
         """Skip the step on the screen (the rep about to start, during its lead-in); `u`
@@ -201,10 +163,7 @@ class Session:
         seg = tl.seg
         if seg is None or tl.finished:
             return False
-        undo = undo_point(tl, seg, fresh_lead_in=seg.wait is Wait.LEAD_IN)
         self._moves.skip(seg, now)
-        keep(tl, undo)
-        self._moves.advance(now)
         return True
 
     def extend(self, seconds: float) -> float | None:

@@ -4,8 +4,21 @@
 step (or a lead-in, or a send-off wait before it), works out send-off rests and
 records splits; the keys of `Session` (session.py) come here to end, skip or
 move a step. It is the only part that moves the session forward, so the rules
-of what follows what live in one place. Instants named `*_s` here are session
-seconds (clock less paused time, see schedule.py); `at` is a clock instant.
+of what follows what live in one place:
+
+- The workout's start, and a rep that follows a step ended by a key (lap or
+  skip), get a lead-in: LEAD_IN, COUNTDOWN 3-2-1 (TICK), then GO. A timed
+  step followed by a rep ticks 3-2-1 in its own last seconds; GO at its end.
+  A run lapped straight into another run (300 m at 5k pace, then a 100 m
+  kick) needs none: the runner is running on, and the next rep starts at the
+  lap. An exercise after a lap keeps its lead-in (time to get into position).
+- `every:` rounds: a round starts when its first step starts; its send-off
+  rest (the plan's last timed rest of the round) ends at round start +
+  `round_s`, but no sooner than `min_rest` after it begins (SEND_OFF_MISSED
+  says so). A round with no rest gets a send-off wait from the engine.
+
+Instants named `*_s` here are session seconds (clock less paused time, see
+schedule.py); `at` is a clock instant.
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ from intervaltimer.engine.schedule import (
     segment_dues,
 )
 from intervaltimer.engine.timeline import Timeline
+from intervaltimer.engine.undo import keep, undo_point
 from intervaltimer.workout.model import StepKind
 
 How = Literal["time", "lap", "skip"]
@@ -72,10 +86,55 @@ class Transitions:
             self._enter_step(pos, now)
         self.advance(now)
 
-    def skip(self, seg: Segment, now: float) -> None:
-        """Skip `seg` at `now`: a wait, the rep a lead-in counts down to, or the step."""
+    def pause(self, now: float) -> bool:
+        """Freeze the session's clock at `now` (caught up to it). False if not running."""
+        tl = self.tl
+        seg = tl.seg
+        if seg is None or tl.finished or tl.pause is not None:
+            return False
+        at_s = tl.session_s(now)
+        tl.pause = (now, at_s)
+        elapsed = 0.0 if seg.wait is not None else max(0.0, at_s - seg.start_s)
+        tl.emit(Event(EventKind.PAUSED, now, tl.steps[seg.pos].index, elapsed_s=elapsed))
+        return True
+
+    def resume(self) -> bool:
+        """Carry on from where the pause froze the clock. False if not paused."""
+        tl = self.tl
+        if tl.pause is None or tl.seg is None:
+            return False
+        now = tl.read()
+        paused_at, at_s = tl.pause
+        tl.pause = None
+        tl.paused_s = now - at_s
+        tl.reached_s = max(tl.reached_s, at_s)
+        tl.emit(Event(EventKind.RESUMED, now, tl.steps[tl.seg.pos].index,
+                      seconds=now - paused_at))
+        self.advance(now)
+        return True
+
+    def lap(self, seg: Segment, now: float, ago_s: float) -> Split | None:
+        """A lap taken at `now`, pressed `ago_s` before: end `seg` at the press (the rep's
+        Split), or during a wait start its rep now. `u` can take the step's end back."""
         tl = self.tl
         at_s = tl.session_s(now)
+        tl.last_lap_at = now - ago_s
+        if seg.wait is not None:
+            self.end_wait(seg, at_s)
+            self.advance(now)
+            return None
+        undo = undo_point(tl, seg)
+        split = self.end_step(seg, "lap", at_s - ago_s, now - ago_s)
+        keep(tl, undo)
+        self.advance(now)
+        return split
+
+    def skip(self, seg: Segment, now: float) -> None:
+        """Skip `seg` at `now`: a wait, the rep a lead-in counts down to, or the step; `u`
+        can take it back."""
+        tl = self.tl
+        at_s = tl.session_s(now)
+        undo = undo_point(tl, seg, fresh_lead_in=seg.wait is Wait.LEAD_IN)
         if seg.wait is Wait.SEND_OFF:
             self._after_wait(seg.pos, at_s)
         elif seg.wait is Wait.LEAD_IN:
@@ -85,6 +144,8 @@ class Transitions:
             self._after(seg.pos, at_s, now, on_time=False)
         else:
             self.end_step(seg, "skip", at_s, now)
+        keep(tl, undo)
+        self.advance(now)
 
     def move_end(self, seg: Segment, seconds: float, now: float) -> float:
         """Move the end of `seg` by `seconds`, never before now, and keeping the 3-2-1 of a
