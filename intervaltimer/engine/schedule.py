@@ -1,4 +1,4 @@
-"""The timeline of the session, one segment at a time: what becomes due when.
+"""What becomes due when, one segment of the session at a time.
 
 A segment is a step on the clock, or a wait before a step (the lead-in, or the
 rest the engine adds between rounds of an `every:` repeat that has none).
@@ -75,7 +75,7 @@ _ENTRY_KIND = {Wait.LEAD_IN: EventKind.LEAD_IN, Wait.SEND_OFF: EventKind.SEND_OF
                None: EventKind.STEP_STARTED}
 
 
-def timeline(step: PlannedStep, wait: Wait | None, start_s: float, end_s: float | None,
+def segment_dues(step: PlannedStep, wait: Wait | None, start_s: float, end_s: float | None,
              countdown: bool, missed_rest_s: float | None = None,
              lapped: bool = False) -> list[Due]:
     """Everything due in one segment, in order.
@@ -116,7 +116,7 @@ class Segment:
 
     `floor_s`: dues before it are stale (the end moved, or a lap was undone)
     and are never emitted. `countdown`, `missed_rest_s` and `lapped` are what the
-    timeline was built with (see `timeline`), kept to rebuild it when the end
+    dues were worked out with (see `segment_dues`), kept to rebuild them when the end
     moves. `started_at`: the clock instant the step's entry was emitted (its
     GO), for the split.
     """
@@ -133,6 +133,15 @@ class Segment:
     started_at: float | None = None
     cursor: int = 0
     emitted: set[DueKey] = field(default_factory=set)
+
+    @classmethod
+    def fresh(cls, pos: int, step: PlannedStep, wait: Wait | None, start_s: float,
+              end_s: float | None, countdown: bool, missed_rest_s: float | None = None,
+              lapped: bool = False) -> Segment:
+        """A segment for `step` (at `pos` in the plan, or the wait before it) from `start_s`,
+        nothing of it emitted yet."""
+        items = segment_dues(step, wait, start_s, end_s, countdown, missed_rest_s, lapped)
+        return cls(pos, wait, start_s, end_s, items, start_s, countdown, missed_rest_s, lapped)
 
     def next_due(self) -> Due | None:
         """The first due not yet emitted and not stale, or None."""

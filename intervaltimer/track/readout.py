@@ -90,11 +90,12 @@ class Readout:
         return self.can.effort_step is not None
 
 
-def read_out(view: Session, *, missed_rest_s: float | None = None,
+def read_out(session: Session, *, missed_rest_s: float | None = None,
              toast: str = "", ask_unpaced: bool = False) -> Readout:
-    """The readout of `view` now. `ask_unpaced`: ask the effort of reps without a target
+    """The readout of `session` now. `ask_unpaced`: ask the effort of reps without a target
     too (strides and the like are not asked about by default). `toast`: what the runner
     says about a lap it just refused (see `Runner.toast`)."""
+    view = session.view
     state = view.state
     finished = state is State.FINISHED
     phase = view.phase
@@ -125,7 +126,7 @@ def read_out(view: Session, *, missed_rest_s: float | None = None,
         target=_rep_target(view),
         pacer=pacer_words(view) if running else "",
         toast=toast,
-        can=actions(view, effort.step_index if effort is not None and asking else None),
+        can=actions(session, effort.step_index if effort is not None and asking else None),
     )
 
 

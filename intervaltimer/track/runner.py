@@ -105,9 +105,9 @@ class Runner:
                 self.finished_at = event.at
         if self.finished_at is not None and self.status is None:
             self.status = COMPLETED
-            self.log.close(self.session, COMPLETED, self.finished_at)
+            self.log.close(self.session.view, COMPLETED, self.finished_at)
         else:
-            self.log.sync(self.session)
+            self.log.sync(self.session.view)
         for listener in tuple(self._listeners):
             listener(events)
         return events
@@ -261,10 +261,10 @@ class Runner:
             else:
                 self.status = COMPLETED
             self.session.record_rest_so_far()  # quit in a rest: the rest taken until now
-            self.log.close(self.session, self.status, self.clock(), ending=self.ending,
+            self.log.close(self.session.view, self.status, self.clock(), ending=self.ending,
                            not_run=self.not_run)
         else:
-            self.log.sync(self.session)
+            self.log.sync(self.session.view)
         return self.status
 
     def stop_alone(self) -> str:
