@@ -16,8 +16,8 @@ import pytest
 
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
 from intervaltimer.track.phrases import LAST_ONE, SAMPLE
+from tests.helpers.speech import espeak_itself
 
-from .test_speech import espeak_itself
 from .wavs import read_wav
 
 PLAY_EVERY_CUE = """

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import threading
-import wave
 from pathlib import Path
 
 import pytest
 
 from intervaltimer.audio.speech import NOT_INSTALLED, Speech, read_clip
-
-
-def espeak_itself(tmp_path: Path, text: str, voice: str = "en") -> bytes:
-    """The samples espeak-ng writes for `text` when run by hand."""
-    out = tmp_path / "by-hand.wav"
-    espeak = shutil.which("espeak-ng")
-    assert espeak is not None, "espeak-ng must be installed (make system)"
-    subprocess.run([espeak, "-v", voice, "-s", "175", "-w", str(out), "--", text], check=True)
-    with wave.open(str(out), "rb") as sound:
-        assert (sound.getframerate(), sound.getnchannels(), sound.getsampwidth()) == (22050, 1, 2)
-        return sound.readframes(sound.getnframes())
+from tests.helpers.speech import espeak_itself
 
 
 def test_a_phrase_is_espeaks_own_rendering_kept_in_the_cache(tmp_path: Path) -> None:

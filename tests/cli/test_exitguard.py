@@ -17,9 +17,7 @@ from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.ui.app import Services
 from tests.fakes import FakeClock
-from tests.track.test_log_faults import first_rep_landed
-from tests.track.test_runner import step_to
-from tests.ui.runkit import logged_session
+from tests.ui.runkit import first_rep_landed, logged_session, step_to
 
 WAIT_S = 10.0
 

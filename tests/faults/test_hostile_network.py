@@ -17,8 +17,9 @@ import pytest
 
 from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
+from tests.helpers.aio import async_test
+from tests.helpers.phone import started
 from tests.remote.netkit import PATH, lap_body, send, serving, tap_head
-from tests.remote.test_protocol import async_test, started
 
 
 @async_test

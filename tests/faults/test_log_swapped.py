@@ -16,8 +16,7 @@ import pytest
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
 from tests.fakes import FakeClock
-from tests.track.test_runner import make_runner, step_to
-from tests.ui.runkit import landed
+from tests.ui.runkit import landed, make_runner, step_to
 
 SWAPS: dict[str, tuple[Callable[[Path], None], str]] = {
     "fifo": (os.mkfifo, "a FIFO (named pipe)"),

@@ -24,8 +24,7 @@ from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import rescue_name, settle
 from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
-from tests.track.test_runner import make_runner, step_to
-from tests.ui.runkit import landed
+from tests.ui.runkit import landed, make_runner, step_to
 
 PRECIOUS = "a file the rescue must not touch\n"
 

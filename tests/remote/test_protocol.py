@@ -8,13 +8,12 @@ tap did is read back from the runner and from the log itself.
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any, ParamSpec
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -25,23 +24,14 @@ from intervaltimer.remote.addresses import Bind
 from intervaltimer.remote.server import RemoteServer, runner_options
 from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
+from tests.helpers.aio import async_test
+from tests.helpers.phone import started
 from tests.remote.netkit import TOKEN
-from tests.ui.runkit import logged_session, make_runner, step_to
+from tests.ui.runkit import logged_session, step_to
 
-P = ParamSpec("P")
 WRONG = "fedcba9876543210fedcba9876543210"
 BASE = f"/t/{TOKEN}/"
 # 2 x 100 m at mile pace (21.1 s) with 5 s rests; a 3 s lead-in: rep 1 starts at 1003.0.
-
-
-def async_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
-    """Run an async test with asyncio (the project has no async pytest plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @asynccontextmanager
@@ -52,16 +42,6 @@ async def phone(server: RemoteServer) -> AsyncIterator[TestClient[Any, Any]]:
     await test_server.start_server(**runner_options())
     async with TestClient(test_server) as client:
         yield client
-
-
-def started(clock: FakeClock, store: Store | None) -> tuple[Runner, RemoteServer]:
-    """A runner of 2 x 100 m started and in rep 1 for 18 s, with a server attached."""
-    runner = make_runner("2x100m@mile/5s", clock, store)
-    runner.start()
-    step_to(runner, clock, 1021.0)
-    server = RemoteServer("2 x 100 m", token=TOKEN)
-    server.attach(runner)
-    return runner, server
 
 
 def stored_reps(runner: Runner, store: Store) -> list[RepRecord]:

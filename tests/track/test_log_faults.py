@@ -16,18 +16,8 @@ from intervaltimer.log.importing import import_sessions, read_export
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
-from intervaltimer.track.runner import Runner
 from tests.fakes import FakeClock
-from tests.ui.runkit import landed, logged_session, make_runner, step_to
-
-
-def first_rep_landed(store: Store, clock: FakeClock) -> Runner:
-    """A `2x100m@mile/5s` runner on `store`, rep 1 lapped at 1024.0 and written."""
-    runner = make_runner("2x100m@mile/5s", clock, store)
-    runner.start()
-    step_to(runner, clock, 1024.0)
-    runner.lap()
-    return landed(runner)
+from tests.ui.runkit import first_rep_landed, landed, logged_session, make_runner, step_to
 
 
 def two_reps(runner: Any, clock: FakeClock, first: float = 1024.0) -> None:

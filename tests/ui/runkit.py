@@ -200,3 +200,12 @@ def screen_text(app: Any) -> str:
                       force_terminal=True, color_system=None, legacy_windows=False)
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text()
+
+
+def first_rep_landed(store: Store, clock: FakeClock) -> Runner:
+    """A `2x100m@mile/5s` runner on `store`, rep 1 lapped at 1024.0 and written."""
+    runner = make_runner("2x100m@mile/5s", clock, store)
+    runner.start()
+    step_to(runner, clock, 1024.0)
+    runner.lap()
+    return landed(runner)
