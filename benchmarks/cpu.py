@@ -9,7 +9,7 @@ frame is on the screen (start-up: imports, the preview, building the run
 screen), during the countdown, and in all, with the countdown's wall time;
 then the ratio ours / termdown's.
 
-Goal: ours <= 0.8 x termdown's over the countdown (issue 12). Prints PASS or FAIL and exits 0
+Goal: ours <= 0.8 x termdown's over the countdown. Prints PASS or FAIL and exits 0
 either way (a speed goal is not a test).
 
     .venv/bin/python benchmarks/cpu.py [--seconds 60]
@@ -38,7 +38,7 @@ from tests.e2e.tmux import (  # noqa: E402 - after the path is set
 
 TICKS_PER_S = os.sysconf("SC_CLK_TCK")
 SAMPLE_S = 0.1
-GOAL_RATIO = 0.8  # issue 12: ours at most 0.8 of termdown's CPU over the countdown
+GOAL_RATIO = 0.8  # ours at most 0.8 of termdown's CPU over the countdown
 SETTLE_S = 3.0  # the first seconds of a countdown include drawing its screen
 
 

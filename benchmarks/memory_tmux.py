@@ -6,7 +6,7 @@ memory (VmRSS from /proc) once a minute, and prints it with the change since
 minute 2, when the screen and the caches have settled. The peer, in the same
 run, is `termdown` counting down as long, measured the same way.
 
-Goal (issue 12): from minute 2 to the end the app holds its memory within 2 MB.
+Goal: from minute 2 to the end the app holds its memory within 2 MB.
 Prints PASS or FAIL and exits 0 either way (a goal, not a test).
 
     .venv/bin/python benchmarks/memory_tmux.py [--minutes 10]

@@ -15,7 +15,7 @@ from the space key sent, so it adds the UI's handling of the key. Both include t
 chirp (the `lap` cue, 155 ms), which the phrase must wait for; "after the beep" is the voice's
 own part. Cue lateness is each clock-driven cue's play call against its planned instant.
 
-Goals (issue 10): lap -> first sample of the spoken split, median under 300 ms; worst cue under
+Goals: lap -> first sample of the spoken split, median under 300 ms; worst cue under
 20 ms late with the voice on. Prints PASS or FAIL and exits 0 either way (a speed goal is not a
 test).
 

@@ -2,11 +2,11 @@
 
 - "8 x 400 m at mile pace" (target 1:27.24 a rep): on Wed 9 Apr 2025 eight reps of 88.0 s at
   effort 7 (the previous session); on Fri 11 Apr an abandoned try of three reps; on Mon 14 Apr
-  the issue's worked example, 87, 86, 87, 88, 88, 89, 90, 91 s at efforts 6,6,7,7,8,8,9,9,
+  the review's worked example, 87, 86, 87, 88, 88, 89, 90, 91 s at efforts 6,6,7,7,8,8,9,9,
   45 minutes long, without a session effort or a note yet (the session just finished).
 - "10 x 400 m at 5k pace" (target 80 s): six Mondays from 3 Mar 2025, every one averaging
   80.0 s, the mean effort 7.0, 6.8, 6.5, 6.3, 6.1, 5.9 and the fade 4.6 % down to 2.0 % in
-  equal steps (the issue's example sentence).
+  equal steps (the review's example sentence).
 - "6 x 800 m" (targets changed): 2:52 (deviation +2) on Wed 5 Mar against 2:50, then 2:47
   (+2) on Wed 19 Mar against 2:45.
 """

@@ -91,7 +91,7 @@ def test_interrupt_before_rename_leaves_original(
     assert _leftovers(tmp_path) == []
 
 
-# The writer's rules (issue 11, finding 4): what it is given is respected.
+# The writer's rules: what it is given is respected.
 
 
 def test_symlink_is_followed_and_its_target_replaced(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Session metrics against the issue's worked example and hand-computed cases."""
+"""Session metrics against the review's worked example and hand-computed cases."""
 
 from __future__ import annotations
 

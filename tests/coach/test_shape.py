@@ -54,7 +54,7 @@ def test_a_mixed_main_set_run_exactly_as_planned_has_no_fade_or_decrement(
 
 
 def test_the_kick_finisher_on_raw_splits_would_read_as_nonsense() -> None:
-    """The issue's numbers: on raw splits the kick finisher shows Sdec over 100 %."""
+    """The specification's numbers: on raw splits the kick finisher shows Sdec over 100 %."""
     reps = main_set(reps_run_on_target("kick-finisher", RUNNER))
     splits = [rep.split_s for rep in reps if rep.split_s is not None]
     from intervaltimer.coach.metrics import decrement_pct

@@ -1,4 +1,4 @@
-"""Issue 11, finding 3: the log's folder is deleted in the middle of a run.
+"""The log's folder is deleted in the middle of a run.
 
 The installed `intervaltimer run` runs in tmux with its log in a folder of
 its own; after rep 1 is in the log, the folder is deleted (`rm -rf`). The app

@@ -1,4 +1,4 @@
-"""Issue 11, finding 1: the disk fills up during a run and is still full when it ends.
+"""The disk fills up during a run and is still full when it ends.
 
 The log lives on a small tmpfs (300 KiB, mounted for the test; CI runs as
 root). The installed `intervaltimer run` runs in tmux; after the first rep is

@@ -1,4 +1,4 @@
-"""Issue 11, finding 2: another program holds the log's write lock while a run goes on.
+"""Another program holds the log's write lock while a run goes on.
 
 The installed `intervaltimer run '3x100m/2s' --lead-in 0` runs in tmux; as the
 first rep starts, a second process takes the log's write lock (`BEGIN

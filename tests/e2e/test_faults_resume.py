@@ -1,4 +1,4 @@
-"""Issue 11, finding 9: two `run`s resume the same crashed session at once.
+"""Two `run`s resume the same crashed session at once.
 
 A run of the installed command is killed (SIGKILL) after its first rep. Two
 new `run`s of the same workout each offer the unfinished session; `r` is

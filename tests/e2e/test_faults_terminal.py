@@ -1,4 +1,4 @@
-"""Issue 11, findings 7 and 10 (SIGINT): no terminal on standard input, and Ctrl-C from outside.
+"""No terminal on standard input, and Ctrl-C from outside.
 
 `run` and `edit` with standard input from /dev/null used to spin at 100 % CPU
 forever; they must say a terminal is needed and exit 2, writing nothing.

@@ -1,4 +1,4 @@
-"""Finding 6 on the screens: a bad row already in the log is shown marked; the history,
+"""On the screens: a bad row already in the log is shown marked; the history,
 session and trend screens never crash on it (before: a 1e308 target made the whole app exit).
 """
 

@@ -1,4 +1,4 @@
-"""Finding 5: escape sequences from files, file names, notes and imports never reach the
+"""Escape sequences from files, file names, notes and imports never reach the
 terminal raw: every command, run as a process on a pseudo-terminal, shows them as `\\x1b`.
 
 Before: `plan`, `validate`, `history` and `show` set the window title, cleared the screen

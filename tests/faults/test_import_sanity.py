@@ -1,4 +1,4 @@
-"""Finding 6: `import` and the log hold only sane values, and reading code survives a bad row.
+"""`import` and the log hold only sane values, and reading code survives a bad row.
 
 Before: integers past 2^63, 400-digit numbers, lone surrogates and 100k-deep nesting gave
 tracebacks; `target_s: 1e308` was accepted and then `history`, `show` and `trend` crashed;

@@ -1,4 +1,4 @@
-"""Finding 10 (all but SIGINT): special paths, read-only commands, long notes, ASCII terminals.
+"""Special paths, read-only commands, long notes, ASCII terminals.
 
 Before: `history --db FIFO` and `validate FIFO.yaml` hung; as root `--db /dev/null` created
 `/dev/null-journal` even for the read-only `history`; `--db DIR` said "disk I/O error";

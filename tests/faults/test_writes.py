@@ -1,4 +1,4 @@
-"""Finding 4: `export -o` respects what it is given (the installed command, as a process).
+"""`export -o` respects what it is given (the installed command, as a process).
 
 Before: `-o LINK` replaced the symlink with a file, `-o FIFO` renamed over the FIFO,
 `-o /dev/stdout` (as root) replaced the /dev/stdout symlink (and `-o /dev/null` the

@@ -1,6 +1,6 @@
 """The review's shared logic: a session beside the previous one, a workout's trend, from the log.
 
-The worked example of issue 5 (splits 87, 86, 87, 88, 88, 89, 90, 91 s against 87.24 s:
+The review's worked example (splits 87, 86, 87, 88, 88, 89, 90, 91 s against 87.24 s:
 mean deviation +1.01 s, Sdec 2.62 %, fade +4 s = 4.60 %, slope +0.64 s a rep, CV 1.89 %) is the
 seeded log's latest session; its previous session ran eight reps of 88.0 s at effort 7.
 """

@@ -159,7 +159,7 @@ async def test_pause_skip_and_undo(fake_clock: FakeClock) -> None:
         skipped = await tap(client, "skip", "skip")
     assert skipped["applied"] is True
     assert skipped["state"]["step"].startswith("Rest")
-    # a skipped rep is a rep not run: in the splits with no time (issue 9)
+    # a skipped rep is a rep not run: in the splits with no time, as the log keeps it
     assert [(s.split_s, s.skipped) for s in runner.session.splits] == [(None, True)]
 
 

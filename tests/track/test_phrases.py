@@ -1,4 +1,4 @@
-"""What the voice says: the issue's own examples, and the screen's rounding kept."""
+"""What the voice says: the voice specification's own examples, and the screen's rounding kept."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def split(split_s: float, target_s: float | None, distance_m: float = 400.0) -> 
                  split_s=split_s, started_at=0.0, ended_at=split_s)
 
 
-def test_the_issues_examples() -> None:
-    """Issue 10: "eighty-six four, one second slow"; "one twenty-six"; "rep 3 of 8,
+def test_the_worked_examples() -> None:
+    """The voice's worked examples: "eighty-six four, one second slow"; "one twenty-six"; "rep 3 of 8,
     target eighty-four"; "last one"."""
     assert split_phrase(split(86.4, 85.4)) == "eighty-six four, one second slow"
     assert split_phrase(split(86.0, None, 600.0)) == "one twenty-six"

@@ -52,7 +52,7 @@ def test_shipped_folder_met_as_local_is_listed_once(monkeypatch: pytest.MonkeyPa
 
 def test_workouts_of_the_current_folder_are_not_read_on_their_own(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # Finding 5: `./workouts` may be someone else's; a name must not quietly run its file.
+    # `./workouts` may be someone else's; a name must not quietly run its file.
     monkeypatch.delenv("INTERVALTIMER_WORKOUTS", raising=False)
     monkeypatch.setenv("INTERVALTIMER_CONFIG", str(tmp_path / "config"))
     planted = tmp_path / "shared" / "workouts"

@@ -88,7 +88,7 @@ DANIELS_TABLE = [
     (40, "interval", 112),
     (60, "interval", 81),
 ]
-# The same table's repetition pace per 400 m, the rows as printed (issue 9).
+# The same table's repetition pace per 400 m, the rows as printed.
 DANIELS_REPETITION = [(30, 134), (35, 117), (40, 104), (45, 94), (50, 87), (55, 81), (60, 75),
                       (65, 70), (70, 65)]
 

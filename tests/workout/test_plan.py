@@ -184,7 +184,7 @@ def test_send_off_rest_is_what_is_left_of_the_round() -> None:
 
 
 def test_send_off_slow_rep_gets_the_minimum_rest_or_none() -> None:
-    # A target longer than the round is a mistake in the workout (issue 11, finding 10): the
+    # A target longer than the round is a mistake in the workout: the
     # round would be a rep followed at once by the next one.
     slow = PaceSpec(text="5:00/km", s_per_m=0.3)  # 600 m in 3:00, longer than the 2:30 round
     with pytest.raises(WorkoutError, match="one round's steps take 3:00 at their targets"):
@@ -317,7 +317,7 @@ def profile_5k(time_s: float) -> Profile:
 
 
 def test_named_pace_from_the_profile_gives_the_published_equivalent() -> None:
-    # Daniels' VDOT table, row 50: a 19:57 5k and a 5:50 mile (issue 9: VDOT's equivalents
+    # Daniels' VDOT table, row 50: a 19:57 5k and a 5:50 mile (VDOT's equivalents
     # from 1500 m to the marathon).
     plan = expand(workout(run(METRES_PER_MILE, pace=MILE)), profile_5k(19 * 60 + 57))
     assert plan.has_profile is True
