@@ -33,8 +33,8 @@ def split(split_s: float, target_s: float | None, distance_m: float = 400.0) -> 
 
 
 def test_the_worked_examples() -> None:
-    """The voice's worked examples: "eighty-six four, one second slow"; "one twenty-six"; "rep 3 of 8,
-    target eighty-four"; "last one"."""
+    """The voice's worked examples: "eighty-six four, one second slow"; "one twenty-six";
+    "rep 3 of 8, target eighty-four"; "last one"."""
     assert split_phrase(split(86.4, 85.4)) == "eighty-six four, one second slow"
     assert split_phrase(split(86.0, None, 600.0)) == "one twenty-six"
     plan = expand(resolve_workout("8x400m@84s/400m/60s"), None)
