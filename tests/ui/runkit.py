@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from textual import messages
+from textual.message import Message
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from intervaltimer.audio.player import Player
 from intervaltimer.audio.testing import RecordingPlayer
@@ -148,7 +151,7 @@ async def advance(pilot: Pilot[Any], clock: FakeClock, seconds: float) -> None:
     target = clock() + seconds
     screen = pilot.app.screen
     for _ in range(100_000):
-        wake = screen.next_wake if isinstance(screen, RunScreen) else None
+        wake = screen.runner.next_wake() if isinstance(screen, RunScreen) else None
         if wake is None or wake > target:
             clock.set(target)
         else:
@@ -191,6 +194,22 @@ def shown(screen: RunScreen) -> dict[str, str]:
         "problem": screen.query_one("#problem-line", Line).text,
         "board": " | ".join(f"{card.label} {card.value}" for card in board.shown_cards),
     }
+
+
+class Repaints:
+    """The widgets Textual repaints, in order, as it asks for them (its `Update` messages):
+    give it to `app.run_test(message_hook=...)`, and let the app settle before looking."""
+
+    def __init__(self) -> None:
+        self.widgets: list[Widget] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, messages.Update):
+            self.widgets.append(message.widget)
+
+    def of(self, kind: type[Widget]) -> int:
+        """How many repaints of a `kind` widget were asked for."""
+        return sum(isinstance(widget, kind) for widget in self.widgets)
 
 
 def screen_text(app: Any) -> str:
