@@ -9,6 +9,7 @@ there, so cues are played, and reps written, at their very instants.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,6 +21,7 @@ from textual import messages
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerFailed
 
 from intervaltimer.audio.player import Player
 from intervaltimer.audio.testing import RecordingPlayer
@@ -28,6 +30,7 @@ from intervaltimer.track.runlog import Resume
 from intervaltimer.track.runner import Runner
 from intervaltimer.track.start import RunClocks, start_run
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
+from intervaltimer.ui.previewreads import READS
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.board import Board
@@ -139,8 +142,19 @@ def step_to(runner: Runner, clock: FakeClock, until: float) -> None:
         runner.tick()
 
 
+async def reads_done(pilot: Pilot[Any]) -> None:
+    """Wait until the preview's reads of the log (its thread workers) are done, failed ones
+    too (the preview says what failed), and the screen has taken their answers."""
+    for worker in [w for w in pilot.app.workers if w.group == READS]:
+        with contextlib.suppress(WorkerFailed):
+            await worker.wait()
+    await pilot.pause()
+
+
 async def start(pilot: Pilot[Any]) -> RunScreen:
-    """Press enter on the preview and wait for the run screen."""
+    """Press enter on the preview, once its reads of the log are done, and wait for the run
+    screen."""
+    await reads_done(pilot)
     await pilot.press("enter")
     await pilot.pause()
     return run_screen(pilot.app)  # type: ignore[arg-type]
