@@ -23,14 +23,8 @@ from intervaltimer.log.errors import StoreError
 from intervaltimer.track.runlog import Resume
 from intervaltimer.track.start import RunClocks, start_run
 from intervaltimer.ui import previewreads as reads
+from intervaltimer.ui import previewtext as words
 from intervaltimer.ui.previewphone import PreviewPhone
-from intervaltimer.ui.previewtext import (
-    NO_PROFILE,
-    REST_KEYS,
-    status_line,
-    summary_variants,
-    target_variants,
-)
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.fit_line import FitLine
@@ -88,9 +82,9 @@ class PreviewScreen(AppScreen[None]):
         yield Line(self.workout.description, id="preview-description")
         yield FitLine(id="preview-summary")
         yield Line(id="preview-advice")
-        yield Line(NO_PROFILE, id="preview-profile")
+        yield Line(words.NO_PROFILE, id="preview-profile")
         yield Line(id="preview-rest")
-        yield Line(REST_KEYS, id="preview-rest-keys")
+        yield Line(words.REST_KEYS, id="preview-rest-keys")
         yield FitLine(id="preview-targets")
         yield Line(id="preview-problem")
         yield Line(id="preview-status")
@@ -141,13 +135,14 @@ class PreviewScreen(AppScreen[None]):
             return
         lead_in = self.services.lead_in_s
         lead_in_s = plan.lead_in_s if lead_in is None else lead_in
-        self._fit_line("preview-summary", *summary_variants(plan, f"{lead_in_s:g} s lead-in"))
-        self._line("preview-profile", "" if plan.has_profile else NO_PROFILE)
+        lead = f"{lead_in_s:g} s lead-in"
+        self._fit_line("preview-summary", *words.summary_variants(plan, lead))
+        self._line("preview-profile", "" if plan.has_profile else words.NO_PROFILE)
         self._line("preview-advice", self._advice(plan))
         self._line("preview-rest", rest_text(plan))
-        self._line("preview-rest-keys", REST_KEYS if plan.progression is not None else "")
-        self._fit_line("preview-targets", *target_variants(plan))
-        self._line("preview-status", status_line(self.services.player, self.services.store))
+        self._line("preview-rest-keys", words.REST_KEYS if plan.progression is not None else "")
+        self._fit_line("preview-targets", *words.target_variants(plan))
+        self._line("preview-status", words.status_line(self.services.player, self.store))
 
     def _advice(self, plan: Plan) -> str:
         """Today's rung and the advice from the log ("" for a main set with no timed rest)."""
@@ -246,13 +241,10 @@ class PreviewScreen(AppScreen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A read that failed is said in its line (previewreads.READ_FAILURES)."""
-        failed = reads.failure(event)
-        if failed is None:
-            return
-        line, text = failed
-        self._failed[line] = text
-        self._line(line, text)
-        self._read_done(event.worker.name)
+        if (failed := reads.failure(event)) is not None:
+            self._failed[failed[0]] = failed[1]
+            self._line(*failed)
+            self._read_done(event.worker.name)
 
     def on_advice_read(self, message: reads.AdviceRead) -> None:
         self.advice = message.advice
