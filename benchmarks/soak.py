@@ -89,7 +89,7 @@ async def soak_app(steps: int) -> tuple[list[int], list[float]]:
         screen = app.screen
         assert isinstance(screen, RunScreen), type(screen).__name__
         for _ in range(steps):
-            wake = screen.next_wake
+            wake = screen.runner.next_wake()
             if wake is None:
                 break
             began = time.perf_counter()

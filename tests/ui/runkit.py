@@ -9,6 +9,7 @@ there, so cues are played, and reps written, at their very instants.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,7 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from textual import messages
+from textual.message import Message
 from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.worker import WorkerFailed
 
 from intervaltimer.audio.player import Player
 from intervaltimer.audio.testing import RecordingPlayer
@@ -25,6 +30,7 @@ from intervaltimer.track.runlog import Resume
 from intervaltimer.track.runner import Runner
 from intervaltimer.track.start import RunClocks, start_run
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
+from intervaltimer.ui.previewreads import READS
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.board import Board
@@ -136,8 +142,19 @@ def step_to(runner: Runner, clock: FakeClock, until: float) -> None:
         runner.tick()
 
 
+async def reads_done(pilot: Pilot[Any]) -> None:
+    """Wait until the preview's reads of the log (its thread workers) are done, failed ones
+    too (the preview says what failed), and the screen has taken their answers."""
+    for worker in [w for w in pilot.app.workers if w.group == READS]:
+        with contextlib.suppress(WorkerFailed):
+            await worker.wait()
+    await pilot.pause()
+
+
 async def start(pilot: Pilot[Any]) -> RunScreen:
-    """Press enter on the preview and wait for the run screen."""
+    """Press enter on the preview, once its reads of the log are done, and wait for the run
+    screen."""
+    await reads_done(pilot)
     await pilot.press("enter")
     await pilot.pause()
     return run_screen(pilot.app)  # type: ignore[arg-type]
@@ -148,7 +165,7 @@ async def advance(pilot: Pilot[Any], clock: FakeClock, seconds: float) -> None:
     target = clock() + seconds
     screen = pilot.app.screen
     for _ in range(100_000):
-        wake = screen.next_wake if isinstance(screen, RunScreen) else None
+        wake = screen.runner.next_wake() if isinstance(screen, RunScreen) else None
         if wake is None or wake > target:
             clock.set(target)
         else:
@@ -191,6 +208,22 @@ def shown(screen: RunScreen) -> dict[str, str]:
         "problem": screen.query_one("#problem-line", Line).text,
         "board": " | ".join(f"{card.label} {card.value}" for card in board.shown_cards),
     }
+
+
+class Repaints:
+    """The widgets Textual repaints, in order, as it asks for them (its `Update` messages):
+    give it to `app.run_test(message_hook=...)`, and let the app settle before looking."""
+
+    def __init__(self) -> None:
+        self.widgets: list[Widget] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, messages.Update):
+            self.widgets.append(message.widget)
+
+    def of(self, kind: type[Widget]) -> int:
+        """How many repaints of a `kind` widget were asked for."""
+        return sum(isinstance(widget, kind) for widget in self.widgets)
 
 
 def screen_text(app: Any) -> str:

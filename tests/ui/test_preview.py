@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ from intervaltimer.engine.events import State
 from intervaltimer.log.errors import LockedError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
-from intervaltimer.ui.screens.preview import NO_PROFILE, PreviewScreen
+from intervaltimer.ui.previewtext import NO_PROFILE
+from intervaltimer.ui.screens.preview import PreviewScreen
 from intervaltimer.ui.screens.resume import ResumeScreen
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.fit_line import FitLine
@@ -19,7 +21,7 @@ from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, logs_landed, press, run_app, shown
+from tests.ui.runkit import advance, logs_landed, press, reads_done, run_app, shown
 
 MILE = ("mile=5:40",)
 
@@ -219,3 +221,38 @@ async def test_from_the_library_a_run_goes_back_to_the_library(
         assert isinstance(app.screen, ClosingScreen)
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
+
+
+@pilot_test
+async def test_a_log_that_cannot_be_read_costs_the_offer_and_the_advice_not_the_run(
+        fake_clock: FakeClock, tmp_db: Store) -> None:
+    """The reads run on threads and each failure is said in its line; enter, pressed
+    before they are done, starts the run once they are."""
+    gate = threading.Event()
+
+    def locked(*_args: Any, **_kwargs: Any) -> Any:
+        gate.wait(5.0)
+        raise LockedError(tmp_db.path, "held by another program")
+
+    tmp_db.resumable_sessions = locked  # type: ignore[method-assign]
+    tmp_db.summaries = locked  # type: ignore[method-assign]
+    app = run_app("2x100m@mile/60s", fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PreviewScreen)
+        gate.set()
+        await reads_done(pilot)
+        problem = line(screen, "preview-problem")
+        assert problem.startswith("cannot look for unfinished sessions: ")
+        assert "held by another program" in problem
+        assert line(screen, "preview-advice").startswith("no advice: ")
+    gate.clear()
+    app = run_app("2x100m@mile/60s", fake_clock, store=tmp_db, races=MILE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, PreviewScreen)  # the reads are not done yet
+        gate.set()
+        await reads_done(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)

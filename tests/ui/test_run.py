@@ -158,7 +158,7 @@ async def test_pause_freezes_the_clock_and_the_split_leaves_it_out(
         await press(pilot, "p")
         assert shown(screen)["phase"] == "PAUSED"
         assert screen.has_class("-paused")
-        assert screen.next_wake is None  # nothing is due: no timer at all
+        assert screen.runner.next_wake() is None  # nothing is due: no timer at all
         fake_clock.advance(40.0)
         screen.sync()
         assert shown(screen)["clock"] == "0:08"

@@ -151,7 +151,7 @@ async def walk(pilot: Pilot[Any], clock: FakeClock, screen: RunScreen) -> dict[s
         elif current.kind.value == "cooldown" and elapsed >= 5.0:
             runner.skip()
             continue
-        wake = screen.next_wake
+        wake = screen.runner.next_wake()
         assert wake is not None, view.state
         clock.set(max(wake, clock()))
         screen.sync()

@@ -20,7 +20,7 @@ from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
 from tests.fakes import FakeClock
 from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, press, run_app, shown, start
+from tests.ui.runkit import Repaints, advance, press, run_app, shown, start
 
 WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s, 400 m in 1:24.5
@@ -53,21 +53,25 @@ async def test_a_log_that_fails_mid_run_is_shown_and_the_run_goes_on(
 @pilot_test
 async def test_nothing_is_redrawn_while_nothing_visible_changes(fake_clock: FakeClock) -> None:
     app = run_app("2x100m@mile/5s", fake_clock, races=MILE)
-    async with app.run_test(size=(80, 24)) as pilot:
+    repaints = Repaints()
+    async with app.run_test(size=(80, 24), message_hook=repaints) as pilot:
         screen = await start(pilot)
         await advance(pilot, fake_clock, 3.0 + 5.25)
-        assert screen.next_wake == 1009.0  # the next whole second of the rep's clock
-        before = screen.redraws
+        assert screen.runner.next_wake() == 1009.0  # the next whole second of the rep's clock
+        await pilot.pause()
+        repaints.widgets.clear()
         fake_clock.advance(0.5)
         screen.sync()
         screen.sync()
-        assert screen.redraws == before
+        await pilot.pause()
+        assert repaints.widgets == []
         timers = [t for t in screen._timers if t.name == "run-deadline" and t._task is not None
                   and not t._task.done()]
         assert len(timers) == 1  # one timer, for the next deadline only
         fake_clock.advance(0.25)
         screen.sync()
-        assert screen.redraws == before + 1
+        await pilot.pause()
+        assert repaints.of(BigClock) == 1
         assert screen.query_one(BigClock).value == "0:06"
 
 

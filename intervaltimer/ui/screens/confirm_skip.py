@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from intervaltimer.ui.screens.confirm_quit import LAP_KEYS, ConfirmQuitScreen
+from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
 
 DETAIL = "u brings it back until the next step ends."
 
@@ -27,8 +27,8 @@ class ConfirmSkipScreen(ConfirmQuitScreen):
         Binding("n,escape", "answer('stay')", "Keep running", id="confirm_skip.no"),
     ]
 
-    def __init__(self, question: str, lap_keys: str = LAP_KEYS) -> None:
-        super().__init__(DETAIL, lap_keys)
+    def __init__(self, question: str) -> None:
+        super().__init__(DETAIL)
         self.question = question
 
     def compose(self) -> ComposeResult:

@@ -6,7 +6,9 @@ set's rests change, and the workout keeps its name.
 
 Also where a run of the same workout left unfinished by a crash is offered
 for resuming (see resume.py), and where a log that cannot take the session is
-reported, before the runner sets off.
+reported, before the runner sets off. The log is read on threads
+(ui/previewreads.py): enter pressed before those reads are done starts the run
+once they are.
 """
 
 from __future__ import annotations
@@ -15,39 +17,30 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.worker import Worker
 
+from intervaltimer.log.errors import StoreError
 from intervaltimer.track.runlog import Resume
-from intervaltimer.track.start import RunClocks, resume_point, start_run, unfinished
+from intervaltimer.track.start import RunClocks, start_run
+from intervaltimer.ui import previewreads as reads
+from intervaltimer.ui import previewtext as words
+from intervaltimer.ui.previewphone import PreviewPhone
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.line import Line
-from intervaltimer.ui.widgets.plan_table import PlanTable, targets_summary
+from intervaltimer.ui.widgets.plan_table import PlanTable
 from intervaltimer.workout.ladder import rest_text
 from intervaltimer.workout.mainset import with_main_rest
 from intervaltimer.workout.model import Workout, WorkoutError
 from intervaltimer.workout.plan import Plan, expand
-from intervaltimer.workout.plantext import plan_summary
 from intervaltimer.workout.profile import AskEffort
 
 if TYPE_CHECKING:
+    from intervaltimer.coach.advice import Advice
     from intervaltimer.log.records import SessionRecord
     from intervaltimer.ui.screens.resume import ResumeChoice
-
-NO_PROFILE = ("No race times, so the reps have no targets: give one with --race mile=5:40, "
-              "or save yours with `intervaltimer profile`.")
-
-REST_KEYS = "- a shorter rest, + a longer one"
-
-
-def summary_variants(plan: Plan, lead_in: str) -> tuple[str, ...]:
-    """The plan's one-line summary, longest first, for a line that shows the longest that
-    fits: `≈ 11 min · 8 reps · 8 steps · 3 s lead-in` down to `≈ 11 min`."""
-    length, reps, steps = plan_summary(plan).split(" · ")
-    return tuple(" · ".join(parts) for parts in (
-        (length, reps, steps, lead_in), (length, reps, lead_in), (length, reps), (length,)))
-
 
 class PreviewScreen(AppScreen[None]):
     """The plan of `workout` as it will run, with its targets; `enter` (or space) starts it."""
@@ -73,19 +66,25 @@ class PreviewScreen(AppScreen[None]):
         self.workout = workout
         self.plan: Plan | None = None
         self.crashed: SessionRecord | None = None
+        self._crashed_reps = 0  # of `crashed`, as the log holds them
+        self.advice: Advice | None = None
+        self._reading: set[str] = set()  # the reads of the log not done yet
+        self._failed: dict[str, str] = {}  # a line's text when a read for it failed
+        self._start_after_reads = False
         self._unlogged_ok = False
         self._handed_over = False
         self._advised: tuple[float, int | None] | None = None  # the Today line's rest, reps
         self._stepped = chosen  # today's rest was chosen (-, +, --rest): enter keeps it
+        self.phone = PreviewPhone(self, self._line, self._phone_start)
 
     def compose(self) -> ComposeResult:
         yield Line(self.workout.name, id="preview-title")
         yield Line(self.workout.description, id="preview-description")
         yield FitLine(id="preview-summary")
         yield Line(id="preview-advice")
-        yield Line(NO_PROFILE, id="preview-profile")
+        yield Line(words.NO_PROFILE, id="preview-profile")
         yield Line(id="preview-rest")
-        yield Line(REST_KEYS, id="preview-rest-keys")
+        yield Line(words.REST_KEYS, id="preview-rest-keys")
         yield FitLine(id="preview-targets")
         yield Line(id="preview-problem")
         yield Line(id="preview-status")
@@ -100,26 +99,12 @@ class PreviewScreen(AppScreen[None]):
         except WorkoutError as error:
             self._line("preview-problem", "\n".join(str(p) for p in error.problems))
         self._fill()
-        self.crashed = self._find_crashed()
-        if self.crashed is not None:
-            self.call_after_refresh(self.offer_resume)
-        phone = self.services.phone
-        self._show_phone()
-        if phone is not None:
-            phone.watchers.append(self._phones_changed)
-            if phone.at_start:
-                phone.at_start = False
-                self.action_remote()
+        self._read_log()
+        self.phone.mount(self.workout.name, self.plan)
 
     def on_unmount(self) -> None:
         """Leaving the preview other than for the run closes the phone page with it."""
-        phone = self.services.phone
-        if phone is None:
-            return
-        if self._phones_changed in phone.watchers:
-            phone.watchers.remove(self._phones_changed)
-        if not self._handed_over:
-            phone.close_soon()
+        self.phone.unmount(self._handed_over)
 
     def _line(self, widget_id: str, text: str) -> None:
         """Set one line of the screen; an empty line takes no room."""
@@ -150,25 +135,24 @@ class PreviewScreen(AppScreen[None]):
             return
         lead_in = self.services.lead_in_s
         lead_in_s = plan.lead_in_s if lead_in is None else lead_in
-        self._fit_line("preview-summary", *summary_variants(plan, f"{lead_in_s:g} s lead-in"))
-        self._line("preview-profile", "" if plan.has_profile else NO_PROFILE)
+        lead = f"{lead_in_s:g} s lead-in"
+        self._fit_line("preview-summary", *words.summary_variants(plan, lead))
+        self._line("preview-profile", "" if plan.has_profile else words.NO_PROFILE)
         self._line("preview-advice", self._advice(plan))
         self._line("preview-rest", rest_text(plan))
-        self._line("preview-rest-keys", REST_KEYS if plan.progression is not None else "")
-        self._fit_line("preview-targets", *self._targets(plan))
-        self._line("preview-status", self._status())
+        self._line("preview-rest-keys", words.REST_KEYS if plan.progression is not None else "")
+        self._fit_line("preview-targets", *words.target_variants(plan))
+        self._line("preview-status", words.status_line(self.services.player, self.store))
 
     def _advice(self, plan: Plan) -> str:
         """Today's rung and the advice from the log ("" for a main set with no timed rest)."""
-        from intervaltimer.log.coach import advice_for, today_line
+        from intervaltimer.log.coach import today_line
 
-        store = self.services.store
-        if store is None or (plan.progression is None and plan.main_rest_s is None):
+        advice = self.advice
+        if plan.progression is None and plan.main_rest_s is None:
             return ""
-        try:
-            advice = advice_for(store, self.workout.name, self.base)
-        except Exception as error:  # a damaged log must not stop the run
-            return f"no advice: {error}"
+        if advice is None:
+            return self._failed.get("preview-advice", "")
         self._advised = (advice.rest_s, advice.reps)
         return today_line(advice, plan.main_rest_s, plan.main_reps or None,
                           takes=not self._stepped)
@@ -190,17 +174,6 @@ class PreviewScreen(AppScreen[None]):
         if abs((plan.main_rest_s or -1.0) - rest_s) >= 0.5 or self.base is not self.workout:
             self.set_main_rest(rest_s)
 
-    def _targets(self, plan: Plan) -> tuple[str, ...]:
-        """The reps' targets, when steps without one (a warm-up, strides) open the plan and
-        push the reps below the fold (none when the table opens with them): longest first,
-        `Targets: 8 × 400 m @ mile 1:24.5`, then without `Targets:`, then a group a line."""
-        first = plan.steps[0] if plan.steps else None
-        summary = targets_summary(plan)
-        if first is None or first.target_s is not None or not summary:
-            return ()
-        groups = summary.removeprefix("Targets: ")
-        return summary, groups, "\n".join(groups.split(" · "))
-
     def set_main_rest(self, rest_s: float) -> bool:
         """Make today's main-set rest `rest_s` and show the plan again; False if it cannot be."""
         try:
@@ -213,15 +186,7 @@ class PreviewScreen(AppScreen[None]):
         self._fill()
         return True
 
-    def _status(self) -> str:
-        """`sound: on · log: /path/log.sqlite3 · enter to start`."""
-        player = self.services.player
-        sound = player.status if player is not None else "sound: checked at the start"
-        store = self.services.store
-        log = f"log: {store.path}" if store is not None else "not logging (no log)"
-        return f"{sound} · {log}"
-
-    # ---- the phone page (ui/phone.py) ------------------------------------------------
+    # ---- the phone page (ui/previewphone.py) -----------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`r` is there only in an app with a phone page."""
@@ -231,41 +196,7 @@ class PreviewScreen(AppScreen[None]):
 
     def action_remote(self) -> None:
         """Open the phone page (its QR code on the screen), or show its code again."""
-        phone = self.services.phone
-        if phone is None:
-            return
-        if phone.url is not None:
-            self._show_code()
-        elif self.plan is not None:
-            self.run_worker(self._open_phone(), group="phone", exclusive=True)
-
-    async def _open_phone(self) -> None:
-        phone, plan = self.services.phone, self.plan
-        if phone is None or plan is None:
-            return
-        problem = await phone.open(self.workout.name, plan_summary(plan),
-                                   on_start=self._phone_start)
-        if problem is not None:
-            self._line("preview-problem", f"no phone page: {problem}")
-            return
-        self._show_phone()
-        self._show_code()
-
-    def _show_code(self) -> None:
-        from intervaltimer.ui.screens.remote_code import RemoteCodeScreen
-
-        phone = self.services.phone
-        if phone is None or phone.url is None or isinstance(self.app.screen, RemoteCodeScreen):
-            return
-        self.app.push_screen(RemoteCodeScreen(phone.url, phone.qr_data, phone.address_note))
-
-    def _phones_changed(self, count: int) -> None:
-        """A phone came (the code's work is done: close it) or went."""
-        from intervaltimer.ui.screens.remote_code import RemoteCodeScreen
-
-        if count and isinstance(self.app.screen, RemoteCodeScreen):
-            self.app.screen.dismiss(None)
-        self._show_phone()
+        self.phone.remote(self.workout.name, self.plan)
 
     def _phone_start(self) -> str | None:
         """START on the phone: as enter here, whatever is on the laptop's screen (the phone's
@@ -286,25 +217,55 @@ class PreviewScreen(AppScreen[None]):
             self.action_start()
         return None
 
-    def _show_phone(self) -> None:
-        """`phone page: 1 phone connected · r shows its code`, while the page is open."""
-        phone = self.services.phone
-        if phone is None or phone.url is None:
-            self._line("preview-remote", "")
-            return
-        count = phone.phones
-        phones = f"{count} phone{'s' if count != 1 else ''} connected" if count else "no phone yet"
-        self._line("preview-remote", f"phone page: {phones} · r shows its code and address")
+    # ---- the log, read on threads (ui/previewreads.py) ----------------------------------
 
-    def _find_crashed(self) -> SessionRecord | None:
-        """The newest session of this workout a crash left running, or quit before its main
-        set was done not long ago (see track/start.py), if any."""
-        try:
-            return unfinished(self.services.store, self.workout.name,
-                              self.services.wall_clock())
-        except Exception as error:  # a damaged log must not stop the run
-            self._line("preview-problem", f"cannot look for unfinished sessions: {error}")
-            return None
+    def _read_log(self) -> None:
+        """Look for an unfinished session to offer, and read the advice when there is a rest
+        to advise on."""
+        store, plan, name = self.services.store, self.plan, self.workout.name
+        if store is None:
+            return
+        self._reading.add(reads.UNFINISHED)
+        reads.start_read(self, reads.UNFINISHED, reads.find_unfinished, store, name,
+                         self.services.wall_clock())
+        if plan is not None and (plan.progression is not None or plan.main_rest_s is not None):
+            self._reading.add(reads.ADVICE)
+            reads.start_read(self, reads.ADVICE, reads.read_advice, store, name, self.base)
+
+    def _read_done(self, name: str) -> None:
+        """One read is done: an enter pressed meanwhile starts the run once all are."""
+        self._reading.discard(name)
+        if self._start_after_reads and not self._reading:
+            self._start_after_reads = False
+            self.action_start()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A read that failed is said in its line (previewreads.READ_FAILURES)."""
+        if (failed := reads.failure(event)) is not None:
+            self._failed[failed[0]] = failed[1]
+            self._line(*failed)
+            self._read_done(event.worker.name)
+
+    def on_advice_read(self, message: reads.AdviceRead) -> None:
+        self.advice = message.advice
+        if self.plan is not None:
+            self._line("preview-advice", self._advice(self.plan))
+        self._read_done(reads.ADVICE)
+
+    def on_unfinished_found(self, message: reads.UnfinishedFound) -> None:
+        found = message.found
+        if found is not None:
+            self.crashed, self._crashed_reps = found.record, found.stored
+            self._start_after_reads = False  # the offer is the answer to enter
+            self.offer_resume()
+        self._read_done(reads.UNFINISHED)
+
+    def on_session_closed(self, message: reads.SessionClosed) -> None:
+        self.crashed = None
+        self.notify("The unfinished session was closed as abandoned; its reps are kept.")
+
+    def on_resume_read(self, message: reads.ResumeRead) -> None:
+        self.begin(message.resume)
 
     # ---- actions ----------------------------------------------------------------------
 
@@ -315,12 +276,7 @@ class PreviewScreen(AppScreen[None]):
         record, plan = self.crashed, self.plan
         if record is None or plan is None:
             return
-        store = self.services.store
-        try:
-            stored = resume_point(store, record).reps_stored if store is not None else 0
-        except Exception:
-            stored = 0
-        self.app.push_screen(ResumeScreen(record, plan, stored), self._resume_answer)
+        self.app.push_screen(ResumeScreen(record, plan, self._crashed_reps), self._resume_answer)
 
     def _resume_answer(self, choice: ResumeChoice | None) -> None:
         """Act on the answer to the resume offer."""
@@ -328,25 +284,17 @@ class PreviewScreen(AppScreen[None]):
         if choice is None or record is None or store is None:
             return
         if choice == "abandon":
-            try:
-                store.abandon(record.id)
-            except Exception as error:
-                self._line("preview-problem", f"cannot close the unfinished session: {error}")
-                return
-            self.crashed = None
-            self.notify("The unfinished session was closed as abandoned; its reps are kept.")
-            return
-        try:
-            resume = resume_point(store, record)
-        except Exception as error:
-            self._line("preview-problem", f"cannot read the unfinished session: {error}")
-            return
-        self.begin(resume)
+            reads.start_read(self, reads.ABANDON, reads.close_unfinished, store, record)
+        else:
+            reads.start_read(self, reads.RESUME, reads.read_resume, store, record)
 
     def action_start(self) -> None:
         """Start the run (after the resume offer, if a crashed session waits for an answer)."""
         if self.plan is None:
             self.app.bell()
+            return
+        if self._reading:
+            self._start_after_reads = True
             return
         if self.crashed is not None:
             self.offer_resume()
@@ -392,7 +340,7 @@ class PreviewScreen(AppScreen[None]):
                 clocks=RunClocks(services.clock, services.wall_clock),
                 player=ensure_player(self.app), lead_in_s=services.lead_in_s, resume=resume,
                 ask_unpaced=profile is not None and profile.ask_effort is AskEffort.ALL)
-        except Exception as error:  # StoreError, or a log damaged in some other way
+        except StoreError as error:  # a session to resume that cannot be taken over
             self._unlogged_ok = True
             self._line("preview-problem", f"cannot log this run: {error}. Press enter again to "
                                           f"run it without logging, or q to stop.")

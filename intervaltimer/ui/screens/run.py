@@ -4,12 +4,13 @@ It is a view of the engine plus keys. It never counts time itself: at every
 deadline it calls `sync()`, which lets the runner (track/runner.py) poll the
 engine, play cues and write the log. The screen listens to the runner
 (`Runner.add_listener`): after every tick, whichever face caused it (a key
-here, a tap on the phone page, the timer), it redraws what changed and sets
-ONE timer for the engine's next deadline (the next event or the next change
-of the displayed second), read from the injected clock. No interval polling;
-nothing is redrawn while nothing visible changes.
+here, a tap on the phone page, the timer), it redraws what changed
+(ui/runface.py) and sets ONE timer for the engine's next deadline (the next
+event or the next change of the displayed second), read from the injected
+clock. No interval polling; nothing is redrawn while nothing visible changes.
 
-Tests drive it with a fake clock: advance the clock, then call `sync()`.
+Tests drive it with a fake clock: advance the clock, then call `sync()`; the
+runner says when the screen will next wake (`screen.runner.next_wake()`).
 """
 
 from __future__ import annotations
@@ -19,30 +20,20 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.reactive import var
 
-from intervaltimer.engine.events import Event, Phase, State
+from intervaltimer.engine.events import Event, State
 from intervaltimer.track.readout import Readout
-from intervaltimer.track.runner import Runner, left_out_words
-from intervaltimer.track.runtext import short_sound
+from intervaltimer.track.runkeys import key_state, keys_signature, quit_question
+from intervaltimer.track.runner import Runner
 from intervaltimer.track.voice import Voice
 from intervaltimer.ui.deadline import DeadlineTimer
+from intervaltimer.ui.lapkeys import CLICKER_KEYS, RUN_LAP, RUN_MORE_LAP, RUN_SUMMARY, lap_keys
+from intervaltimer.ui.runface import RunFace, face_widgets, is_compact
 from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
-from intervaltimer.ui.screens.confirm_quit import LAP_KEYS, Answer, ConfirmQuitScreen
-from intervaltimer.ui.widgets.big_clock import BigClock
-from intervaltimer.ui.widgets.board import Board
-from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
-from intervaltimer.ui.widgets.fit_line import FitLine, SpreadLine
-from intervaltimer.ui.widgets.keys_footer import KeysFooter
-from intervaltimer.ui.widgets.last_split import LastSplit
-from intervaltimer.ui.widgets.line import Line
-from intervaltimer.ui.widgets.progress import RunProgress
-from intervaltimer.ui.widgets.step_header import StepHeader
+from intervaltimer.ui.screens.confirm_quit import Answer, ConfirmQuitScreen
 from intervaltimer.workout.profile import VoiceMode
-
-COMPACT_CLASSES = ("-narrow", "-tiny", "-short")  # breakpoint classes of a small terminal
 
 _EFFORT = Binding.Group("effort")
 _REST = Binding.Group("rest ±15 s")
@@ -63,8 +54,10 @@ class RunScreen(AppScreen[None]):
     # The footer lists the keys in this order, as many as fit whole (KeysFooter), quit always:
     # the ones a runner needs most (lap, effort) first. `quit…`: q asks, only y quits.
     BINDINGS: ClassVar[list[BindingType]] = [
-        # A presenter clicker sends PageDown / Right for "next" and PageUp for "back".
-        Binding(LAP_KEYS, "lap", "lap", key_display="space", id="run.lap"),
+        # A presenter clicker sends PageDown / Right for "next" and PageUp for "back"; the
+        # profile's `lap_keys:` join the clicker's by the app's keymap (ui/lapkeys.py).
+        Binding("space", "lap", "lap", id=RUN_LAP),
+        Binding(CLICKER_KEYS, "lap", "lap", show=False, id=RUN_MORE_LAP),
         # The footer lists the effort keys as "1-9 0 effort"; each digit is its own key.
         Binding("1", "effort(1)", "effort 1", key_display="1-9", group=_EFFORT),
         *(Binding(str(key), f"effort({key})", f"effort {key}", show=False)
@@ -80,7 +73,7 @@ class RunScreen(AppScreen[None]):
         Binding("minus", "rest(-15)", "rest -15 s", key_display="-", group=_REST),
         Binding("m", "mute", "mute", id="run.mute"),
         Binding("v", "voice", "voice off/short/full", id="run.voice", show=False),
-        Binding("enter", "summary", "summary", id="run.summary"),
+        Binding("enter", "summary", "summary", id=RUN_SUMMARY),
     ]
 
     ALLOWS_HISTORY = False  # `h` opens no history over a run
@@ -92,27 +85,14 @@ class RunScreen(AppScreen[None]):
         super().__init__()
         self.runner = runner
         self.workout_title = title or runner.session.plan.name
-        self.redraws = 0
+        self.face = RunFace(self, self.workout_title)
         self.deadline = DeadlineTimer(self, runner, self.sync)
         self._keys_state: tuple[object, ...] = ()
         self._leaving = False
         self.voice: Voice | None = None
-        self.lap_keys = LAP_KEYS  # the keys that lap, the profile's `lap_keys:` added
 
     def compose(self) -> ComposeResult:
-        yield SpreadLine(id="run-top")
-        yield RunProgress()
-        with Vertical(id="panel"):
-            yield StepHeader()
-            yield BigClock("0:00")
-            yield FitLine(id="clock-note")
-        yield Board()
-        yield FitLine(id="rep-note", words=True)
-        yield FitLine(id="next-line")
-        yield LastSplit()
-        yield EffortPrompt()
-        yield Line(id="problem-line")
-        yield KeysFooter(compact=True, show_command_palette=False)
+        yield from face_widgets()
 
     def on_mount(self) -> None:
         """Start the session (its lead-in first) and draw the first frame."""
@@ -125,22 +105,14 @@ class RunScreen(AppScreen[None]):
         self.sync()
 
     def _bind_profile_lap_keys(self) -> None:
-        """The profile's `lap_keys:` lap too; a key the screen already uses keeps its meaning
-        (and the runner is told). Enter may lap: it opens the summary only once done, as a
-        lap key does."""
+        """The profile's `lap_keys:` lap too, here and in the questions asked over the run; a
+        key the screen already uses keeps its meaning (and the runner is told)."""
         profile = self.services.profile
-        taken: list[str] = []
-        for key in profile.lap_keys if profile is not None else ():
-            actions = {binding.action for binding in self._bindings.key_to_bindings.get(key, [])}
-            if actions - {"lap", "summary"}:
-                taken.append(key)
-            elif "lap" not in actions:
-                self._bindings.bind(key, "lap", "lap", show=False)
-                self.lap_keys += f",{key}"
-        if taken:
-            self.notify(f"lap_keys in profile.yaml: {', '.join(taken)} already "
-                        f"{'does' if len(taken) == 1 else 'do'} something else here; not a "
-                        "lap key", severity="warning", timeout=8)
+        keys = lap_keys(profile.lap_keys if profile is not None else (), self.BINDINGS,
+                        ConfirmQuitScreen.BINDINGS)
+        self.app.update_keymap(keys.keymap)
+        if keys.notice:
+            self.notify(keys.notice, severity="warning", timeout=8)
 
     def _start_voice(self) -> None:
         """The spoken cues follow the runner (profile `voice:`); a problem is said once."""
@@ -171,7 +143,7 @@ class RunScreen(AppScreen[None]):
     @property
     def compact(self) -> bool:
         """The small layout: narrower than 60 columns or lower than 22 rows."""
-        return any(self.has_class(name) for name in COMPACT_CLASSES)
+        return is_compact(self)
 
     # ---- the clock ----------------------------------------------------------------------
 
@@ -189,11 +161,6 @@ class RunScreen(AppScreen[None]):
         self.redraw()
         self.deadline.schedule()
 
-    @property
-    def next_wake(self) -> float | None:
-        """When the screen's timer will next look at the engine (clock instant), for tests."""
-        return self.runner.next_wake()
-
     # ---- drawing ------------------------------------------------------------------------
 
     def redraw(self) -> bool:
@@ -202,95 +169,27 @@ class RunScreen(AppScreen[None]):
         readout = self.runner.readout()
         changed = readout != self.readout
         self.readout = readout
-        extras = [self._show_top(), self._show_problem()]
-        self._refresh_keys()
-        if any(extras) and not changed:
-            self.redraws += 1
+        extras = [self._show_top(), self.face.show_problem(self.runner.problem)]
+        signature = keys_signature(readout)
+        if signature != self._keys_state:  # the footer is redrawn only when its keys change
+            self._keys_state = signature
+            self.refresh_bindings()
         return changed or any(extras)
 
     def watch_readout(self, readout: Readout | None) -> None:
         """Bring every widget in line with the readout; each redraws only if it changed."""
-        if readout is None:
-            return
-        self.redraws += 1
-        self._set_phase(readout)
-        self.query_one(StepHeader).show(readout.phase_word, readout.step, readout.note,
-                                        banner=readout.last_rep)
-        self.query_one(BigClock).show(readout.clock)
-        self.query_one("#clock-note", FitLine).show(*readout.clock_note)
-        self.query_one(Board).show(readout.cards)
-        self.query_one("#next-line", FitLine).show(*readout.next)
-        self._show_rep_note(readout)
-        last = self.query_one(LastSplit)
-        last.show_split(readout.last_split)
-        last.set_class(any(card.kind == "last" for card in readout.cards), "-on-board")
-        prompt = self.query_one(EffortPrompt)
-        prompt.set_class(not readout.asking, "-quiet")
-        prompt.show_for(readout.effort_split)
-        done, total = readout.steps
-        self.query_one(RunProgress).show_steps(done, total, readout.progress[0])
-        self._show_top()
-
-    def _show_rep_note(self, readout: Readout) -> None:
-        """The note of the rep on the clock (the `last:` note) or of the step a lead-in counts
-        down to, where a small terminal has no room under the step line (run.tcss)."""
-        note = readout.note if readout.phase in (Phase.WORK, Phase.LEAD_IN) else ""
-        self.query_one("#rep-note", FitLine).show(*((note,) if note else ()))
-        self.set_class(bool(note), "-rep-note")
-
-    def _set_phase(self, readout: Readout) -> None:
-        """Colour the screen by phase (work, rest, lead-in...), grey while paused."""
-        for phase in Phase:
-            self.set_class(phase is readout.phase, f"-phase-{phase.value}")
-        self.set_class(readout.paused, "-paused")
+        if readout is not None:
+            self.face.show(readout)
+            self._show_top()
 
     def _show_top(self) -> bool:
-        """The top line: the workout's name and the sound; in the compact layout the progress
-        (the bar has no room) and the sound in a word or two."""
         player = self.runner.player
-        status = player.status if player is not None else "sound: off"
-        readout = self.readout
-        progress = readout.progress if readout is not None else ("",)
-        short = short_sound(status)
-        if self.compact:
-            return self.query_one(SpreadLine).show(progress, (short,))
-        sound = tuple(dict.fromkeys((status, status.split(" (")[0], short)))
-        return self.query_one(SpreadLine).show((self.workout_title,), sound)
-
-    def _show_problem(self) -> bool:
-        line = self.query_one("#problem-line", Line)
-        problem = self.runner.problem or ""
-        if line.display != bool(problem):
-            line.display = bool(problem)
-        return line.show(problem)
-
-    def _refresh_keys(self) -> None:
-        """Grey out the footer's keys that do nothing now; redraw the footer only on change."""
-        readout = self.readout
-        state = (readout.phase, readout.paused, readout.can) if readout is not None else ()
-        if state != self._keys_state:
-            self._keys_state = state
-            self.refresh_bindings()
+        return self.face.show_top(self.readout, player.status if player is not None else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys apply now (None: listed in the footer, greyed out), as the track layer's
         readout says (the phone's buttons follow the same)."""
-        readout = self.readout
-        if readout is None:
-            return True
-        can = readout.can
-        finished = readout.finished
-        if action == "summary":
-            return finished
-        if finished and action in ("pause", "skip", "undo", "rest"):
-            return False  # hidden, to make room for the summary key
-        if action == "undo":
-            return True if can.undo else None
-        if action == "rest":
-            return True if can.extend else None
-        if action == "effort":
-            return True if can.rate else None
-        return True
+        return key_state(self.readout, action)
 
     # ---- keys ---------------------------------------------------------------------------
 
@@ -320,7 +219,7 @@ class RunScreen(AppScreen[None]):
             elif answer == "lap":
                 self.action_lap()
 
-        self.app.push_screen(ConfirmSkipScreen(question, self.lap_keys), answered)
+        self.app.push_screen(ConfirmSkipScreen(question), answered)
 
     def _skip_now(self) -> None:
         if self.runner.skip():
@@ -364,24 +263,11 @@ class RunScreen(AppScreen[None]):
     def action_quit_run(self) -> None:
         """Ask, then end the run keeping its session; once done, go to the summary. After the
         main set's last rep the first answer is "finish here" (main set done)."""
-        runner = self.runner
-        if runner.finished:
+        if self.runner.finished:
             self.action_summary()
             return
-        reps = len(runner.session.splits)
-        so_far = f"the {reps} rep{'s' if reps != 1 else ''} run so far"
-        finish_here = runner.main_set_over()
-        if finish_here:
-            left = left_out_words(runner.steps_left())
-            detail = f"Main set done: the session is kept as finished. Not run: {left}."
-        elif runner.work_left():
-            detail = (f"The session is kept as abandoned, with {so_far}; the next run of "
-                      "this workout offers to resume it.")
-        else:
-            detail = f"The session is kept as completed, with {so_far}."
-        if not runner.log.logging:
-            detail = "This run is not being logged."
-        self.app.push_screen(ConfirmQuitScreen(detail, self.lap_keys, finish_here=finish_here),
+        question = quit_question(self.runner)
+        self.app.push_screen(ConfirmQuitScreen(question.detail, finish_here=question.finish_here),
                              self._quit_answer)
 
     def _quit_answer(self, answer: Answer | None) -> None:

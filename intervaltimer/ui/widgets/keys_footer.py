@@ -5,7 +5,7 @@ the run screen greys keys out as the session moves on (undo after a lap, +/-
 in a rest), about twice a rep. Each recompose mounted a fresh set of keys,
 and the old ones stayed alive: every new `FooterKey` data-binds `compact` to
 the footer, filing a watcher on the footer that is pruned only when `compact`
-changes (never; Textual issue #6666), and Textual's `StylesCache.get_inner_outer`
+changes (never: a Textual bug, Textualize/textual#6666), and Textual's `StylesCache.get_inner_outer`
 LRU keeps up to 1,024 dead widgets' caches. Over a long session that was
 about 18 kB a step.
 
