@@ -109,7 +109,7 @@ def landed(runner: Runner) -> Runner:
 
 def logs_landed(app: IntervalTimerApp) -> None:
     """Wait until every run's log writer in `app` has written what it was handed."""
-    for log in app.services.run_logs:
+    for log in app.runs.logs:
         assert log.flush(5.0), log.problem
 
 

@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.locations import user_workouts_dir
 from intervaltimer.log.records import SessionSummary
+from intervaltimer.ui.commands import LIBRARY, PaletteAction
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.workout_list import (
@@ -67,6 +68,17 @@ class HomeScreen(AppScreen[None]):
     """The library: filter-as-you-type list on the left, preview on the right."""
 
     CSS_PATH = "home.tcss"
+    PLACE = LIBRARY
+    PALETTE = (
+        PaletteAction("run", "Run workout", "Preview and run the highlighted workout (enter)"),
+        PaletteAction("edit", "Edit workout",
+                      "Open the highlighted workout in the editor (ctrl+e)"),
+        PaletteAction("duplicate", "Duplicate workout",
+                      "Copy the highlighted workout to your own folder (ctrl+d)"),
+        PaletteAction("history", "Workout history",
+                      "Sessions logged for the highlighted workout (ctrl+l)"),
+        PaletteAction("focus_filter", "Filter workouts", "Type name words or #tag to filter"),
+    )
 
     # Priority: they act whether the filter or the list has the focus (over the
     # filter's own ctrl+e "end" and ctrl+d "delete").

@@ -384,21 +384,21 @@ class PreviewScreen(AppScreen[None]):
         plan = self.plan
         if plan is None:
             return
-        services = self.services
+        services, runs = self.services, self.app.runs
         profile = services.profile
         try:
             runner = start_run(
                 plan, self.workout, store=None if self._unlogged_ok else services.store,
                 clocks=RunClocks(services.clock, services.wall_clock),
                 player=ensure_player(self.app), lead_in_s=services.lead_in_s, resume=resume,
-                ask_unpaced=profile is not None and profile.ask_effort is AskEffort.ALL)
+                ask_unpaced=profile is not None and profile.ask_effort is AskEffort.ALL,
+                runs=runs)
         except Exception as error:  # StoreError, or a log damaged in some other way
             self._unlogged_ok = True
             self._line("preview-problem", f"cannot log this run: {error}. Press enter again to "
                                           f"run it without logging, or q to stop.")
             return
-        services.run_logs.append(runner.log)
         if services.phone is not None:
-            services.phone.attach(runner, on_screen=lambda: services.active_run is runner)
+            services.phone.attach(runner, on_screen=lambda: runs.on_screen(runner))
         self._handed_over = True
         self.app.switch_screen(RunScreen(runner, title=self.workout.name))

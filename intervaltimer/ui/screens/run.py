@@ -28,9 +28,9 @@ from intervaltimer.track.runner import Runner, left_out_words
 from intervaltimer.track.runtext import short_sound
 from intervaltimer.track.voice import Voice
 from intervaltimer.ui.deadline import DeadlineTimer
-from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.screens.confirm_quit import LAP_KEYS, Answer, ConfirmQuitScreen
+from intervaltimer.ui.screens.ending import closing_screen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.board import Board
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
@@ -116,7 +116,7 @@ class RunScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         """Start the session (its lead-in first) and draw the first frame."""
-        self.services.active_run = self.runner
+        self.app.runs.show(self.runner)
         self.runner.add_listener(self._follow)
         self._bind_profile_lap_keys()
         self._start_voice()
@@ -161,8 +161,7 @@ class RunScreen(AppScreen[None]):
         if self.voice is not None:
             self.voice.close()
         self.runner.stop()
-        if self.services.active_run is self.runner:
-            self.services.active_run = None
+        self.app.runs.hide(self.runner)
 
     def on_resize(self, event: events.Resize) -> None:
         """The breakpoints chose the layout; the top line follows it."""
