@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -24,7 +24,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from intervaltimer.safetext import display_safe
-from intervaltimer.workout.model import Problem, Workout, WorkoutError
+
+if TYPE_CHECKING:  # the listing names files only: the model comes with the first file read
+    from intervaltimer.workout.model import Problem, Workout
 
 ORIGINS: tuple[str, ...] = ("user", "local", "shipped")
 ORIGIN_TITLES: dict[str, str] = {
@@ -138,6 +140,7 @@ def forget_read_files() -> None:
 def read_entry(path: Path, origin: str) -> LibraryEntry:
     """The library entry of one file: its workout, or its problems (never raises)."""
     from intervaltimer.workout.loader import load_workout
+    from intervaltimer.workout.model import Problem, WorkoutError
 
     try:
         return LibraryEntry(path, origin, load_workout(path))
