@@ -128,7 +128,7 @@ async def run_workout(store: Store, log: CueLog) -> float:
         await pilot.press("enter")
         lapped: set[int] = set()
         while True:
-            runner = app.services.active_run
+            runner = app.runs.active
             if runner is None:
                 await asyncio.sleep(0.05)
                 continue

@@ -122,7 +122,7 @@ async def run_workout(voice_mode: str, cache: Path) -> dict[str, Any]:
         runner = None
         while runner is None:
             await asyncio.sleep(0.02)
-            runner = app.services.active_run
+            runner = app.runs.active
         seen = len(player.played)
 
         def pair(events: list[Event]) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from intervaltimer.ui.app import Services
+    from intervaltimer.track.runs import Runs
 
 GRACE_S = 10.0  # a run's normal end takes well under 1 s, a late log 3 s more (rescue.py)
 
@@ -43,10 +43,10 @@ class ExitGuard:
     """A timer armed by the first signal: the process ends `grace_s` later at the latest,
     its run's session closed and its logs settled."""
 
-    def __init__(self, services: Services, *, command: str = "intervaltimer",
+    def __init__(self, runs: Runs, *, command: str = "intervaltimer",
                  grace_s: float = GRACE_S, settle_wait_s: float | None = None,
                  exit_process: Callable[[int], object] = os._exit) -> None:
-        self._services = services
+        self._runs = runs
         self._command = command
         self._grace_s = grace_s
         self._settle_wait_s = settle_wait_s
@@ -74,10 +74,10 @@ class ExitGuard:
 
         try:
             if not self.run_closed:  # the screen's thread is stuck: close it without it
-                self._services.stop_active_run(alone=True)
+                self._runs.stop_active(alone=True)
             if not self.settled:
                 wait_s = EXIT_WAIT_S if self._settle_wait_s is None else self._settle_wait_s
-                for message in settle(self._services.run_logs, wait_s):
+                for message in settle(self._runs.logs, wait_s):
                     say(f"{self._command}: {message}")
         finally:
             self._exit(128 + signum)

@@ -71,7 +71,7 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
     require_terminal(command)
     log_path = stderr_log_path()
     caught: list[int] = []
-    guard = ExitGuard(app.services, command=_name(command))
+    guard = ExitGuard(app.runs, command=_name(command))
     with ui_stderr_to(log_path):
         player = make_player(enabled=sound, bell=app.bell)
         app.services.player = player
@@ -82,10 +82,10 @@ def launch(app: IntervalTimerApp, *, sound: bool = True, command: str = "interva
             with _signals_end_run(app, caught, guard):
                 app.run()
         finally:
-            app.services.stop_active_run()
+            app.runs.stop_active()
             player.close()
             speech.close()
-    unsaved = settle(app.services.run_logs)
+    unsaved = settle(app.runs.logs)
     guard.settled = True
     for message in unsaved:
         say(safe(f"{_name(command)}: {message}"))
@@ -142,7 +142,7 @@ def _signals_end_run(app: IntervalTimerApp, caught: list[int],
     one arms `guard`, the bound on an app that does not end."""
 
     def end_run(signum: int) -> None:
-        app.services.stop_active_run()
+        app.runs.stop_active()
         guard.run_closed = True
         app.exit(return_code=128 + signum)
 
@@ -152,7 +152,7 @@ def _signals_end_run(app: IntervalTimerApp, caught: list[int],
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # the UI is not running (yet, or any more)
-            app.services.stop_active_run()
+            app.runs.stop_active()
             raise SystemExit(128 + signum) from None
         loop.call_soon_threadsafe(end_run, signum)
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from intervaltimer.audio.player import Player
     from intervaltimer.log.records import SessionRecord
     from intervaltimer.log.store import Store
+    from intervaltimer.track.runs import Runs
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.plan import Plan
 
@@ -53,17 +54,21 @@ def resume_point(store: Store, record: SessionRecord) -> Resume:
 
 def start_run(plan: Plan, workout: Workout, *, store: Store | None, clocks: RunClocks,
               player: Player | None, lead_in_s: float | None = None,
-              resume: Resume | None = None, ask_unpaced: bool = False) -> Runner:
+              resume: Resume | None = None, ask_unpaced: bool = False,
+              runs: Runs | None = None) -> Runner:
     """The runner of `plan`, its session open in the log (`store`, None for no log).
 
     Not started: `runner.start()` sets it off at `runner.at_step` (a resumed run at
     the step it left). A new session's row is written by the log's writer thread, so
     a log locked by another program does not hold the start up (see `RunLog.begin`).
     Raises the store's error only when a session to resume cannot be taken over.
+    `runs`: the app's runs, which keep the new run's log to settle at the end.
     """
     log = RunLog.begin(store, plan, workout, clock=clocks.clock,
                        wall_clock=clocks.wall_clock, resume=resume)
     runner = Runner(Session(plan, clocks.clock, lead_in_s), log, player, clocks.clock)
     runner.ask_unpaced = ask_unpaced
     runner.at_step = resume.at_step if resume is not None else 1
+    if runs is not None:
+        runs.add(runner)
     return runner

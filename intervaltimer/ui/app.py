@@ -2,6 +2,8 @@
 
 `make_app(...)` builds the app with its collaborators (clock, player, store,
 profile) so tests hand in fakes and the command line hands in the real ones.
+This is the one module of ui/ that knows every screen: screens stand on
+`DeskApp` (services.py) and ask for the desk's screens by message (messages.py).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +21,10 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.filter import LineFilter
 
+from intervaltimer.track.runs import Runs
 from intervaltimer.ui.commands import DeskCommands
+from intervaltimer.ui.messages import CreateWorkout, OpenLibrary, OpenProfile
+from intervaltimer.ui.services import DeskApp, Services
 from intervaltimer.ui.textguard import ControlCharFilter
 from intervaltimer.ui.themes import PHASE_COLOURS, install_themes
 
@@ -27,44 +32,10 @@ if TYPE_CHECKING:
 
     from intervaltimer.audio.player import Player
     from intervaltimer.log.store import Store
-    from intervaltimer.track.runlog import RunLog
-    from intervaltimer.track.runner import Runner
     from intervaltimer.track.voice import SpeechSource
     from intervaltimer.ui.phone import PhonePage
     from intervaltimer.workout.model import Workout
     from intervaltimer.workout.profile import Profile
-
-
-@dataclass
-class Services:
-    """What the screens need from outside: time, sound, the log, the runner's profile and
-    the phone page (none: `r` on the preview says so)."""
-
-    clock: Callable[[], float] = time.monotonic
-    wall_clock: Callable[[], float] = time.time
-    player: Player | None = None
-    # The spoken cues' renderer (espeak-ng); None: the run says nothing.
-    speech: SpeechSource | None = None
-    store: Store | None = None
-    profile: Profile | None = None
-    lead_in_s: float | None = None
-    # The run on screen, filed by the run screen so a signal handler or the command
-    # line can close its session however the app ends (`stop_active_run`).
-    active_run: Runner | None = None
-    # The logs of every run this app started: their writers may still be catching up
-    # after the run screen is gone; the command line settles them at the end (rescue.py).
-    run_logs: list[RunLog] = field(default_factory=list)
-    # Problems of a profile.yaml set aside at launch; the first desk screen tells them.
-    profile_problems: list[str] = field(default_factory=list)
-
-    def stop_active_run(self, *, alone: bool = False) -> str | None:
-        """Close the session of the run on screen, if any: the status it ended with, else None.
-        `alone`: without telling the screen (off its thread: `Runner.stop_alone`)."""
-        runner, self.active_run = self.active_run, None
-        if runner is None:
-            return None
-        return runner.stop_alone() if alone else runner.stop()
-    phone: PhonePage | None = None
 
 
 if TYPE_CHECKING:
@@ -89,7 +60,10 @@ class Start:
     rest of quick text): the preview's enter keeps them rather than take the advice."""
 
 
-class IntervalTimerApp(App[None]):
+__all__ = ["IntervalTimerApp", "Services", "Start", "make_app"]
+
+
+class IntervalTimerApp(DeskApp):
     """intervaltimer's terminal UI."""
 
     CSS_PATH = "app.tcss"
@@ -104,9 +78,9 @@ class IntervalTimerApp(App[None]):
         Binding("h", "history", "History", id="app.history"),
     ]
 
-    def __init__(self, services: Services, start: Start | None = None) -> None:
-        super().__init__()
-        self.services = services
+    def __init__(self, services: Services, start: Start | None = None,
+                 runs: Runs | None = None) -> None:
+        super().__init__(services, runs)
         self.start = start or Start()
         self._text_guard = ControlCharFilter()
 
@@ -153,6 +127,33 @@ class IntervalTimerApp(App[None]):
         from intervaltimer.ui.screens.history import open_history
 
         open_history(self)
+
+    def make_library(self) -> HomeScreen:
+        """A new workout library screen."""
+        from intervaltimer.ui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_open_library(self, _: OpenLibrary) -> None:
+        """Open the library over the screen shown (the palette's "Workout library")."""
+        self.push_screen(self.make_library())
+
+    def on_open_profile(self, _: OpenProfile) -> None:
+        """Open the runner's profile over the screen shown."""
+        from intervaltimer.ui.screens.profile import ProfileScreen
+
+        self.push_screen(ProfileScreen())
+
+    def on_create_workout(self, _: CreateWorkout) -> None:
+        """Ask for a name and a template, then open the new workout in the editor (the
+        library's own `ctrl+n` when it is shown, so it highlights the file saved)."""
+        from intervaltimer.ui.screens.home import HomeScreen
+        from intervaltimer.ui.screens.new_workout import open_new_workout
+
+        if isinstance(self.screen, HomeScreen):
+            self.screen.action_new()
+        else:
+            open_new_workout(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide and refuse `h` on the history itself and on screens that forbid it (a run)."""

@@ -1,7 +1,11 @@
-"""Command palette entries (ctrl+p) for every desk screen and action, and the sunlight theme.
+"""Command palette entries (ctrl+p): each screen's own actions, the desk's screens and the
+sunlight theme.
 
-Entries that act on a screen appear only while that screen is shown; the
-screens themselves are imported when an entry is chosen.
+A screen lists its own entries in `PALETTE` (`PaletteAction`s, offered while it
+is shown); the desk's entries open the library, a new workout or the profile
+by message (messages.py), so this module names no screen. A screen class says
+which desk place it is with `PLACE` (`LIBRARY`, `PROFILE`): the palette does not
+offer to open a place already in the stack.
 """
 
 from __future__ import annotations
@@ -11,9 +15,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
 from textual.screen import Screen
 
+from intervaltimer.ui.messages import CreateWorkout, OpenLibrary, OpenProfile
 from intervaltimer.ui.themes import SUNLIGHT_NAME, toggle_sunlight
+
+LIBRARY = "library"
+PROFILE = "profile"
 
 
 @dataclass(frozen=True)
@@ -25,78 +34,38 @@ class Entry:
     run: Callable[[], object]
 
 
-# (screen class name, action, title, help): actions offered while that screen is shown.
-SCREEN_ACTIONS: tuple[tuple[str, str, str, str], ...] = (
-    ("HomeScreen", "run", "Run workout", "Preview and run the highlighted workout (enter)"),
-    ("HomeScreen", "edit", "Edit workout", "Open the highlighted workout in the editor (ctrl+e)"),
-    ("HomeScreen", "duplicate", "Duplicate workout",
-     "Copy the highlighted workout to your own folder (ctrl+d)"),
-    ("HomeScreen", "history", "Workout history",
-     "Sessions logged for the highlighted workout (ctrl+l)"),
-    ("HomeScreen", "focus_filter", "Filter workouts", "Type name words or #tag to filter"),
-    ("EditorScreen", "save", "Save workout",
-     "Save the file; a shipped workout is saved as your own copy (ctrl+s)"),
-    ("EditorScreen", "next_problem", "Go to next problem", "Move to the next problem (f8)"),
-    ("EditorScreen", "back", "Close editor", "Back to the library, asking to save changes (esc)"),
-    ("ProfileScreen", "save", "Save profile", "Save your race times to profile.yaml (ctrl+s)"),
-    ("ProfileScreen", "back", "Close profile", "Back, asking to save changes (esc)"),
-)
+@dataclass(frozen=True)
+class PaletteAction:
+    """A screen's own palette entry: the action it runs on the screen, its title and help."""
+
+    action: str
+    title: str
+    help: str
 
 
-def _stack_names(screen: Screen[object]) -> set[str]:
-    """The class names of every screen in the app's stack."""
-    return {type(s).__name__ for s in screen.app.screen_stack}
+def _places(screen: Screen[object]) -> set[str]:
+    """The desk places (`PLACE`) of every screen in the app's stack."""
+    return {getattr(s, "PLACE", "") for s in screen.app.screen_stack}
 
 
-def _open_home(screen: Screen[object]) -> None:
-    from intervaltimer.ui.screens.home import HomeScreen
-
-    screen.app.push_screen(HomeScreen())
-
-
-def _open_profile(screen: Screen[object]) -> None:
-    from intervaltimer.ui.screens.profile import ProfileScreen
-
-    screen.app.push_screen(ProfileScreen())
-
-
-def _new_workout(screen: Screen[object]) -> None:
-    from intervaltimer.locations import user_workouts_dir
-    from intervaltimer.ui.screens.home import HomeScreen
-    from intervaltimer.ui.screens.new_workout import NewWorkout, NewWorkoutScreen
-
-    if isinstance(screen, HomeScreen):
-        screen.action_new()
-        return
-
-    def create(answer: NewWorkout | None) -> None:
-        if answer is None:
-            return
-        from intervaltimer.fileio import unique_path
-        from intervaltimer.ui.screens.editor import EditorScreen
-        from intervaltimer.workout.templates import render_template, slug
-
-        path = unique_path(user_workouts_dir(), slug(answer.name))
-        screen.app.push_screen(EditorScreen(path, text=render_template(answer.template,
-                                                                        answer.name)))
-
-    screen.app.push_screen(NewWorkoutScreen(), create)
+def _post(screen: Screen[object], message: type[Message]) -> None:
+    screen.app.post_message(message())
 
 
 def entries_for(screen: Screen[object]) -> Iterator[Entry]:
-    """The palette entries that make sense on `screen`."""
-    name = type(screen).__name__
-    for owner, action, title, help_text in SCREEN_ACTIONS:
-        if owner == name:
-            yield Entry(title, help_text, partial(screen.run_action, action))
-    stack = _stack_names(screen)
-    if "HomeScreen" not in stack:
-        yield Entry("Workout library", "Open the list of workouts", partial(_open_home, screen))
+    """The palette entries that make sense on `screen`: its own, then the desk's."""
+    actions: tuple[PaletteAction, ...] = getattr(screen, "PALETTE", ())
+    for entry in actions:
+        yield Entry(entry.title, entry.help, partial(screen.run_action, entry.action))
+    places = _places(screen)
+    if LIBRARY not in places:
+        yield Entry("Workout library", "Open the list of workouts",
+                    partial(_post, screen, OpenLibrary))
     yield Entry("New workout", "Start a workout from a template (ctrl+n on the library)",
-                partial(_new_workout, screen))
-    if "ProfileScreen" not in stack:
+                partial(_post, screen, CreateWorkout))
+    if PROFILE not in places:
         yield Entry("Runner profile", "Race times and the paces they give (ctrl+r on the library)",
-                    partial(_open_profile, screen))
+                    partial(_post, screen, OpenProfile))
     app = screen.app
     if app.theme == SUNLIGHT_NAME:
         yield Entry("Sunlight theme: turn off", "Back to the default dark theme",
@@ -108,7 +77,7 @@ def entries_for(screen: Screen[object]) -> Iterator[Entry]:
 
 
 class DeskCommands(Provider):
-    """intervaltimer's palette entries: screens, their actions and the sunlight theme."""
+    """intervaltimer's palette entries: the screen's actions, the screens and the theme."""
 
     async def discover(self) -> Hits:
         """Every entry, shown when the palette opens."""

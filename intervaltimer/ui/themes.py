@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from textual.theme import Theme
 
-from intervaltimer.fileio import atomic_write_text
 from intervaltimer.locations import settings_path
 
 if TYPE_CHECKING:
@@ -103,6 +102,8 @@ def save_settings(changes: dict[str, object], path: Path | None = None) -> None:
     target = path or settings_path()
     settings = load_settings(target)
     settings.update(changes)
+    from intervaltimer.fileio import atomic_write_text
+
     atomic_write_text(target, json.dumps(settings, indent=2, sort_keys=True) + "\n")
 
 

@@ -15,7 +15,7 @@ from intervaltimer.cli.exitguard import ExitGuard
 from intervaltimer.log.errors import StoreError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
-from intervaltimer.ui.app import Services
+from intervaltimer.track.runs import Runs
 from tests.fakes import FakeClock
 from tests.ui.runkit import first_rep_landed, logged_session, step_to
 
@@ -43,9 +43,9 @@ def test_a_run_the_app_never_closed_is_closed_kept_and_the_process_exits_143(
         raise RuntimeError("no running event loop")
 
     runner.add_listener(screen)
-    services = Services(store=tmp_db, active_run=runner, run_logs=[runner.log])
+    runs = Runs(active=runner, logs=[runner.log])
     exits = Exits()
-    guard = ExitGuard(services, grace_s=0.05, exit_process=exits)
+    guard = ExitGuard(runs, grace_s=0.05, exit_process=exits)
     guard.arm(signal.SIGTERM)
     guard.arm(signal.SIGHUP)  # a second signal changes nothing
     assert exits.done.wait(WAIT_S)
@@ -67,9 +67,9 @@ def test_reps_the_log_cannot_take_go_to_a_rescue_file_named_on_stderr(
     tmp_db.record_rep = full  # type: ignore[method-assign]
     step_to(runner, fake_clock, 1050.0)
     runner.lap()  # rep 2: the log cannot take it
-    services = Services(store=tmp_db, active_run=runner, run_logs=[runner.log])
+    runs = Runs(active=runner, logs=[runner.log])
     exits = Exits()
-    guard = ExitGuard(services, command="intervaltimer run", grace_s=0.05, settle_wait_s=0.3,
+    guard = ExitGuard(runs, command="intervaltimer run", grace_s=0.05, settle_wait_s=0.3,
                       exit_process=exits)
     guard.arm(signal.SIGHUP)
     assert exits.done.wait(WAIT_S)
@@ -83,8 +83,8 @@ def test_reps_the_log_cannot_take_go_to_a_rescue_file_named_on_stderr(
 def test_a_program_that_settled_its_logs_itself_is_only_ended(tmp_path: Path) -> None:
     closed: list[str] = []
 
-    class Stops(Services):
-        def stop_active_run(self) -> str | None:
+    class Stops(Runs):
+        def stop_active(self, *, alone: bool = False) -> str | None:
             closed.append("stopped")
             return None
 
@@ -103,7 +103,7 @@ def test_a_second_signal_inside_the_first_ones_arming_waits_for_nothing(
     SIGHUP (the kernel's, then the driver's own) may come while the first one's handler
     is starting the timer."""
     exits = Exits()
-    guard = ExitGuard(Services(), grace_s=0.05, exit_process=exits)
+    guard = ExitGuard(Runs(), grace_s=0.05, exit_process=exits)
     started: list[str] = []
 
     class SecondSignalTimer(threading.Timer):

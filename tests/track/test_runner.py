@@ -13,7 +13,7 @@ from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.track.runlog import Resume, paces_used
 from intervaltimer.track.runner import ABANDONED, COMPLETED
-from intervaltimer.ui.app import Services
+from intervaltimer.track.runs import Runs
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from tests.fakes import FakeClock
@@ -247,10 +247,10 @@ def test_quitting_in_the_last_rest_completes_the_session(fake_clock: FakeClock,
     runner.lap()
     fake_clock.advance(10.0)
     assert not runner.work_left()
-    services = Services(active_run=runner)
-    assert services.stop_active_run() == COMPLETED  # as on SIGTERM
-    assert services.active_run is None
-    assert services.stop_active_run() is None
+    runs = Runs(active=runner)
+    assert runs.stop_active() == COMPLETED  # as on SIGTERM
+    assert runs.active is None
+    assert runs.stop_active() is None
     session_id = logged_session(runner)
     landed(runner)
     record = tmp_db.session(session_id)

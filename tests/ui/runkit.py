@@ -30,7 +30,7 @@ from intervaltimer.track.runlog import Resume
 from intervaltimer.track.runner import Runner
 from intervaltimer.track.start import RunClocks, start_run
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
-from intervaltimer.ui.previewreads import READS
+from intervaltimer.ui.screens.previewreads import READS
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.big_clock import BigClock
 from intervaltimer.ui.widgets.board import Board
@@ -115,7 +115,7 @@ def landed(runner: Runner) -> Runner:
 
 def logs_landed(app: IntervalTimerApp) -> None:
     """Wait until every run's log writer in `app` has written what it was handed."""
-    for log in app.services.run_logs:
+    for log in app.runs.logs:
         assert log.flush(5.0), log.problem
 
 

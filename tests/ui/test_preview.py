@@ -12,8 +12,8 @@ from intervaltimer.engine.events import State
 from intervaltimer.log.errors import LockedError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
-from intervaltimer.ui.previewtext import NO_PROFILE
 from intervaltimer.ui.screens.preview import PreviewScreen
+from intervaltimer.ui.screens.previewtext import NO_PROFILE
 from intervaltimer.ui.screens.resume import ResumeScreen
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.fit_line import FitLine

@@ -1,18 +1,20 @@
-"""The app's screens: each one reaches the app and its collaborators (`Services`) typed."""
+"""The app's screens: each one reaches the app (`DeskApp`) and its collaborators (`Services`)
+typed, and goes back, or home to the library, without importing another screen."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.screen import Screen
 
 from intervaltimer.safetext import display_safe
+from intervaltimer.ui.commands import LIBRARY, PaletteAction
 
 if TYPE_CHECKING:
     from textual import getters
 
     from intervaltimer.log.store import Store
-    from intervaltimer.ui.app import IntervalTimerApp, Services
+    from intervaltimer.ui.services import DeskApp, Services
 
 ResultType = TypeVar("ResultType")
 
@@ -20,9 +22,14 @@ ResultType = TypeVar("ResultType")
 class AppScreen(Screen[ResultType]):
     """A screen of intervaltimer's app, with the app's collaborators at hand."""
 
+    PLACE: ClassVar[str] = ""
+    """The desk place this screen is (`commands.LIBRARY`, `PROFILE`), "" for none."""
+    PALETTE: ClassVar[tuple[PaletteAction, ...]] = ()
+    """The screen's own command palette entries, offered while it is shown."""
+
     if TYPE_CHECKING:
         # The app, typed as intervaltimer's (Textual's own getter; posting casts likewise).
-        app = getters.app(IntervalTimerApp)
+        app = getters.app(DeskApp)
 
     def validate_title(self, title: str | None) -> str | None:
         """A title may be a workout's or a file's name: display-safe."""
@@ -31,6 +38,25 @@ class AppScreen(Screen[ResultType]):
     def validate_sub_title(self, sub_title: str | None) -> str | None:
         """A sub-title may be a file's path or a workout's name: display-safe."""
         return None if sub_title is None else display_safe(sub_title)
+
+    def go_home(self) -> None:
+        """Back to the workout library: pop to it if it is in the stack, else open it."""
+        app = self.app
+        for screen in app.screen_stack:
+            if getattr(screen, "PLACE", "") == LIBRARY:
+                while app.screen is not screen:
+                    app.pop_screen()
+                return
+        while len(app.screen_stack) > 2:
+            app.pop_screen()
+        app.switch_screen(app.make_library())
+
+    def back_or_home(self) -> None:
+        """Back to the screen below, or to the library when this screen was opened alone."""
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+            return
+        self.go_home()
 
     @property
     def services(self) -> Services:

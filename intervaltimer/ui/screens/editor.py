@@ -33,6 +33,7 @@ from intervaltimer.fileio import (
     unique_path,
 )
 from intervaltimer.resources import workouts_dir
+from intervaltimer.ui.commands import PaletteAction
 from intervaltimer.ui.screens.changed_on_disk import ChangedOnDiskScreen, DiskChoice
 from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
 from intervaltimer.ui.widgets.error_list import ErrorList
@@ -97,6 +98,13 @@ class EditorScreen(AsksBeforeLeaving[Path | None]):
     """Edit one workout file; `text` starts a new, unsaved file at `path` with that text."""
 
     CSS_PATH = "editor.tcss"
+    PALETTE = (
+        PaletteAction("save", "Save workout",
+                      "Save the file; a shipped workout is saved as your own copy (ctrl+s)"),
+        PaletteAction("next_problem", "Go to next problem", "Move to the next problem (f8)"),
+        PaletteAction("back", "Close editor",
+                      "Back to the library, asking to save changes (esc)"),
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="editor.save"),

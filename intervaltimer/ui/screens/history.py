@@ -31,7 +31,7 @@ from intervaltimer.ui.widgets.session_table import (
 )
 
 if TYPE_CHECKING:
-    from intervaltimer.ui.app import IntervalTimerApp
+    from textual.app import App
 
 PAGE = 100
 """Rows read first, and added each time the cursor nears the end."""
@@ -58,7 +58,7 @@ def history_allowed(screen: Screen[object]) -> bool:
     return all(getattr(shown, "ALLOWS_HISTORY", True) for shown in stack)
 
 
-def open_history(app: IntervalTimerApp, workout: str | None = None) -> None:
+def open_history(app: App[None], workout: str | None = None) -> None:
     """Push the history (of ``workout``, else of every workout) unless the screen forbids it."""
     if history_allowed(app.screen):
         app.push_screen(HistoryScreen(workout=workout))
@@ -296,6 +296,4 @@ class HistoryScreen(AppScreen[None]):
 
     def action_back(self) -> None:
         """Back to the screen the history was opened from (the library if none)."""
-        from intervaltimer.ui.screens.summary import back_or_home
-
-        back_or_home(self.app)
+        self.back_or_home()

@@ -24,9 +24,8 @@ from textual.message import Message
 from textual.widgets import Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from intervaltimer.fileio import atomic_write_text, unique_path
 from intervaltimer.locations import user_workouts_dir
-from intervaltimer.log.records import SessionSummary
+from intervaltimer.ui.commands import LIBRARY, PaletteAction
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.workout_list import (
@@ -38,10 +37,9 @@ from intervaltimer.ui.widgets.workout_list import (
     sort_entries,
 )
 from intervaltimer.ui.widgets.workout_preview import WorkoutPreview
-from intervaltimer.workout.model import WorkoutError
-from intervaltimer.workout.templates import render_template, slug, with_name
 
 if TYPE_CHECKING:
+    from intervaltimer.log.records import SessionSummary
     from intervaltimer.ui.screens.new_workout import NewWorkout
 
 
@@ -67,6 +65,17 @@ class HomeScreen(AppScreen[None]):
     """The library: filter-as-you-type list on the left, preview on the right."""
 
     CSS_PATH = "home.tcss"
+    PLACE = LIBRARY
+    PALETTE = (
+        PaletteAction("run", "Run workout", "Preview and run the highlighted workout (enter)"),
+        PaletteAction("edit", "Edit workout",
+                      "Open the highlighted workout in the editor (ctrl+e)"),
+        PaletteAction("duplicate", "Duplicate workout",
+                      "Copy the highlighted workout to your own folder (ctrl+d)"),
+        PaletteAction("history", "Workout history",
+                      "Sessions logged for the highlighted workout (ctrl+l)"),
+        PaletteAction("focus_filter", "Filter workouts", "Type name words or #tag to filter"),
+    )
 
     # Priority: they act whether the filter or the list has the focus (over the
     # filter's own ctrl+e "end" and ctrl+d "delete").
@@ -244,12 +253,13 @@ class HomeScreen(AppScreen[None]):
 
     def show_preview(self, entry: LibraryEntry | None) -> None:
         """Show the entry's plan with the current profile's targets, and its history."""
-        from intervaltimer.workout.plan import expand
-
         preview = self.query_one(WorkoutPreview)
         plan = None
         problem = ""
         if entry is not None and entry.workout is not None:
+            from intervaltimer.workout.model import WorkoutError
+            from intervaltimer.workout.plan import expand
+
             try:
                 plan = expand(entry.workout, self.services.profile)
             except WorkoutError as error:
@@ -324,7 +334,9 @@ class HomeScreen(AppScreen[None]):
         """Open the editor on a new, unsaved file in the user's folder."""
         if answer is None:
             return
+        from intervaltimer.fileio import unique_path
         from intervaltimer.ui.screens.editor import EditorScreen
+        from intervaltimer.workout.templates import render_template, slug
 
         path = unique_path(user_workouts_dir(), slug(answer.name))
         text = render_template(answer.template, answer.name)
@@ -332,6 +344,9 @@ class HomeScreen(AppScreen[None]):
 
     def action_duplicate(self) -> None:
         """Copy the highlighted workout to the user's folder, named "… (copy)"."""
+        from intervaltimer.fileio import atomic_write_text, unique_path
+        from intervaltimer.workout.templates import slug, with_name
+
         entry = self.entry
         if entry is None:
             return

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -92,3 +92,21 @@ class NewWorkoutScreen(ModalScreen[NewWorkout | None]):
     def action_cancel(self) -> None:
         """Close without creating anything."""
         self.dismiss(None)
+
+
+def open_new_workout(app: App[None]) -> None:
+    """Ask for a name and a template, then open the editor on a new, unsaved file in the
+    user's folder (the palette's "New workout" away from the library)."""
+
+    def create(answer: NewWorkout | None) -> None:
+        if answer is None:
+            return
+        from intervaltimer.fileio import unique_path
+        from intervaltimer.locations import user_workouts_dir
+        from intervaltimer.ui.screens.editor import EditorScreen
+        from intervaltimer.workout.templates import render_template, slug
+
+        path = unique_path(user_workouts_dir(), slug(answer.name))
+        app.push_screen(EditorScreen(path, text=render_template(answer.template, answer.name)))
+
+    app.push_screen(NewWorkoutScreen(), create)

@@ -22,11 +22,11 @@ from textual.worker import Worker
 from intervaltimer.log.errors import StoreError
 from intervaltimer.track.runlog import Resume
 from intervaltimer.track.start import RunClocks, start_run
-from intervaltimer.ui import previewreads as reads
-from intervaltimer.ui import previewtext as words
-from intervaltimer.ui.previewphone import PreviewPhone
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
+from intervaltimer.ui.screens import previewreads as reads
+from intervaltimer.ui.screens import previewtext as words
 from intervaltimer.ui.screens.base import AppScreen
+from intervaltimer.ui.screens.previewphone import PreviewPhone
 from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.line import Line
@@ -332,21 +332,21 @@ class PreviewScreen(AppScreen[None]):
         plan = self.plan
         if plan is None:
             return
-        services = self.services
+        services, runs = self.services, self.app.runs
         profile = services.profile
         try:
             runner = start_run(
                 plan, self.workout, store=None if self._unlogged_ok else services.store,
                 clocks=RunClocks(services.clock, services.wall_clock),
                 player=ensure_player(self.app), lead_in_s=services.lead_in_s, resume=resume,
-                ask_unpaced=profile is not None and profile.ask_effort is AskEffort.ALL)
+                ask_unpaced=profile is not None and profile.ask_effort is AskEffort.ALL,
+                runs=runs)
         except StoreError as error:  # a session to resume that cannot be taken over
             self._unlogged_ok = True
             self._line("preview-problem", f"cannot log this run: {error}. Press enter again to "
                                           f"run it without logging, or q to stop.")
             return
-        services.run_logs.append(runner.log)
         if services.phone is not None:
-            services.phone.attach(runner, on_screen=lambda: services.active_run is runner)
+            services.phone.attach(runner, on_screen=lambda: runs.on_screen(runner))
         self._handed_over = True
         self.app.switch_screen(RunScreen(runner, title=self.workout.name))

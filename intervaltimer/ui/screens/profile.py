@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Static
 
+from intervaltimer.ui.commands import PROFILE, PaletteAction
 from intervaltimer.ui.screens.unsaved import AsksBeforeLeaving
 from intervaltimer.ui.widgets.keys_footer import KeysFooter
 from intervaltimer.ui.widgets.pace_table import PaceTable
@@ -87,6 +88,11 @@ class ProfileScreen(AsksBeforeLeaving[None]):
     """Race results on the left, VDOT and the pace table on the right."""
 
     CSS_PATH = "profile.tcss"
+    PLACE = PROFILE
+    PALETTE = (
+        PaletteAction("save", "Save profile", "Save your race times to profile.yaml (ctrl+s)"),
+        PaletteAction("back", "Close profile", "Back, asking to save changes (esc)"),
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="profile.save"),

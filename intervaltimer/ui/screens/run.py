@@ -30,9 +30,9 @@ from intervaltimer.track.voice import Voice
 from intervaltimer.ui.deadline import DeadlineTimer
 from intervaltimer.ui.lapkeys import CLICKER_KEYS, RUN_LAP, RUN_MORE_LAP, RUN_SUMMARY, lap_keys
 from intervaltimer.ui.runface import RunFace, face_widgets, is_compact
-from intervaltimer.ui.runflow import closing_screen
 from intervaltimer.ui.screens.base import AppScreen
 from intervaltimer.ui.screens.confirm_quit import Answer, ConfirmQuitScreen
+from intervaltimer.ui.screens.ending import closing_screen
 from intervaltimer.workout.profile import VoiceMode
 
 _EFFORT = Binding.Group("effort")
@@ -96,7 +96,7 @@ class RunScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         """Start the session (its lead-in first) and draw the first frame."""
-        self.services.active_run = self.runner
+        self.app.runs.show(self.runner)
         self.runner.add_listener(self._follow)
         self._bind_profile_lap_keys()
         self._start_voice()
@@ -133,8 +133,7 @@ class RunScreen(AppScreen[None]):
         if self.voice is not None:
             self.voice.close()
         self.runner.stop()
-        if self.services.active_run is self.runner:
-            self.services.active_run = None
+        self.app.runs.hide(self.runner)
 
     def on_resize(self, event: events.Resize) -> None:
         """The breakpoints chose the layout; the top line follows it."""

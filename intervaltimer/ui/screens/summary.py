@@ -9,7 +9,7 @@ session as run in bad conditions, one key each (``CONDITION_KEYS``), and unflag 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
@@ -27,31 +27,6 @@ def _condition_bindings() -> list[BindingType]:
     shown = Binding(first_key, f"condition('{first}')", "Flag conditions",
                     key_display=" ".join(CONDITION_KEYS), id="summary.flag")
     return [shown, *(Binding(key, f"condition('{name}')", show=False) for key, name in keys[1:])]
-
-if TYPE_CHECKING:
-    from intervaltimer.ui.app import IntervalTimerApp
-
-
-def go_home(app: IntervalTimerApp) -> None:
-    """Back to the workout library: pop to it if it is in the stack, else open it."""
-    from intervaltimer.ui.screens.home import HomeScreen
-
-    for screen in app.screen_stack:
-        if isinstance(screen, HomeScreen):
-            while app.screen is not screen:
-                app.pop_screen()
-            return
-    while len(app.screen_stack) > 2:
-        app.pop_screen()
-    app.switch_screen(HomeScreen())
-
-
-def back_or_home(app: IntervalTimerApp) -> None:
-    """Back to the screen below, or to the library when the screen on top was opened alone."""
-    if len(app.screen_stack) > 2:
-        app.pop_screen()
-        return
-    go_home(app)
 
 
 class SummaryScreen(SessionScreen):
@@ -78,7 +53,7 @@ class SummaryScreen(SessionScreen):
     def leave(self) -> None:
         """Escape leaves for the library, not back into the finished run."""
         self._save_note(wait=True)
-        go_home(self.app)
+        self.go_home()
 
     def action_quit_app(self) -> None:
         """Quit intervaltimer, keeping the note first if one is being typed."""

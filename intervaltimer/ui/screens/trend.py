@@ -183,6 +183,4 @@ class TrendScreen(AppScreen[None]):
 
     def action_back(self) -> None:
         """Back to where the trend was opened from."""
-        from intervaltimer.ui.screens.summary import back_or_home
-
-        back_or_home(self.app)
+        self.back_or_home()

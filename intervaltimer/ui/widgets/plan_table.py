@@ -12,7 +12,7 @@ show and no number is ever cut (`Rep 1/8 · 40…` would read as a 40 m rep).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -22,8 +22,9 @@ from textual.widgets import DataTable
 
 from intervaltimer.safetext import display_safe
 from intervaltimer.ui.widgets.fit_line import ELLIPSIS, cut_at_words
-from intervaltimer.workout.plan import Plan, PlannedStep
-from intervaltimer.workout.units import format_distance, format_time
+
+if TYPE_CHECKING:  # the library's first frame shows no plan: the model is read later
+    from intervaltimer.workout.plan import Plan, PlannedStep
 
 ESTIMATE_MARK = "~"
 LAP_M = 400.0
@@ -39,6 +40,8 @@ def targets_summary(plan: Plan) -> str:
     Reps of the same distance, pace and target are counted together, in the order first
     run, so the targets show even when warm-up and strides push the reps below the fold.
     """
+    from intervaltimer.workout.units import format_distance
+
     groups: dict[tuple[float | None, str | None, str], int] = {}
     for step in plan.work_steps:
         if step.target_s is None:
@@ -58,6 +61,8 @@ def targets_summary(plan: Plan) -> str:
 
 def target_text(step: PlannedStep) -> str:
     """The rep's target time (`1:25.3`, `~1:25.3` for an estimate), or blank."""
+    from intervaltimer.workout.units import format_time
+
     if step.target_s is None:
         return ""
     mark = ESTIMATE_MARK if step.pace_estimate else ""
@@ -66,6 +71,8 @@ def target_text(step: PlannedStep) -> str:
 
 def lap_text(step: PlannedStep) -> str:
     """The pace as a 400 m lap time (`1:24.5`), the track runner's unit; blank without a pace."""
+    from intervaltimer.workout.units import format_time
+
     if step.pace_s_per_m is None:
         return ""
     mark = ESTIMATE_MARK if step.pace_estimate else ""

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -24,7 +24,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from intervaltimer.safetext import display_safe
-from intervaltimer.workout.model import Problem, Workout, WorkoutError
+
+if TYPE_CHECKING:  # the listing names files only: the model comes with the first file read
+    from intervaltimer.workout.model import Problem, Workout
 
 ORIGINS: tuple[str, ...] = ("user", "local", "shipped")
 ORIGIN_TITLES: dict[str, str] = {
@@ -138,6 +140,7 @@ def forget_read_files() -> None:
 def read_entry(path: Path, origin: str) -> LibraryEntry:
     """The library entry of one file: its workout, or its problems (never raises)."""
     from intervaltimer.workout.loader import load_workout
+    from intervaltimer.workout.model import Problem, WorkoutError
 
     try:
         return LibraryEntry(path, origin, load_workout(path))
@@ -186,6 +189,18 @@ def entry_prompt(entry: LibraryEntry) -> Content:
     return Content.assemble(("⚠ ", "bold $text-error"),
                             (display_safe(entry.path.name), "bold"),
                             (where, "$text-error"))
+
+
+def entry_options(entries: Iterable[LibraryEntry], origin: str | None = None) -> list[Option]:
+    """The list lines of `entries`, a heading before each folder's first (after `origin`'s)."""
+    options: list[Option] = []
+    for entry in entries:
+        if entry.origin != origin:
+            origin = entry.origin
+            title = Text(ORIGIN_TITLES.get(origin, origin), style="italic dim")
+            options.append(Option(title, id=f"origin:{origin}", disabled=True))
+        options.append(Option(entry_prompt(entry), id=entry.key))
+    return options
 
 
 class WorkoutList(OptionList):
@@ -267,27 +282,22 @@ class WorkoutList(OptionList):
         keep = select or (current.key if current is not None else self._last_key)
         self.query_text = query
         self.shown = [e for e in self.entries if e.matches(query)]
-        options: list[Option | None] = []
-        origin = None
-        for entry in self.shown:
-            if entry.origin != origin:
-                origin = entry.origin
-                title = Text(ORIGIN_TITLES.get(origin, origin), style="italic dim")
-                options.append(Option(title, id=f"origin:{origin}", disabled=True))
-            options.append(Option(entry_prompt(entry), id=entry.key))
+        first = self.shown[:FIRST_OPTIONS]  # their lines are made now, the rest's later
         self._fill += 1
         self.clear_options()
-        self.add_options(options[:FIRST_OPTIONS])
-        if len(options) > FIRST_OPTIONS:
-            self.call_after_refresh(self._add_rest, options[FIRST_OPTIONS:], self._fill, keep)
+        self.add_options(entry_options(first))
+        if len(self.shown) > FIRST_OPTIONS:
+            self.call_after_refresh(self._add_rest, self.shown[FIRST_OPTIONS:],
+                                    first[-1].origin, self._fill, keep)
         self.highlight_entry(keep)
 
-    def _add_rest(self, rest: list[Option | None], fill: int, keep: str | None) -> None:
+    def _add_rest(self, rest: list[LibraryEntry], origin: str, fill: int,
+                  keep: str | None) -> None:
         """The options after the first screenful, unless the list was refilled since."""
         if fill != self._fill:
             return
         current = self.highlighted_entry
-        self.add_options(rest)
+        self.add_options(entry_options(rest, origin))
         self.highlight_entry(current.key if current is not None and current.key != self.shown[0].key
                              else keep)
 

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from intervaltimer.log.records import SessionStatus
 from intervaltimer.safetext import display_safe
 from intervaltimer.ui.widgets.plan_table import PlanTable, targets_summary
 from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry, display_path
-from intervaltimer.workout.plan import Plan
-from intervaltimer.workout.plantext import plan_summary
+
+if TYPE_CHECKING:  # the library's first frame shows no plan: the model is read later
+    from intervaltimer.workout.plan import Plan
 
 BARS = "▁▂▃▄▅▆▇█"
 TREND_SESSIONS = 8
@@ -68,6 +68,8 @@ def history_text(sessions: Sequence[SessionLike], now_s: float) -> Text:
     The count and the effort trend are of completed sessions only; a last run that was
     abandoned says so.
     """
+    from intervaltimer.log.records import SessionStatus
+
     text = Text()
     if not sessions:
         return text
@@ -161,6 +163,8 @@ class WorkoutPreview(VerticalScroll):
             table.show_plan(None)
             table.display = False
             return
+        from intervaltimer.workout.plantext import plan_summary
+
         summary = plan_summary(plan)
         targets = targets_summary(plan)
         if targets:
