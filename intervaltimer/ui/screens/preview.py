@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
+from intervaltimer.log.resume import abandon
 from intervaltimer.track.runlog import Resume
 from intervaltimer.track.start import RunClocks, resume_point, start_run, unfinished
 from intervaltimer.ui.runflow import ensure_player, leave_run_flow
@@ -329,7 +330,7 @@ class PreviewScreen(AppScreen[None]):
             return
         if choice == "abandon":
             try:
-                store.abandon(record.id)
+                abandon(store, record.id)
             except Exception as error:
                 self._line("preview-problem", f"cannot close the unfinished session: {error}")
                 return
