@@ -318,7 +318,7 @@ def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str
     if m.mean_deviation_s is not None:
         parts.append(f"± target {format_signed(m.mean_deviation_s, 2, ' s')}")
     if m.fade_s is not None and m.fade_pct is not None:
-        parts.append(f"fade {format_signed(m.fade_s, 1, ' s')} "
+        parts.append(f"slowdown {format_signed(m.fade_s, 1, ' s')} "
                      f"({format_signed(m.fade_pct, 1, ' %')})")
     if m.decrement_pct is not None:
         parts.append(f"Sdec {m.decrement_pct:.2f} %")
