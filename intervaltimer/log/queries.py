@@ -1,4 +1,5 @@
-"""The SQL of the store's reads, and rows turned into records. Used by `store.Store` only."""
+"""The SQL of the store's reads, and rows turned into records. Used by `store.Store` and
+`resume` only."""
 
 from __future__ import annotations
 
