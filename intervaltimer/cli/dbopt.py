@@ -4,7 +4,7 @@
     @db_option
     def run(db: str | None, ...) -> None:
         store = open_log(db)          # ready to write, or exit 1 with one line
-        store.check_writable()        # again just before the run starts, if time has passed
+        store.file.check_writable()   # again just before the run starts, if time has passed
 
 Store errors become `click.ClickException`s: one line on stderr, exit 1, no traceback.
 """

@@ -5,12 +5,16 @@
     {"id": 12, "workout": "8 x 400 m at mile pace", "started_at": "2025-05-01T18:30:12+02:00",
      "status": "completed", "reps": 8, "mean_split_s": 88.25, "mean_rpe": 7.5,
      "reps_done": 8, "reps_planned": 8 | null, "rest_s": 60.0 | null,
+     "conditions": ["heat"], "ending": "main set done" | "quit" | "closed" | null,
      "session_rpe": 7 | null, "load": 315.0 | null,
      "week": {"week": "2025-04-28", "sessions": 3, "rated": 2, "load": 640.0,
               "monotony": 0.87 | null, "strain": 556.8 | null}}
 
 `reps` counts the reps run (a skipped rep is not), `reps_done` / `reps_planned` the main
 set's; `rest_s` is the main set's rest as planned (null in logs from before it was kept);
+`ending` says how a session ended beyond its status: "main set done" (completed once the main
+set was done), "quit" (abandoned before that, offered for resume a while), "closed" (quit,
+then closed at the resume offer), null for a plain end;
 `week` holds Foster's figures for the ISO week (from its Monday) of the session, over every
 session of that week in the log, whatever the filters.
 
@@ -18,7 +22,8 @@ session of that week in the log, whatever the filters.
 
     {"id": 12, "workout": "...", "started_at": "...", "ended_at": "..." | null,
      "status": "completed", "note": "windy" | null, "session_rpe": 7 | null,
-     "rest_s": 60.0 | null, "reps_planned": 8 | null,
+     "rest_s": 60.0 | null, "reps_planned": 8 | null, "conditions": [],
+     "ending": "main set done" | "quit" | "closed" | null, "not_run": ["Strides 1/4 · 100 m"],
      "reps": [{"index": 1, "label": "Rep 1/8 · 400 m @ mile", "distance_m": 400.0,
                "target_s": 87.24, "split_s": 87.0 | null, "rpe": 6, "rest_s": 61.2,
                "skipped": false}, ...],
@@ -33,7 +38,8 @@ session of that week in the log, whatever the filters.
 The metrics are over the main set, each rep against its target (or, without targets, its
 group of the same label and distance); `reps` counts the main-set reps run. `kick_s` /
 `kick_pct`: the last rep's deviation minus the mean deviation of the others (negative: a
-faster finish). A skipped rep has `split_s` null and `skipped` true.
+faster finish). A skipped rep has `split_s` null and `skipped` true. `not_run`: the steps
+left out of a session ended as "main set done" (else []).
 
 Times are ISO-8601 local time with offset; seconds are rounded to 3 decimals;
 missing values are null. Nothing found: a message on stderr and exit 1.
@@ -312,7 +318,7 @@ def metrics_lines(session: SessionRecord, reps: Sequence[RepRecord]) -> list[str
     if m.mean_deviation_s is not None:
         parts.append(f"± target {format_signed(m.mean_deviation_s, 2, ' s')}")
     if m.fade_s is not None and m.fade_pct is not None:
-        parts.append(f"fade {format_signed(m.fade_s, 1, ' s')} "
+        parts.append(f"slowdown {format_signed(m.fade_s, 1, ' s')} "
                      f"({format_signed(m.fade_pct, 1, ' %')})")
     if m.decrement_pct is not None:
         parts.append(f"Sdec {m.decrement_pct:.2f} %")

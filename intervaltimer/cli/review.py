@@ -71,7 +71,7 @@ def _print_trend(result: Trend, workout: str) -> None:
     columns = [Column("#", drop=3), Column("date", "left"),
                *([Column("rest", drop=7)] if with_rest else []), Column("reps"),
                Column("split"), Column("±", drop=8), Column("effort", drop=5),
-               Column("Sdec", drop=2), Column("fade", drop=4), Column("kick", drop=1),
+               Column("Sdec", drop=2), Column("slowdown", drop=4), Column("kick", drop=1),
                Column("load", drop=6)]
     rows = []
     for point in result.points:
@@ -111,7 +111,7 @@ def _print_trend(result: Trend, workout: str) -> None:
               help="Print JSON: {workout, compare_by, sessions (oldest first), slopes, "
                    "summary, verdict, advice} (README, JSON shapes).")
 def trend(workout: str, db: str | None, limit: int | None, as_json: bool) -> None:
-    """How a workout's sessions moved: effort, splits, fade and decrement, and one sentence.
+    """How a workout's sessions moved: effort, splits, slowdown and decrement, and one sentence.
 
     WORKOUT is whatever `run` takes (a library name, a path, quick text with its rest) or
     the workout's name as logged (or a unique part of it, any case).

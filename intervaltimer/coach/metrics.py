@@ -1,4 +1,4 @@
-"""Metrics of one session's reps: splits, deviation from target, fade, decrement, effort, load.
+"""Metrics of one session's reps: splits, deviation from target, slowdown, decrement, effort, load.
 
 Pure functions over plain numbers, so the store, the summary screen, the command line and
 the trends all compute them the same way. A rep's split is its time in seconds; reps are
@@ -110,7 +110,8 @@ def mean_deviation(splits_s: Sequence[float], targets_s: Sequence[float | None])
 
 @dataclass(frozen=True)
 class Fade:
-    """How much the reps slowed over the session (positive = slower at the end)."""
+    """How much the reps slowed over the session (positive = slower at the end): shown as
+    "slowdown", so as not to be taken for the coach's fade (points, see ``grading``)."""
 
     seconds: float
     """Last split − first split."""

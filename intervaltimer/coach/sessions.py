@@ -1,7 +1,7 @@
 """One session's main set and its figures, as every screen and command computes them.
 
 Which reps count: the *main set* (``main_set``). Warm-up strides logged before 8 x 400 m
-would otherwise turn an 80 m split into "the first rep" and make fade and Sdec hundreds of
+would otherwise turn an 80 m split into "the first rep" and make slowdown and Sdec hundreds of
 per cent. The reps the plan marked as the main set, when it did; in a log from before plans
 said so, the reps with a target when some have one, and with no targets at all (no profile)
 the reps of at least a quarter of the longest rep's distance (reps without a distance, timed

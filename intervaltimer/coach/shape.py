@@ -1,8 +1,8 @@
 """The shape of a main set that mixes distances or paces: each rep against what it was meant to be.
 
-Fade, decrement (Sdec) and CV on raw splits only make sense when every rep is the same: the
+Slowdown, decrement (Sdec) and CV on raw splits only make sense when every rep is the same: the
 kick finisher (300 m at 5k pace, then 100 m at 800 m pace) run exactly on target would show
-Sdec 117 %, and a planned negative split would count as fade. So each rep is compared with its
+Sdec 117 %, and a planned negative split would count as slowdown. So each rep is compared with its
 *reference*:
 
 - its target, when every rep run has one;
@@ -13,8 +13,10 @@ Sdec 117 %, and a planned negative split would count as fade. So each rep is com
 
 From ``relative = split / reference`` and ``deviation = split − reference``:
 
-- fade, seconds = deviation(last) − deviation(first); per cent = (relative(last) −
-  relative(first)) / relative(first) · 100; slope = least-squares slope of deviation per rep;
+- slowdown (as shown; ``fade_s``, ``fade_pct`` and ``fade_slope_s_per_rep`` in code and JSON,
+  not the coach's fade in points), seconds = deviation(last) − deviation(first); per cent =
+  (relative(last) − relative(first)) / relative(first) · 100; slope = least-squares slope of
+  deviation per rep;
 - Sdec = (Σ relative / (min relative · n) − 1) · 100; CV = sd(relative) / mean(relative) · 100;
 - kick (the last rep against the others), seconds = deviation(last) − mean deviation of the
   others; per cent = (relative(last) − mean relative of the others) · 100. Negative is a
@@ -22,7 +24,7 @@ From ``relative = split / reference`` and ``deviation = split − reference``:
 
 With one reference for every rep (8 x 400 m at one target) each of these is exactly the
 figure on the raw splits: the reference divides out. A set run exactly on its targets has
-fade 0, Sdec 0 and CV 0, whatever it mixes.
+slowdown 0, Sdec 0 and CV 0, whatever it mixes.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def group_key(label: str, distance_m: float | None = None) -> str:
 
 @dataclass(frozen=True)
 class SetShape:
-    """Fade, decrement, variation and the last rep's kick of a set of reps, each rep
+    """Slowdown, decrement, variation and the last rep's kick of a set of reps, each rep
     against its reference (see the module docstring). ``None`` where undefined."""
 
     fade_s: float | None

@@ -83,13 +83,13 @@ TARGET_TOLERANCE_S = 0.5
 RPE_NOISE = 0.5
 """Smallest change of mean effort (CR-10 points) worth telling."""
 PCT_NOISE = 1.0
-"""Smallest change of fade or decrement (percentage points) worth telling."""
+"""Smallest change of slowdown or decrement (percentage points) worth telling."""
 SPLIT_NOISE_FRACTION = 0.01
 """Smallest change of mean split or deviation worth telling, as a fraction of the split..."""
 SPLIT_NOISE_FLOOR_S = 0.5
 """...and never less than this many seconds."""
 SLOPE_NOISE = 0.1
-"""Smallest change of a per-rep slope (fade s/rep, effort/rep) worth marking beside the
+"""Smallest change of a per-rep slope (slowdown s/rep, effort/rep) worth marking beside the
 previous session."""
 SAME_REST_S = 1.0
 """Rests within a second of each other are one rung in the trend's sentence (a rung read

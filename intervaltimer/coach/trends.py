@@ -7,7 +7,7 @@ session that has the metric rather than the raw first and last sessions: one goo
 day at either end would otherwise decide the story. With two sessions the two are the same.
 
 A change is told only when it is clear: the fitted change is at least a practical
-threshold (half a point of effort, one percentage point of fade or decrement, 1 % of the
+threshold (half a point of effort, one percentage point of slowdown or decrement, 1 % of the
 mean split with a floor of half a second) and, with three sessions or more, the slope is at
 least one standard error away from zero (a zig-zag that happens to end lower is noise).
 
@@ -205,11 +205,11 @@ def _within_rung(points: Sequence[SessionPoint], compare_by: CompareBy, preamble
     if effort is not None and effort_moved:
         clauses.append(f"mean effort {_direction(effort.change)} {abs(effort.change):.1f}")
 
-    # Fade and decrement tell the same story; tell the one that moved more beyond its noise.
+    # Slowdown and decrement tell the same story; tell the one that moved more beyond its noise.
     shape = [s for s in (fade, decrement) if s is not None and s.is_clear(PCT_NOISE)]
     if shape:
         best = max(shape, key=lambda s: abs(s.change))
-        name = "fade" if best is fade else "decrement"
+        name = "slowdown" if best is fade else "decrement"
         clauses.append(
             f"{name} {_direction(best.change)} from {best.start:.1f} % to {best.end:.1f} %"
         )
@@ -232,7 +232,7 @@ def _within_rung(points: Sequence[SessionPoint], compare_by: CompareBy, preamble
         if effort is not None:
             levels.append(f"effort about {effort.mean:.1f}")
         if fade is not None:
-            levels.append(f"fade about {fade.mean:.1f} %")
+            levels.append(f"slowdown about {fade.mean:.1f} %")
         if pace is not None:
             levels.append(
                 f"splits about {format_time(pace.mean)}"

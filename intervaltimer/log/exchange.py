@@ -2,7 +2,7 @@
 
 JSON export (``export --format json``), sessions oldest first, one object per rep::
 
-    {"format": "intervaltimer-export", "version": 3,
+    {"format": "intervaltimer-export", "version": 4,
      "exported_at": "2025-05-08T20:00:00.000+02:00",
      "sessions": [
        {"id": 12, "workout": "8 x 400 m at mile pace",
@@ -11,6 +11,8 @@ JSON export (``export --format json``), sessions oldest first, one object per re
         "source": "name: ...", "source_hash": "<sha-256 hex>", "paces": {"mile": 0.2113},
         "plan_steps": 17, "workout_path": "workouts/8x400.yaml" | null, "steps_done": 17,
         "main_rest_s": 60.0 | null, "reps_planned": 8 | null, "conditions": ["heat"],
+        "ending": "main set done" | "quit" | "closed" | null,
+        "not_run": ["Strides 1/4 · 100 m", ...],
         "reps": [{"index": 1, "step_index": 3, "label": "Rep 1/8 · 400 m @ mile",
                   "distance_m": 400.0, "target_s": 87.24, "split_s": 87.0 | null,
                   "started_at": "...", "ended_at": "...", "rest_s": 61.2 | null,
@@ -23,7 +25,13 @@ rung of the rest ladder), ``reps_planned`` (the main set's reps), and on each re
 A version-1 export, which has none of them, still imports: its sessions take their rung from
 the rest taken after their main-set reps (``coach.sessions.rung_of``). Version 3 added
 ``conditions``: the bad conditions the runner flagged (heat, cold, wind, rain, illness,
-other); absent (versions 1 and 2) or ``[]`` means normal.
+other); absent (versions 1 and 2) or ``[]`` means normal. Version 4 added ``ending``, how
+a session ended beyond its status: ``"main set done"`` (completed once the main set was done,
+with ``not_run`` the labels of the steps left out), ``"quit"`` (abandoned before that, offered
+for resume a while), ``"closed"`` (quit, then closed at the resume offer), or null for a plain
+end; absent (versions 1 to 3) means null and ``not_run`` ``[]``. An imported ``"quit"`` is
+stored as ``"closed"``, as an imported running session is stored as abandoned: a session
+from elsewhere is never offered for resume.
 
 Instants are ISO 8601 local time with offset, to the millisecond; ``paces`` are seconds per
 metre; ``id`` is the session's number in the exporting log (import gives new numbers).
@@ -53,7 +61,7 @@ if TYPE_CHECKING:
     from intervaltimer.log.store import Store
 
 EXPORT_FORMAT = "intervaltimer-export"
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 
 CSV_COLUMNS = (
     "session", "workout", "started_at", "status", "session_rpe", "duration_s", "note",

@@ -3,7 +3,7 @@
 SQLite keeps writing to an open file after it was deleted or replaced, so a
 run would go on "saving" reps into a file nobody can see. One `stat` per write
 (microseconds) catches it; the store then opens the path again (see
-`Store.reopen`).
+`LogFile.reopen`).
 """
 
 from __future__ import annotations

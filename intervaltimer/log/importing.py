@@ -28,6 +28,9 @@ from intervaltimer.coach.inputs import conditions_problem, ordered_conditions
 from intervaltimer.log.exchange import EXPORT_FORMAT, EXPORT_VERSION
 from intervaltimer.log.importmatch import ImportConflict
 from intervaltimer.log.records import (
+    CLOSED,
+    MAIN_SET_DONE,
+    QUIT,
     RepRecord,
     SessionRecord,
     SessionStatus,
@@ -238,8 +241,46 @@ def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
         workout_path=_text(obj, "workout_path", where, "workout_path"),
         steps_done=_whole(obj, "steps_done", where, 0, SQLITE_MAX_INT) or 0,
         main_rest_s=main_rest, reps_planned=planned,
-        conditions=_conditions(obj, where))
+        conditions=_conditions(obj, where), ending=_ending(obj, where, status),
+        not_run=_not_run(obj, where))
+    if session.not_run and session.ending != MAIN_SET_DONE:
+        raise _fail(f"{where}.not_run", "lists steps left out, but the session did not end as "
+                    f"{MAIN_SET_DONE!r}")
     return session, reps
+
+
+_ENDING_STATUS = {MAIN_SET_DONE: SessionStatus.COMPLETED.value,
+                  QUIT: SessionStatus.ABANDONED.value, CLOSED: SessionStatus.ABANDONED.value}
+"""Each `ending` with the only status a session so ended can have."""
+
+
+def _ending(obj: dict[str, Any], where: str, status: str) -> str | None:
+    """The session's ``ending`` (version 4; absent or null: a plain end)."""
+    value = obj.get("ending")
+    if value is None:
+        return None
+    if not isinstance(value, str) or isinstance(value, HugeNumber) \
+            or value not in _ENDING_STATUS:
+        raise _fail(f"{where}.ending", f"is {_shown(value)}; an ending is \"main set done\", "
+                    "\"quit\", \"closed\" or null")
+    if _ENDING_STATUS[value] != status:
+        raise _fail(f"{where}.ending", f"{value!r} goes with status {_ENDING_STATUS[value]}, "
+                    f"not {display_safe(status)[:40]}")
+    # A session quit elsewhere is not offered for resume here, as a running one is not.
+    return CLOSED if value == QUIT else str(value)
+
+
+def _not_run(obj: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The labels of the steps a "main set done" session left out (version 4; absent: ())."""
+    labels = _get(obj, "not_run", where, list, required=False) or []
+    if len(labels) > MAX_REPS:
+        raise _fail(f"{where}.not_run", f"has {len(labels):,} steps; at most {MAX_REPS:,}")
+    for i, label in enumerate(labels):
+        problem = ("is a number, not text" if isinstance(label, HugeNumber)
+                   else text_problem(label, "label"))
+        if problem is not None:
+            raise _fail(f"{where}.not_run[{i}]", problem)
+    return tuple(labels)
 
 
 def _conditions(obj: dict[str, Any], where: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ complete the log's from it, or refuse it; never replace a rep the log holds.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,6 +120,8 @@ def _complete(conn: sqlite3.Connection, session_id: int, session: SessionRecord,
     conn.execute(
         "UPDATE session SET status = ?, ended_at = COALESCE(?, ended_at), "
         "updated_at = COALESCE(?, ended_at, updated_at), steps_done = MAX(steps_done, ?), "
-        "note = COALESCE(note, ?), session_rpe = COALESCE(session_rpe, ?) WHERE id = ?",
+        "note = COALESCE(note, ?), session_rpe = COALESCE(session_rpe, ?), "
+        "ending = COALESCE(ending, ?), "
+        "not_run = CASE WHEN ending IS NULL THEN ? ELSE not_run END WHERE id = ?",
         (closed.value, session.ended_at, session.ended_at, session.steps_done, session.note,
-         session.session_rpe, session_id))
+         session.session_rpe, session.ending, json.dumps(list(session.not_run)), session_id))

@@ -1,4 +1,4 @@
-"""The log file under the store: opened, checked, written one transaction at a time.
+"""The log file a store owns: opened, checked, written one transaction at a time.
 
 Every write is its own transaction (`BEGIN IMMEDIATE ... COMMIT`), and before
 each one the file is checked to be still the one opened (`identity.py`): a
@@ -28,14 +28,15 @@ from intervaltimer.log.schema import migrate
 
 class LogFile:
     """One open log file: its connection, its transactions, and whether it is still the file
-    that was opened. `Store` adds the sessions and reps."""
+    that was opened. A `Store` owns one (`store.file`) and keeps its sessions and reps in it;
+    `owner` names this process in the rows it claims."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False,
                  busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
         """Wrap an open connection; use `open` rather than calling this."""
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
-        self._owner = current_owner()
+        self.owner = current_owner()
         self.path = path
         self.readonly = readonly
         self._busy_timeout_ms = busy_timeout_ms
@@ -51,15 +52,15 @@ class LogFile:
         opens an existing, current log for reading only and writes nothing.
         """
         target = Path(path).expanduser()
-        store = cls(open_connection(target, busy_timeout_ms=busy_timeout_ms, readonly=readonly),
-                    target, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+        opened = cls(open_connection(target, busy_timeout_ms=busy_timeout_ms, readonly=readonly),
+                     target, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         if not readonly:
             try:
-                store.check_writable()
+                opened.check_writable()
             except BaseException:
-                store.close()
+                opened.close()
                 raise
-        return store
+        return opened
 
     @classmethod
     def in_memory(cls) -> Self:
@@ -67,9 +68,9 @@ class LogFile:
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
-        store = cls(conn, Path(":memory:"))
-        store._inode = None  # nothing on disk to check
-        return store
+        opened = cls(conn, Path(":memory:"))
+        opened._inode = None  # nothing on disk to check
+        return opened
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -119,20 +120,21 @@ class LogFile:
         if self.readonly:
             raise StoreError(self.path, "the log was opened read-only")
         check_access(self.path, create_dir=False)
-        with self._write() as conn:
+        with self.write() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES ('checked_at', ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                          (repr(time.time()),))
 
     def integrity_check(self) -> list[str]:
         """SQLite's `PRAGMA integrity_check`: an empty list when the file is sound."""
-        rows = self._read("PRAGMA integrity_check")
+        rows = self.read("PRAGMA integrity_check")
         problems = [str(row[0]) for row in rows]
         return [] if problems == ["ok"] else problems
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE ... COMMIT); sqlite errors become StoreErrors."""
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT) on the file still at `path`:
+        rolled back if the block raises; sqlite errors become StoreErrors."""
         with self._lock:
             conn = self._connection()
             if self.readonly:
@@ -154,7 +156,8 @@ class LogFile:
                         pass
                 raise translate(exc, self.path) from exc
 
-    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of one query (`sqlite3.Row`s); sqlite errors become StoreErrors."""
         with self._lock:
             conn = self._connection()
             try:

@@ -1,4 +1,5 @@
-"""The SQL of the store's reads, and rows turned into records. Used by `store.Store` only."""
+"""The SQL of the store's reads, and rows turned into records. Used by `store.Store` and
+`resume` only."""
 
 from __future__ import annotations
 
@@ -322,15 +323,16 @@ def insert_imported(conn: sqlite3.Connection, session: SessionRecord,
     cursor = conn.execute(
         "INSERT INTO session (workout, started_at, ended_at, updated_at, status, note, "
         "session_rpe, source, source_hash, paces, plan_steps, workout_path, steps_done, owner, "
-        "main_rest_s, reps_planned, conditions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "main_rest_s, reps_planned, conditions, ending, not_run) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (session.workout, session.started_at, session.ended_at,
          session.updated_at if session.updated_at is not None
          else session.ended_at or session.started_at,
          _imported_status(session.status), session.note, session.session_rpe,
          session.source, session.source_hash, json.dumps(session.paces, sort_keys=True),
          session.plan_steps, session.workout_path, session.steps_done, owner,
-         session.main_rest_s, session.reps_planned, conditions_text(session.conditions)))
+         session.main_rest_s, session.reps_planned, conditions_text(session.conditions),
+         session.ending, json.dumps(list(session.not_run))))
     new_id = cursor.lastrowid
     assert new_id is not None
     conn.executemany(

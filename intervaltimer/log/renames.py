@@ -1,6 +1,6 @@
 """Sessions an older version logged under a quick name that carried its rest.
 
-Before the rest became a setting of the session (the rest ladder of issue 9), a quick
+Before the rest became a setting of the session (a rung of the workout's rest ladder), a quick
 workout was named with its rest, "8 x 400 m @ mile / 60 s", so each rest had a history of
 its own and a shorter rest looked like a new workout. Now it is named by its work,
 "8 x 400 m @ mile", and the rest is the session's rung (`main_rest_s`). `renamed` maps an

@@ -57,17 +57,19 @@ _V1: tuple[str, ...] = (
     ) WITHOUT ROWID""",
 )
 
-# v2 (the review issue): the session's note and its session RPE (CR-10, Foster's load).
+# v2: the session's note and its session RPE (CR-10), so that the review can show how hard a
+# session felt and compute Foster's load (session RPE × minutes).
 _V2: tuple[str, ...] = (
     "ALTER TABLE session ADD COLUMN note TEXT",
     "ALTER TABLE session ADD COLUMN session_rpe INTEGER "
     "CHECK (session_rpe BETWEEN 0 AND 10)",
 )
 
-# v3 (the coaching issue): the session's main-set rest (its rung of the rest ladder) and the
-# main-set reps planned; a rep may be skipped (stored with no split) and knows whether it
-# belongs to the main set (NULL: logged before the plan said so). SQLite cannot relax a
-# column's NOT NULL in place, so the rep table is rebuilt and its rows copied.
+# v3, so that the coach can judge a session against what was planned: the session's
+# main-set rest (its rung of the rest ladder) and the main-set reps planned; a rep may be
+# skipped (stored with no split) and knows whether it belongs to the main set (NULL: logged
+# before the plan said so). SQLite cannot relax a column's NOT NULL in place, so the rep
+# table is rebuilt and its rows copied.
 _V3: tuple[str, ...] = (
     "ALTER TABLE session ADD COLUMN main_rest_s REAL CHECK (main_rest_s >= 0)",
     "ALTER TABLE session ADD COLUMN reps_planned INTEGER CHECK (reps_planned >= 0)",
@@ -107,10 +109,11 @@ def _run(statements: Sequence[str]) -> Step:
 
 
 def _v4_quick_names(conn: sqlite3.Connection) -> None:
-    """v4 (issue 9's leftover): sessions logged under an older quick name that carried its
-    rest ("8 x 400 m @ mile / 60 s") take today's name ("8 x 400 m @ mile"), and the rest
-    and reps that name planned fill their rung and reps planned where those are empty, so
-    they share one trend with the sessions run since (see `renames.renamed`)."""
+    """v4, so that a workout keeps one history across the rest ladder's arrival: sessions
+    logged under an older quick name that carried its rest ("8 x 400 m @ mile / 60 s")
+    take today's name ("8 x 400 m @ mile"), and the rest and reps that name planned fill
+    their rung and reps planned where those are empty, so they share one trend with the
+    sessions run since (see `renames.renamed`)."""
     names = [row[0] for row in conn.execute("SELECT DISTINCT workout FROM session")]
     for name in names:
         now = renamed(name)
@@ -121,8 +124,9 @@ def _v4_quick_names(conn: sqlite3.Connection) -> None:
                 (now.workout, now.main_rest_s, now.reps_planned, name))
 
 
-# v5 (the coach's rules): the bad conditions the runner flagged a session with (heat, cold,
-# wind, rain, illness, other), comma-separated in that order; '' when conditions were normal.
+# v5, so that the coach can leave out sessions run in bad conditions: the conditions the
+# runner flagged a session with (heat, cold, wind, rain, illness, other), comma-separated in
+# that order; '' when conditions were normal.
 _V5: tuple[str, ...] = (
     "ALTER TABLE session ADD COLUMN conditions TEXT NOT NULL DEFAULT ''",
 )

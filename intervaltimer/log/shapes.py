@@ -117,7 +117,7 @@ def history_json(rows: Sequence[SessionSummary],
          "status": str(row.status), "reps": row.reps, "mean_split_s": rounded(row.mean_split_s),
          "mean_rpe": rounded(row.mean_rpe), "reps_done": row.reps_done,
          "reps_planned": row.reps_planned, "rest_s": rounded(row.main_rest_s),
-         "conditions": list(row.conditions),
+         "conditions": list(row.conditions), "ending": row.ending,
          "session_rpe": row.session_rpe, "load": rounded(summary_load(row)),
          "week": by_start.get(week_start_of(datetime.fromtimestamp(row.started_at).date()))}
         for row in rows
@@ -131,6 +131,7 @@ def session_json(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[str,
         "ended_at": _iso(session.ended_at), "status": str(session.status), "note": session.note,
         "session_rpe": session.session_rpe, "rest_s": rounded(session.main_rest_s),
         "reps_planned": session.reps_planned, "conditions": list(session.conditions),
+        "ending": session.ending, "not_run": list(session.not_run),
         "reps": [
             {"index": rep.index, "label": rep.label, "distance_m": rep.distance_m,
              "target_s": rounded(rep.target_s), "split_s": rounded(rep.split_s), "rpe": rep.rpe,
@@ -206,7 +207,8 @@ def session_document(session: SessionRecord, reps: Sequence[RepRecord]) -> dict[
         "paces": dict(sorted(session.paces.items())), "plan_steps": session.plan_steps,
         "workout_path": session.workout_path, "steps_done": session.steps_done,
         "main_rest_s": rounded(session.main_rest_s), "reps_planned": session.reps_planned,
-        "conditions": list(session.conditions),
+        "conditions": list(session.conditions), "ending": session.ending,
+        "not_run": list(session.not_run),
         "reps": [
             {"index": rep.index, "step_index": rep.step_index, "label": rep.label,
              "distance_m": rep.distance_m, "target_s": rounded(rep.target_s),

@@ -5,7 +5,9 @@ on disk) before the call returns, so a kill at any instant loses nothing that
 was written. Two processes may share one file: SQLite's WAL journal and the
 busy timeout serialise their writes. A `Store` may be used from several
 threads (calls are serialised by a lock). All failures are `StoreError`s.
-The file, its transactions and its identity check are `logfile.LogFile`.
+The store owns its file (`store.file`, a `logfile.LogFile`: the connection, the
+transactions, the check that the file is still the one opened); taking over an
+unfinished session is `resume.py`'s.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ import os
 import sqlite3
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Self
 
 from intervaltimer.coach.inputs import conditions_problem
 from intervaltimer.log import queries
-from intervaltimer.log.errors import ClaimedError, NotFoundError
+from intervaltimer.log.connect import DEFAULT_BUSY_TIMEOUT_MS
+from intervaltimer.log.errors import NotFoundError
 from intervaltimer.log.importmatch import ImportConflict, settle_import
 from intervaltimer.log.logfile import LogFile
-from intervaltimer.log.owner import owned_by_other_live_process
 from intervaltimer.log.paths import db_path
 from intervaltimer.log.records import (
     MAIN_SET_DONE,
@@ -36,8 +40,38 @@ from intervaltimer.log.records import (
 )
 
 
-class Store(LogFile):
+class Store:
     """The SQLite log of sessions and reps. Open with `Store.open(path)` (or `open_store`)."""
+
+    def __init__(self, file: LogFile) -> None:
+        """Keep sessions and reps in `file`; use `open` or `in_memory` rather than this."""
+        self.file = file
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False,
+             busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Self:
+        """Open (creating if needed) the log at `path`: see `LogFile.open`."""
+        return cls(LogFile.open(path, readonly=readonly, busy_timeout_ms=busy_timeout_ms))
+
+    @classmethod
+    def in_memory(cls) -> Self:
+        """A new, empty log that lives in memory only (for a rescue file's export)."""
+        return cls(LogFile.in_memory())
+
+    @property
+    def path(self) -> Path:
+        """Where the log file is."""
+        return self.file.path
+
+    def close(self) -> None:
+        """Close the log file (idempotent). Everything written is already on disk."""
+        self.file.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _touch(self, conn: sqlite3.Connection, session_id: int, now: float) -> None:
         cursor = conn.execute("UPDATE session SET updated_at = ? WHERE id = ?", (now, session_id))
@@ -63,14 +97,14 @@ class Store(LogFile):
             raise ValueError(f"reps planned must be 0 or more, not {reps_planned}")
         now = time.time()
         start = now if started_at is None else float(started_at)
-        with self._write() as conn:
+        with self.file.write() as conn:
             cursor = conn.execute(
                 "INSERT INTO session (workout, started_at, updated_at, status, source, "
                 "source_hash, paces, plan_steps, workout_path, owner, main_rest_s, "
                 "reps_planned) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)",
                 (workout, start, now, source, source_hash(source),
                  json.dumps(dict(paces), sort_keys=True), int(plan_steps),
-                 None if workout_path is None else str(workout_path), self._owner,
+                 None if workout_path is None else str(workout_path), self.file.owner,
                  check_seconds(main_rest_s, "main-set rest"),
                  None if reps_planned is None else int(reps_planned)))
             session_id = cursor.lastrowid
@@ -98,7 +132,7 @@ class Store(LogFile):
             raise ValueError("a rep that was run has a split")
         end = time.time() if ended_at is None else float(ended_at)
         start = (end - (split or 0.0)) if started_at is None else float(started_at)
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, time.time())
             conn.execute(
                 "INSERT INTO rep (session_id, idx, step_index, label, distance_m, target_s, "
@@ -119,7 +153,7 @@ class Store(LogFile):
 
     def withdraw_rep(self, session_id: int, index: int) -> None:
         """Delete a rep whose lap was undone; progress goes back to the step before it."""
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, time.time())
             row = conn.execute("SELECT step_index FROM rep WHERE session_id = ? AND idx = ?",
                                (session_id, index)).fetchone()
@@ -130,7 +164,7 @@ class Store(LogFile):
                          (int(row[0]) - 1, session_id))
 
     def _update_rep(self, session_id: int, index: int, column: str, value: object) -> None:
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, time.time())
             cursor = conn.execute(f"UPDATE rep SET {column} = ? WHERE session_id = ? AND idx = ?",
                                   (value, session_id, index))
@@ -147,7 +181,7 @@ class Store(LogFile):
 
     def mark_step_done(self, session_id: int, step_index: int) -> None:
         """Record that plan step `step_index` (1-based) has finished: resume starts after it."""
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, time.time())
             conn.execute("UPDATE session SET steps_done = ? WHERE id = ?",
                          (int(step_index), session_id))
@@ -159,7 +193,7 @@ class Store(LogFile):
 
         `ending`: MAIN_SET_DONE (completed after the main set; `not_run` the labels
         of the steps left out) or QUIT (abandoned before it: offered for resume for a
-        while, see `resumable_sessions`); None for a plain end.
+        while, see `resume.resumable_sessions`); None for a plain end.
         """
         final = SessionStatus(status)
         if final is SessionStatus.RUNNING:
@@ -167,67 +201,24 @@ class Store(LogFile):
         if ending not in (None, MAIN_SET_DONE, QUIT):
             raise ValueError(f"a session does not end as {ending!r}")
         now = time.time()
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, now)
             conn.execute("UPDATE session SET status = ?, ended_at = ?, ending = ?, not_run = ? "
                          "WHERE id = ?",
                          (final.value, now if ended_at is None else float(ended_at), ending,
                           json.dumps(list(not_run)), session_id))
 
-    def abandon(self, session_id: int) -> None:
-        """Close a session left running by a crash (or quit, and offered for resume):
-        abandoned, ending at its last write, and no longer offered. Its reps stay."""
-        with self._write() as conn:
-            row = conn.execute(
-                "SELECT max(s.updated_at, coalesce((SELECT max(ended_at) FROM rep "
-                "WHERE session_id = s.id), s.started_at)) FROM session AS s WHERE id = ?",
-                (session_id,)).fetchone()
-            if row is None:
-                raise NotFoundError(self.path, f"no session {session_id} in the log")
-            conn.execute("UPDATE session SET status = 'abandoned', ended_at = ?, "
-                         "ending = CASE WHEN ending = 'quit' THEN 'closed' ELSE ending END "
-                         "WHERE id = ?", (row[0], session_id))
-
-    def resume_session(self, session_id: int) -> SessionRecord:
-        """Take over a session left running by a crash (or quit, see `resumable_sessions`),
-        to go on at `steps_done + 1`.
-
-        The claim is atomic: of two intervaltimers resuming the same session at
-        once, one wins; the other gets a `ClaimedError` (the session is being
-        run by another live process, or was closed meanwhile).
-        """
-        with self._write() as conn:
-            row = conn.execute("SELECT status, owner, ending FROM session WHERE id = ?",
-                               (session_id,)).fetchone()
-            if row is None:
-                raise NotFoundError(self.path, f"no session {session_id} in the log")
-            status, owner, ending = str(row[0]), str(row[1] or ""), row[2]
-            if owned_by_other_live_process(owner):
-                pid = owner.split("|")[1]
-                raise ClaimedError(self.path, f"session {session_id} is already being run by "
-                                   f"another intervaltimer (process {pid}); it resumed it first")
-            quit_run = status == SessionStatus.ABANDONED.value and ending == QUIT
-            if status != SessionStatus.RUNNING.value and not quit_run:
-                raise ClaimedError(self.path, f"session {session_id} was closed as {status} "
-                                   "meanwhile; start a new one")
-            conn.execute(
-                "UPDATE session SET status = 'running', ended_at = NULL, ending = NULL, "
-                "owner = ?, updated_at = ? WHERE id = ?", (self._owner, time.time(), session_id))
-        record = self.session(session_id)
-        assert record is not None
-        return record
-
     def set_note(self, session_id: int, note: str | None) -> None:
         """Store the runner's note on the session (blank clears it)."""
         text = (note or "").strip() or None
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, time.time())
             conn.execute("UPDATE session SET note = ? WHERE id = ?", (text, session_id))
 
     def set_session_rpe(self, session_id: int, rpe: int | None) -> None:
         """Store how hard the whole session was (CR-10, 0..10; None clears it)."""
         value = check_rpe(rpe, "session effort")
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, time.time())
             conn.execute("UPDATE session SET session_rpe = ? WHERE id = ?", (value, session_id))
 
@@ -237,7 +228,7 @@ class Store(LogFile):
         problem = conditions_problem(list(conditions))
         if problem is not None:
             raise ValueError(f"conditions: {problem}")
-        with self._write() as conn:
+        with self.file.write() as conn:
             self._touch(conn, session_id, time.time())
             conn.execute("UPDATE session SET conditions = ? WHERE id = ?",
                          (queries.conditions_text(conditions), session_id))
@@ -250,7 +241,7 @@ class Store(LogFile):
         completed, when it is an unfinished part of the file's (a rescue file); else
         `ImportConflict` naming the rep that differs. Nothing logged is replaced.
         """
-        with self._write() as conn:
+        with self.file.write() as conn:
             conflict: ImportConflict | None = None
             for found in queries.same_start(conn, session.workout, session.started_at):
                 try:
@@ -259,13 +250,13 @@ class Store(LogFile):
                     conflict = conflict or error
             if conflict is not None:
                 raise conflict
-            return queries.insert_imported(conn, session, reps, self._owner)
+            return queries.insert_imported(conn, session, reps, self.file.owner)
 
     # -- reads ----------------------------------------------------------------------------
 
     def session(self, session_id: int) -> SessionRecord | None:
         """One session, or None."""
-        rows = self._read(f"SELECT {queries.SESSION_COLUMNS} FROM session WHERE id = ?",
+        rows = self.file.read(f"SELECT {queries.SESSION_COLUMNS} FROM session WHERE id = ?",
                           (session_id,))
         return queries.session_record(rows[0]) if rows else None
 
@@ -273,7 +264,7 @@ class Store(LogFile):
                  limit: int | None = None) -> list[SessionRecord]:
         """Sessions newest first, of one workout and/or started at or after `since`."""
         where, params = queries.session_filter(workout, since)
-        rows = self._read(f"SELECT {queries.SESSION_COLUMNS} FROM session {where} "
+        rows = self.file.read(f"SELECT {queries.SESSION_COLUMNS} FROM session {where} "
                           "ORDER BY started_at DESC, id DESC LIMIT ?",
                           (*params, -1 if limit is None else limit))
         return [queries.session_record(row) for row in rows]
@@ -285,7 +276,7 @@ class Store(LogFile):
 
     def reps(self, session_id: int) -> list[RepRecord]:
         """The session's reps in order."""
-        rows = self._read(f"SELECT {queries.REP_COLUMNS} FROM rep WHERE session_id = ? "
+        rows = self.file.read(f"SELECT {queries.REP_COLUMNS} FROM rep WHERE session_id = ? "
                           "ORDER BY idx", (session_id,))
         return [queries.rep_record(row) for row in rows]
 
@@ -294,12 +285,12 @@ class Store(LogFile):
         """Reps of many sessions in one query (all sessions when None), each list in order."""
         rows: list[sqlite3.Row] = []
         if session_ids is None:
-            rows = self._read(f"SELECT {queries.REP_COLUMNS} FROM rep ORDER BY session_id, idx")
+            rows = self.file.read(f"SELECT {queries.REP_COLUMNS} FROM rep ORDER BY session_id, idx")
         else:
             ids = [int(i) for i in session_ids]
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
-                rows += self._read(f"SELECT {queries.REP_COLUMNS} FROM rep WHERE session_id IN "
+                rows += self.file.read(f"SELECT {queries.REP_COLUMNS} FROM rep WHERE session_id IN "
                                    f"({','.join('?' * len(chunk))}) ORDER BY session_id, idx",
                                    chunk)
         grouped: dict[int, list[RepRecord]] = {int(i): [] for i in session_ids or ()}
@@ -312,46 +303,15 @@ class Store(LogFile):
                   limit: int | None = None) -> list[SessionSummary]:
         """History rows newest first: each session with its reps' count and means, from SQL."""
         where, params = queries.session_filter(workout, since)
-        rows = self._read(queries.summary_sql(where), (*params, -1 if limit is None else limit))
+        rows = self.file.read(queries.summary_sql(where), (*params, -1 if limit is None else limit))
         return [queries.summary(row) for row in rows]
 
     def workouts(self) -> list[tuple[str, int]]:
         """Each workout in the log with its number of sessions, most recently run first."""
-        rows = self._read("SELECT workout, count(*) FROM session GROUP BY workout "
+        rows = self.file.read("SELECT workout, count(*) FROM session GROUP BY workout "
                           "ORDER BY max(started_at) DESC")
         return [(str(row[0]), int(row[1])) for row in rows]
 
-    def running_sessions(self, workout: str | None = None, *,
-                         include_live: bool = False) -> list[SessionRecord]:
-        """Sessions left "running" by a crash, newest first, to offer for resume.
-
-        Sessions being run right now by another live intervaltimer process on
-        this machine are left out unless `include_live`.
-        """
-        clause = "WHERE status = 'running'" + (" AND workout = ?" if workout is not None else "")
-        rows = self._read(f"SELECT {queries.SESSION_COLUMNS}, owner FROM session {clause} "
-                          "ORDER BY started_at DESC, id DESC",
-                          () if workout is None else (workout,))
-        return [queries.session_record(row) for row in rows
-                if include_live or not owned_by_other_live_process(str(row["owner"]))]
-
-    def resumable_sessions(self, workout: str, quit_since: float) -> list[SessionRecord]:
-        """Sessions of `workout` to offer for resume, newest first: those a crash left
-        running (not being run by another live process), and those quit before their main
-        set was done that ended at or after `quit_since` (wall-clock seconds)."""
-        rows = self._read(f"SELECT {queries.SESSION_COLUMNS}, owner FROM session "
-                          "WHERE workout = ? AND (status = 'running' OR (status = 'abandoned' "
-                          "AND ending = 'quit' AND ended_at >= ?)) "
-                          "ORDER BY started_at DESC, id DESC", (workout, float(quit_since)))
-        return [queries.session_record(row) for row in rows
-                if not owned_by_other_live_process(str(row["owner"]))]
-
-    def last_step_done(self, session_id: int) -> int:
-        """The plan index of the last step the session finished (0 before the first)."""
-        rows = self._read("SELECT steps_done FROM session WHERE id = ?", (session_id,))
-        if not rows:
-            raise NotFoundError(self.path, f"no session {session_id} in the log")
-        return int(rows[0][0])
 
 
 def open_store(path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:

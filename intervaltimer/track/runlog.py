@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from intervaltimer.engine.events import Split
 from intervaltimer.fileio import special_file_kind
 from intervaltimer.log.errors import LockedError, ReplacedError, StoreError
+from intervaltimer.log.resume import resume_session
 from intervaltimer.track.logsync import Closed, LogState, LogSync, StartSession
 from intervaltimer.track.logwriter import LogWriter
 
@@ -164,7 +165,7 @@ class RunLog:
                 main_rest_s=plan.main_rest_s, reps_planned=plan.main_reps or None)
 
         if resume is not None:
-            record = store.resume_session(resume.session_id)
+            record = resume_session(store, resume.session_id)
             stored = stored_splits(store.reps(record.id), plan, resume.at_step, offset)
             return cls(store, record.id, wall_offset_s=offset, rep_base=resume.reps_stored,
                        clock=clock, stored=stored, steps_done=record.steps_done,
@@ -316,7 +317,7 @@ class RunLog:
             raise StoreError(store.path, f"{error.what.replace('another file', kind)}, which is "
                                          "left alone; the reps are kept in memory, and in a "
                                          "rescue file on leaving")
-        store.reopen()
+        store.file.reopen()
         record = store.session(sync.session_id) if sync.session_id is not None else None
         same = (record is not None and self.started_at is not None
                 and abs(record.started_at - self.started_at) < 0.001)

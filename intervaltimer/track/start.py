@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from intervaltimer.engine.session import Session
+from intervaltimer.log.resume import resumable_sessions
 from intervaltimer.track.runlog import Resume, RunLog
 from intervaltimer.track.runner import Runner
 
@@ -42,7 +43,7 @@ def unfinished(store: Store | None, workout: str, now_wall: float) -> SessionRec
     RESUME_WITHIN_S of `now_wall`), None when there is none. Raises the store's error."""
     if store is None:
         return None
-    found = store.resumable_sessions(workout, now_wall - RESUME_WITHIN_S)
+    found = resumable_sessions(store, workout, now_wall - RESUME_WITHIN_S)
     return found[0] if found else None
 
 

@@ -111,13 +111,13 @@ def test_a_flagged_newest_session_moves_no_rung(db: Path) -> None:
     assert "flagged illness" in after["verdict"]
 
 
-def test_export_version_3_carries_conditions_and_imports_them(db: Path,
+def test_the_export_carries_conditions_and_imports_them(db: Path,
                                                               tmp_path: Path) -> None:
     assert run("flag", "1", "rain").exit_code == 0
     out = tmp_path / "export.json"
     assert run("export", "--format", "json", "-o", str(out)).exit_code == 0
     document = json.loads(out.read_text())
-    assert document["version"] == 3
+    assert document["version"] == 4
     assert [s["conditions"] for s in document["sessions"]] == [["rain"], [], [], []]
     other = tmp_path / "other.sqlite3"
     assert run("import", str(out), "--db", str(other)).exit_code == 0

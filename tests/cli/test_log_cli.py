@@ -26,8 +26,9 @@ DAY = 86400.0
 T0 = datetime(2025, 5, 1, 18, 0).timestamp()
 HISTORY_KEYS = {"id", "workout", "started_at", "status", "reps", "mean_split_s", "mean_rpe",
                 "reps_done", "reps_planned", "rest_s", "session_rpe", "load", "week",
-                "conditions"}
-SHOW_KEYS = {"id", "workout", "started_at", "ended_at", "status", "note", "reps"}
+                "conditions", "ending"}
+SHOW_KEYS = {"id", "workout", "started_at", "ended_at", "status", "note", "reps", "ending",
+             "not_run"}
 REP_KEYS = {"index", "label", "distance_m", "target_s", "split_s", "rpe"}
 
 
@@ -74,7 +75,7 @@ def test_history_json_lists_sessions_newest_first_with_their_means(log: Path) ->
                       "started_at": oldest["started_at"], "status": "completed", "reps": 3,
                       "mean_split_s": 86.5, "mean_rpe": 6.5, "reps_done": 3,
                       "reps_planned": None, "rest_s": None, "session_rpe": 7, "load": 210.0,
-                      "week": week, "conditions": []}
+                      "week": week, "conditions": [], "ending": None}
     assert rows[1]["week"] == week
     assert rows[1]["reps"] == 0 and rows[1]["mean_split_s"] is None
     assert rows[1]["mean_rpe"] is None and rows[1]["status"] == "abandoned"
@@ -138,6 +139,24 @@ def test_since_reads_days_and_weeks_ago() -> None:
     assert parse_since("7d", now=now) == now - 7 * DAY
     assert parse_since("2w", now=now) == now - 14 * DAY
     assert parse_since("2025-05-01") == datetime(2025, 5, 1).timestamp()
+
+
+def test_history_and_show_json_say_how_a_session_ended(tmp_path: Path) -> None:
+    path = tmp_path / "ended.sqlite3"
+    with Store.open(path) as store:
+        done = store.start_session("8 x 400", "src", {}, 9, started_at=T0)
+        store.finish_session(done, "completed", T0 + 600, ending="main set done",
+                             not_run=["Strides 1/2", "Strides 2/2"])
+        quit_run = store.start_session("8 x 400", "src", {}, 9, started_at=T0 + DAY)
+        store.finish_session(quit_run, "abandoned", T0 + DAY + 60, ending="quit")
+    rows = json.loads(run("history", "--json", "--db", str(path)).stdout)
+    assert [(row["status"], row["ending"]) for row in rows] == [
+        ("abandoned", "quit"), ("completed", "main set done")]
+    shown = json.loads(run("show", str(done), "--json", "--db", str(path)).stdout)
+    assert (shown["status"], shown["ending"], shown["not_run"]) == (
+        "completed", "main set done", ["Strides 1/2", "Strides 2/2"])
+    shown = json.loads(run("show", str(quit_run), "--json", "--db", str(path)).stdout)
+    assert (shown["ending"], shown["not_run"]) == ("quit", [])
 
 
 # -- show --------------------------------------------------------------------------------------

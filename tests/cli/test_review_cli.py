@@ -49,7 +49,7 @@ def test_trend_json_has_the_documented_shape_and_sentence(seeded: Seeded) -> Non
     # Hand-computed: slope of 7.0, 6.8, 6.5, 6.3, 6.1, 5.9 over sessions 0..5 is -3.9 / 17.5.
     assert document["slopes"]["mean_rpe_per_session"] == -0.2229
     assert document["summary"] == (
-        "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 % "
+        "mean effort down 1.1 over 6 sessions at the same pace; slowdown down from 4.6 % to 2.0 % "
         "(fitted trend); last time the last rep was 0.6 s slower than the others at effort 6")
     # The advice is next's object; these sessions kept no rest, so it cannot move a rung.
     assert document["advice"] == json.loads(run("next", FIVE_K_400, "--json").output)
@@ -203,7 +203,7 @@ def test_show_for_people_ends_with_the_metrics(seeded: Seeded) -> None:
     assert result.exit_code == 0, result.output
     # the worked example: 87, 86, 87, 88, 88, 89, 90, 91 s against 87.24 s (mean 88.25 s,
     # shown to the tenth as time displays round: half to even)
-    assert ("mean split 1:28.2 · ± target +1.01 s · fade +4.0 s (+4.6 %) · Sdec 2.62 % · "
+    assert ("mean split 1:28.2 · ± target +1.01 s · slowdown +4.0 s (+4.6 %) · Sdec 2.62 % · "
             "mean effort 7.5") in result.output
 
 

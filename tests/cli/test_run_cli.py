@@ -207,7 +207,7 @@ def test_a_signal_ends_the_run_keeping_its_session(tmp_path: Path, signame: str)
     assert record is not None and record.status is SessionStatus.ABANDONED
     reps = store.reps(session.id)
     assert len(reps) == 1 and reps[0].rpe == 7 and 1.0 <= reps[0].split_s < 10.0
-    assert store.integrity_check() == []
+    assert store.file.integrity_check() == []
     store.close()
     assert b"Traceback" not in terminal.output
 

@@ -57,8 +57,8 @@ class TestSummary:
         result = trend(points)
         assert result.compare_by == "split"
         assert result.summary == (
-            "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 %"
-            " (fitted trend)"
+            "mean effort down 1.1 over 6 sessions at the same pace; slowdown down from 4.6 % "
+            "to 2.0 % (fitted trend)"
         )
 
     def test_worsening(self) -> None:
@@ -71,7 +71,7 @@ class TestSummary:
             target=[87.24] * 6,
         )
         assert trend(points).summary == (
-            "mean effort up 1.3 over 6 sessions; fade up from 2.0 % to 4.5 %; "
+            "mean effort up 1.3 over 6 sessions; slowdown up from 2.0 % to 4.5 %; "
             "splits slower, from 1:26.0 to 1:29.0 (fitted trend)"
         )
 
@@ -85,7 +85,7 @@ class TestSummary:
         )
         # means: effort 36.5 / 6 = 6.08, fade 18.4 / 6 = 3.07, split 528.4 / 6 = 88.07
         assert trend(points).summary == (
-            "no clear change over 6 sessions: effort about 6.1, fade about 3.1 %, "
+            "no clear change over 6 sessions: effort about 6.1, slowdown about 3.1 %, "
             "splits about 1:28.1"
         )
 
@@ -143,7 +143,7 @@ class TestSummary:
         assert result.summary == (
             "1 of 4 sessions had no target, so splits are compared by deviation from target "
             "in the other 3: no clear change over 4 sessions: effort about 6.0, "
-            "fade about 3.0 %, about +1.0 s off target"
+            "slowdown about 3.0 %, about +1.0 s off target"
         )
 
     def test_no_targets_at_all_compares_splits(self) -> None:
@@ -158,7 +158,7 @@ class TestSummary:
             "splits faster, from 1:30.0 to 1:27.0 over 3 sessions at the same effort (fitted trend)"
         )
 
-    def test_decrement_told_when_it_moved_more_than_fade(self) -> None:
+    def test_decrement_told_when_it_moved_more_than_slowdown(self) -> None:
         points = sessions(
             rpe=[6.0] * 3,
             fade=[3.0, 3.2, 3.0],
@@ -174,7 +174,7 @@ class TestSummary:
     def test_no_efforts_rated(self) -> None:
         points = sessions(rpe=[None] * 3, fade=[5.0, 4.0, 3.0], split=[88.0] * 3)
         assert trend(points).summary == (
-            "fade down from 5.0 % to 3.0 % over 3 sessions at similar splits (fitted trend)"
+            "slowdown down from 5.0 % to 3.0 % over 3 sessions at similar splits (fitted trend)"
         )
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from intervaltimer.log.exchange import CSV_COLUMNS, export_csv, export_json, spreadsheet_text
 from intervaltimer.log.importing import ExportFormatError, import_sessions, read_export
+from intervaltimer.log.resume import resumable_sessions
 from intervaltimer.log.review import workout_points
 from intervaltimer.log.store import Store
 from tests.reviewkit import MILE_400, Seeded, at, seed
@@ -60,7 +61,7 @@ def test_json_export_round_trips_into_an_empty_log_once(seeded: Seeded, tmp_path
         text = export_json(store, exported_at=at(2025, 5, 1))
         originals = [(s, store.reps(s.id)) for s in reversed(store.sessions())]
     document = json.loads(text)
-    assert document["format"] == "intervaltimer-export" and document["version"] == 3
+    assert document["format"] == "intervaltimer-export" and document["version"] == 4
     assert len(document["sessions"]) == TOTAL_SESSIONS
     assert document["sessions"][0]["started_at"].startswith("2025-03-03T18:00:00.000")
     sessions = read_export(text)
@@ -111,6 +112,20 @@ def _document(**session: object) -> str:
      "sessions[0].reps[0].rpe: is 11; an effort is a whole number from 0 to 10"),
     (_document(reps=[{"index": 1, "split_s": 80}, {"index": 1, "split_s": 81}]),
      "sessions[0].reps: two reps have the same index"),
+    (_document(ending="finished"),
+     'sessions[0].ending: is "finished"; an ending is "main set done", "quit", "closed" or null'),
+    (_document(ending=["quit"]), "sessions[0].ending: is [\"quit\"]; an ending is"),
+    (_document(ending="quit"),
+     "sessions[0].ending: 'quit' goes with status abandoned, not completed"),
+    (_document(status="abandoned", ending="main set done"),
+     "sessions[0].ending: 'main set done' goes with status completed, not abandoned"),
+    (_document(ending="main set done", not_run="Strides"),
+     "sessions[0].not_run: must be a list, not \"Strides\""),
+    (_document(ending="main set done", not_run=["Strides 1/4", 7]),
+     "sessions[0].not_run[1]: is 7, not text"),
+    (_document(not_run=["Strides 1/4"]),
+     "sessions[0].not_run: lists steps left out, but the session did not end as "
+     "'main set done'"),
 ])
 def test_a_bad_export_says_what_and_where(text: str, message: str) -> None:
     with pytest.raises(ExportFormatError) as raised:
@@ -192,3 +207,80 @@ def test_a_start_with_a_fraction_of_a_millisecond_is_found_again(tmp_path: Path)
         assert '"started_at": "2025-05-01T18:00:00.000' in text
         result = import_sessions(store, read_export(text))
         assert (result.added, result.skipped) == (0, 1)
+
+
+def _ended_sessions(store: Store) -> dict[str, int]:
+    """Three sessions: ended after the main set (strides left out), quit, and a plain end."""
+    ids = {}
+    for day, name in enumerate(("main set done", "quit", "plain"), start=1):
+        start = at(2025, 5, day)
+        ids[name] = store.start_session("8 x 400", "src", {}, 9, started_at=start)
+        store.record_rep(ids[name], 1, step_index=2, label="Rep 1/4", split_s=84.0,
+                         ended_at=start + 100, main=True)
+    store.finish_session(ids["main set done"], "completed", at(2025, 5, 1) + 600,
+                         ending="main set done", not_run=["Strides 1/2", "Strides 2/2"])
+    store.finish_session(ids["quit"], "abandoned", at(2025, 5, 2) + 600, ending="quit")
+    store.finish_session(ids["plain"], "completed", at(2025, 5, 3) + 600)
+    return ids
+
+
+def test_version_4_carries_how_a_session_ended_and_the_steps_left_out(tmp_path: Path) -> None:
+    """The ending and the steps not run survive export and import; a session quit elsewhere
+    comes in closed, so it is never offered for resume in the log it was imported into."""
+    with Store.open(tmp_path / "from.sqlite3") as store:
+        _ended_sessions(store)
+        text = export_json(store, at(2025, 5, 9))
+    exported = json.loads(text)["sessions"]
+    assert [(s["ending"], s["not_run"]) for s in exported] == [
+        ("main set done", ["Strides 1/2", "Strides 2/2"]), ("quit", []), (None, [])]
+    with Store.open(tmp_path / "to.sqlite3") as other:
+        assert import_sessions(other, read_export(text)).added == 3
+        copies = list(reversed(other.sessions()))
+        assert [(s.status, s.ending, s.not_run) for s in copies] == [
+            ("completed", "main set done", ("Strides 1/2", "Strides 2/2")),
+            ("abandoned", "closed", ()), ("completed", None, ())]
+        assert [s.status_words for s in copies] == ["main set done", "abandoned", "completed"]
+        assert resumable_sessions(other, "8 x 400", quit_since=0.0) == []
+        # and back out again: the same endings, the quit one now closed
+        again = json.loads(export_json(other, at(2025, 5, 10)))["sessions"]
+        assert [(s["ending"], s["not_run"]) for s in again] == [
+            ("main set done", ["Strides 1/2", "Strides 2/2"]), ("closed", []), (None, [])]
+
+
+def test_a_version_3_export_still_imports_with_no_ending(tmp_path: Path) -> None:
+    session = {"workout": "8 x 400", "started_at": "2025-05-01T18:00:00+02:00",
+               "status": "completed", "conditions": ["heat"],
+               "reps": [{"index": 1, "split_s": 84.0, "skipped": False, "main": True}]}
+    text = json.dumps({"format": "intervaltimer-export", "version": 3, "sessions": [session]})
+    [(copy, _)] = read_export(text)
+    assert (copy.ending, copy.not_run, copy.conditions) == (None, (), ("heat",))
+    with Store.open(tmp_path / "log.sqlite3") as store:
+        assert import_sessions(store, read_export(text)).added == 1
+        [stored] = store.sessions()
+    assert (stored.ending, stored.not_run, stored.status_words) == (None, (), "completed")
+
+
+def test_a_rescue_file_completes_the_logs_session_with_its_ending(tmp_path: Path) -> None:
+    """The log holds the session as left running; the rescue file has it ended after the main
+    set: importing it closes the log's session with that ending and the steps not run."""
+    start = at(2025, 5, 1)
+    with Store.open(tmp_path / "rescue.sqlite3") as rescue:
+        session = rescue.start_session("8 x 400", "src", {}, 9, started_at=start)
+        for index in (1, 2):
+            rescue.record_rep(session, index, step_index=2 * index, label=f"Rep {index}/2",
+                              split_s=84.0, ended_at=start + 100 * index, main=True)
+        rescue.finish_session(session, "completed", start + 600, ending="main set done",
+                              not_run=["Strides 1/2"])
+        text = export_json(rescue, at(2025, 5, 2))
+    with Store.open(tmp_path / "log.sqlite3") as store:
+        logged = store.start_session("8 x 400", "src", {}, 9, started_at=start)
+        store.record_rep(logged, 1, step_index=2, label="Rep 1/2", split_s=84.0,
+                         ended_at=start + 100, main=True)
+        with store.file.write() as conn:  # left running by a process that is gone
+            conn.execute("UPDATE session SET owner = 'elsewhere|1|0' WHERE id = ?", (logged,))
+        result = import_sessions(store, read_export(text))
+        assert (result.added, result.reps) == (1, 2)
+        record = store.session(logged)
+    assert record is not None
+    assert (record.status, record.ending, record.not_run) == (
+        "completed", "main set done", ("Strides 1/2",))

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.log import owner
+from intervaltimer.log.resume import abandon, last_step_done, resume_session, running_sessions
 from intervaltimer.log.store import Store
 
 SOURCE = "name: 8 x 400 m at mile pace\nsteps:\n  - 8x400m@mile/60s\n"
@@ -46,30 +47,30 @@ def test_a_session_left_running_is_found_and_can_be_resumed(tmp_path: Path) -> N
         first.mark_step_done(session_id, 4)
     # The app went away without finishing; the next start of the same workout finds it.
     with Store.open(path) as later:
-        (found,) = later.running_sessions("8 x 400 m at mile pace")
+        (found,) = running_sessions(later, "8 x 400 m at mile pace")
         assert found.id == session_id and found.steps_done == 4
-        assert later.running_sessions("another workout") == []
-        resumed = later.resume_session(session_id)
+        assert running_sessions(later, "another workout") == []
+        resumed = resume_session(later, session_id)
         assert resumed.status == "running"
-        assert later.last_step_done(session_id) + 1 == 5  # go on at step 5
+        assert last_step_done(later, session_id) + 1 == 5  # go on at step 5
         _rep(later, session_id, 2, 86.0)
         later.finish_session(session_id, "completed")
         assert [r.index for r in later.reps(session_id)] == [1, 2]
-        assert later.running_sessions() == []
+        assert running_sessions(later) == []
 
 
 def test_abandoning_a_crashed_session_keeps_its_reps_and_its_last_instant(store: Store) -> None:
     session_id = _session(store)
     _rep(store, session_id, 1, 85.0, end=T0 + 300)
     _rep(store, session_id, 2, 86.0, end=T0 + 450)
-    store._connection().execute("UPDATE session SET updated_at = ? WHERE id = ?",
-                                (T0 + 500, session_id))
-    store.abandon(session_id)
+    with store.file.write() as conn:
+        conn.execute("UPDATE session SET updated_at = ? WHERE id = ?", (T0 + 500, session_id))
+    abandon(store, session_id)
     record = store.session(session_id)
     assert record is not None
     assert record.status == "abandoned" and record.ended_at == T0 + 500
     assert [r.index for r in store.reps(session_id)] == [1, 2]
-    assert store.running_sessions() == []
+    assert running_sessions(store) == []
 
 
 def _child_holding_a_session(path: Path) -> subprocess.Popen[str]:
@@ -91,11 +92,11 @@ def test_a_session_another_live_app_is_running_is_not_offered_for_resume(tmp_pat
         assert child.stdout is not None
         session_id = int(child.stdout.readline())
         with Store.open(path) as store:
-            assert store.running_sessions() == []
-            assert [s.id for s in store.running_sessions(include_live=True)] == [session_id]
+            assert running_sessions(store) == []
+            assert [s.id for s in running_sessions(store, include_live=True)] == [session_id]
             child.kill()
             child.wait()
-            assert [s.id for s in store.running_sessions()] == [session_id]
+            assert [s.id for s in running_sessions(store)] == [session_id]
     finally:
         child.kill()
         child.wait()

@@ -86,7 +86,7 @@ def test_the_comparison_puts_the_previous_session_beside(store: Store, seeded: S
     assert (rows["mean_rpe"].now, rows["mean_rpe"].before, rows["mean_rpe"].change) == (
         "7.5", "7.0", "+0.5")
     assert (rows["load"].now, rows["load"].before) == ("–", "270")  # 6 × 45 min
-    # +0.25 s of mean split is within the half second of noise; the fade is clearly worse.
+    # +0.25 s of mean split is within the half second of noise; the slowdown is clearly worse.
     assert rows["mean_split_s"].verdict == "same"
     assert rows["fade_pct"].verdict == "worse"
     assert rows["decrement_pct"].verdict == "worse"
@@ -127,7 +127,7 @@ def test_a_workout_trend_reads_completed_sessions_oldest_first(store: Store,
     assert [point.mean_rpe for point in result.points] == pytest.approx(
         [7.0, 6.8, 6.5, 6.3, 6.1, 5.9])
     assert result.summary == (
-        "mean effort down 1.1 over 6 sessions at the same pace; fade down from 4.6 % to 2.0 % "
+        "mean effort down 1.1 over 6 sessions at the same pace; slowdown down from 4.6 % to 2.0 % "
         "(fitted trend); last time the last rep was 0.6 s slower than the others at effort 6")
     # Loads: session effort × 40 min.
     assert [point.load for point in result.points] == pytest.approx(

@@ -186,7 +186,7 @@ def test_a_write_that_meets_a_lock_fails_loudly_and_loses_nothing(
     with pytest.raises(LockedError):
         store.record_rep(1, 3, step_index=6, label="Rep 3", split_s=85.0)
     with pytest.raises(LockedError):
-        store.check_writable()
+        store.file.check_writable()
     holder.execute("ROLLBACK")
     store.record_rep(1, 3, step_index=6, label="Rep 3", split_s=85.0)
     assert [r.index for r in store.reps(1)] == [1, 2, 3]
@@ -231,7 +231,7 @@ def test_a_read_only_log_is_refused_for_writing_but_can_be_read(tmp_path: Path) 
             with pytest.raises(StoreError, match="read-only"):
                 reader.set_note(session_id, "x")
             with pytest.raises(StoreError, match="read-only"):
-                reader.check_writable()
+                reader.file.check_writable()
     finally:
         path.chmod(0o644)
 
@@ -348,7 +348,7 @@ def test_a_log_made_read_only_after_opening_is_caught_before_the_run(tmp_path: P
     path.chmod(0o444)
     try:
         with pytest.raises(ReadOnlyError, match="read-only"):
-            store.check_writable()
+            store.file.check_writable()
     finally:
         path.chmod(0o644)
         store.close()
@@ -360,7 +360,7 @@ def test_a_log_moved_away_while_open_is_caught_before_the_run(tmp_path: Path) ->
     path.rename(tmp_path / "moved.sqlite3")
     Store.open(path).close()  # someone starts a new log at the old place
     with pytest.raises(StoreError, match="moved or replaced"):
-        store.check_writable()
+        store.file.check_writable()
     store.close()
 
 

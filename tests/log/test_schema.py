@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.coach.sessions import rung_of
+from intervaltimer.log.resume import last_step_done, running_sessions
 from intervaltimer.log.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -68,9 +69,8 @@ def test_a_log_of_every_earlier_version_migrates_and_keeps_its_data(
     path = tmp_path / "log.sqlite3"
     _log_at(path, version)
     with Store.open(path) as store:
-        conn = store._connection()
-        assert user_version(conn) == SCHEMA_VERSION
-        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert store.file.read("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+        assert store.file.read("PRAGMA application_id")[0][0] == APPLICATION_ID
         if version == 0:
             assert store.sessions() == []
             return
@@ -86,8 +86,8 @@ def test_a_log_of_every_earlier_version_migrates_and_keeps_its_data(
         assert done.main_rest_s is None and done.reps_planned is None  # v3 columns, empty
         # An older session takes its rung from the rest taken after its main-set reps.
         assert rung_of(done.main_rest_s, store.reps(7)) == 60.0
-        assert [s.id for s in store.running_sessions()] == [8]
-        assert store.last_step_done(8) == 5
+        assert [s.id for s in running_sessions(store)] == [8]
+        assert last_step_done(store, 8) == 5
         # The new columns work after the migration.
         store.set_note(7, "first session of the block")
         store.set_session_rpe(7, 7)
@@ -184,8 +184,8 @@ def test_apps_opening_an_old_log_at_once_migrate_it_once(tmp_path: Path) -> None
         thread.join()
     assert errors == []
     with Store.open(path) as store:
-        assert user_version(store._connection()) == SCHEMA_VERSION
-        assert store.integrity_check() == []
+        assert store.file.read("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+        assert store.file.integrity_check() == []
 
 
 # Sessions as versions before the rest ladder named quick workouts: with their rest.

@@ -18,6 +18,7 @@ from intervaltimer.log.records import (
     iso_time,
     parse_iso_time,
 )
+from intervaltimer.log.resume import last_step_done
 from intervaltimer.log.store import Store, open_store
 
 SOURCE = "name: 8 x 400 m at mile pace\nsteps:\n  - 8x400m@mile/60s\n"
@@ -77,11 +78,11 @@ def test_open_store_uses_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_pa
 # -- how the file is set up ------------------------------------------------------------------
 
 def test_a_new_log_is_wal_with_full_sync_foreign_keys_and_a_busy_timeout(store: Store) -> None:
-    conn = store._connection()
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    read = store.file.read
+    assert read("PRAGMA journal_mode")[0][0] == "wal"
+    assert read("PRAGMA synchronous")[0][0] == 2  # FULL
+    assert read("PRAGMA foreign_keys")[0][0] == 1
+    assert read("PRAGMA busy_timeout")[0][0] == 5000
     # The journal mode is stored in the file: a plain sqlite3 connection sees it too.
     other = sqlite3.connect(store.path)
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -171,10 +172,10 @@ def test_undo_withdraws_the_split_and_the_rep_can_be_run_again(store: Store) -> 
     session_id = _session(store)
     _rep(store, session_id, 1, 85.0)
     _rep(store, session_id, 2, 31.0)  # a mistaken tap 31 s into rep 2
-    assert store.last_step_done(session_id) == 5
+    assert last_step_done(store, session_id) == 5
     store.withdraw_rep(session_id, 2)
     assert [r.index for r in store.reps(session_id)] == [1]
-    assert store.last_step_done(session_id) == 4  # back in rep 2 (step 5): step 4 done
+    assert last_step_done(store, session_id) == 4  # back in rep 2 (step 5): step 4 done
     _rep(store, session_id, 2, 86.0)
     assert [(r.index, r.split_s) for r in store.reps(session_id)] == [(1, 85.0), (2, 86.0)]
 
@@ -199,18 +200,18 @@ def test_writes_to_a_missing_session_or_rep_say_so(store: Store) -> None:
     with pytest.raises(NotFoundError):
         store.finish_session(99, "completed")
     with pytest.raises(NotFoundError):
-        store.last_step_done(99)
+        last_step_done(store, 99)
     assert isinstance(NotFoundError("x", "y"), LookupError)
 
 
 def test_progress_follows_steps_and_reps(store: Store) -> None:
     session_id = _session(store)
     store.mark_step_done(session_id, 1)  # warm-up over
-    assert store.last_step_done(session_id) == 1
+    assert last_step_done(store, session_id) == 1
     _rep(store, session_id, 1, 85.0)  # step 3
-    assert store.last_step_done(session_id) == 3
+    assert last_step_done(store, session_id) == 3
     store.mark_step_done(session_id, 4)  # the rest after it
-    assert store.last_step_done(session_id) == 4
+    assert last_step_done(store, session_id) == 4
     assert store.session(session_id).steps_done == 4  # type: ignore[union-attr]
 
 

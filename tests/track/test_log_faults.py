@@ -14,6 +14,7 @@ import pytest
 from intervaltimer.log.errors import ClaimedError, StoreError
 from intervaltimer.log.importing import import_sessions, read_export
 from intervaltimer.log.records import SessionStatus
+from intervaltimer.log.resume import resume_session
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
 from tests.fakes import FakeClock
@@ -127,8 +128,9 @@ def test_nothing_to_settle_when_the_log_holds_everything(fake_clock: FakeClock,
 CLAIM = """
 import sys, time
 from intervaltimer.log.store import Store
+from intervaltimer.log.resume import resume_session
 store = Store.open(sys.argv[1])
-store.resume_session(int(sys.argv[2]))
+resume_session(store, int(sys.argv[2]))
 print("claimed", flush=True)
 time.sleep(30)
 """
@@ -136,7 +138,7 @@ time.sleep(30)
 
 def test_a_crashed_session_is_resumed_by_one_process_only(tmp_db: Store) -> None:
     session_id = tmp_db.start_session("w", "name: w", {}, 4)
-    with tmp_db._write() as conn:  # left running by a process that is gone
+    with tmp_db.file.write() as conn:  # left running by a process that is gone
         conn.execute("UPDATE session SET owner = 'elsewhere|1|0' WHERE id = ?", (session_id,))
     other = subprocess.Popen([sys.executable, "-c", CLAIM, str(tmp_db.path), str(session_id)],
                              stdout=subprocess.PIPE, text=True)
@@ -144,9 +146,9 @@ def test_a_crashed_session_is_resumed_by_one_process_only(tmp_db: Store) -> None
         assert other.stdout is not None and other.stdout.readline().strip() == "claimed"
         with pytest.raises(ClaimedError, match=f"already being run by another intervaltimer "
                                                f"\\(process {other.pid}\\)"):
-            tmp_db.resume_session(session_id)
+            resume_session(tmp_db, session_id)
     finally:
         other.kill()
         other.wait(10)
     # once that process is gone, its session can be taken over again
-    assert tmp_db.resume_session(session_id).status is SessionStatus.RUNNING
+    assert resume_session(tmp_db, session_id).status is SessionStatus.RUNNING

@@ -10,6 +10,7 @@ import pytest
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.errors import LockedError
 from intervaltimer.log.records import SessionStatus
+from intervaltimer.log.resume import last_step_done
 from intervaltimer.log.store import Store
 from intervaltimer.track.runlog import Resume, paces_used
 from intervaltimer.track.runner import ABANDONED, COMPLETED
@@ -102,7 +103,7 @@ def test_every_change_is_in_the_log_at_once(fake_clock: FakeClock, tmp_db: Store
     step_to(runner, fake_clock, 1029.5)  # the rest ends: rep 2 goes
     landed(runner)
     assert tmp_db.reps(session_id)[0].rest_s == 5.0
-    assert tmp_db.last_step_done(session_id) == 2
+    assert last_step_done(tmp_db, session_id) == 2
     step_to(runner, fake_clock, 1050.0)
     runner.lap()
     runner.rate(10)
@@ -128,7 +129,7 @@ def test_undo_withdraws_the_rep_and_the_rerun_replaces_it(fake_clock: FakeClock,
     assert runner.undo()
     landed(runner)
     assert tmp_db.reps(session_id) == []
-    assert tmp_db.last_step_done(session_id) == 0
+    assert last_step_done(tmp_db, session_id) == 0
     step_to(runner, fake_clock, 1024.0)
     runner.lap()
     landed(runner)
@@ -268,7 +269,7 @@ def test_a_resumed_session_numbers_its_reps_after_the_stored_ones(
     first.lap()
     step_to(first, fake_clock, 1029.0)  # the crash comes in rep 2: nothing closes the session
     landed(first)
-    assert tmp_db.last_step_done(session_id) == 2
+    assert last_step_done(tmp_db, session_id) == 2
     again = make_runner("2x100m@mile/5s", fake_clock, tmp_db,
                         resume=Resume(session_id, at_step=3, reps_stored=1))
     assert again.log.session_id == session_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from intervaltimer.log.records import MAIN_SET_DONE, QUIT, SessionStatus
+from intervaltimer.log.resume import abandon
 from intervaltimer.log.store import Store
 from intervaltimer.track.runner import ABANDONED, COMPLETED, Runner
 from intervaltimer.track.start import RESUME_WITHIN_S, resume_point, unfinished
@@ -97,7 +98,7 @@ def test_a_quit_run_closed_at_the_offer_is_not_offered_again(
     landed(runner)
     session_id = logged_session(runner)
     assert unfinished(tmp_db, "2 x 100 then strides", WALL_START + 20.0) is not None
-    tmp_db.abandon(session_id)
+    abandon(tmp_db, session_id)
     assert unfinished(tmp_db, "2 x 100 then strides", WALL_START + 20.0) is None
     record = tmp_db.session(session_id)
     assert record is not None and (record.status, record.ending) == ("abandoned", "closed")

@@ -42,7 +42,7 @@ async def test_the_trend_of_a_workout_run_at_the_same_pace(seeded: Seeded, store
             "Effort down 1.1 and fade down 1.3 points over 6 sessions: improving.")
         assert text(app, "trend-summary") == (
             "Mean effort down 1.1 over 6 sessions at the same pace; "
-            "fade down from 4.6 % to 2.0 % (fitted trend); last time the last rep was 0.6 s "
+            "slowdown down from 4.6 % to 2.0 % (fitted trend); last time the last rep was 0.6 s "
             "slower than the others at effort 6.")
         assert text(app, "trend-info").startswith(
             "6 sessions, 3 Mar 2025 to 7 Apr 2025")
@@ -69,7 +69,7 @@ async def test_changed_targets_are_compared_by_deviation(seeded: Seeded, store: 
         assert [text(app, "trend-verdict"), text(app, "trend-summary")] == [
             "Target 2.9 % faster (5.0 s a rep) at the same effort: fitter.",
             "Targets changed, so splits are compared by deviation from target: no clear change "
-            "over 2 sessions: effort about 8.0, fade about 0.0 %, about +2.0 s off target (two "
+            "over 2 sessions: effort about 8.0, slowdown about 0.0 %, about +2.0 s off target (two "
             "sessions: run it again to confirm)."]
         pace = chart(app, "pace-chart")
         assert pace.title_text == "mean split − target (s)"

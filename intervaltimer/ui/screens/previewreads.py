@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from intervaltimer.log.errors import StoreError
+from intervaltimer.log.resume import abandon
 from intervaltimer.track.runlog import Resume
 from intervaltimer.track.start import resume_point, unfinished
 
@@ -136,5 +137,5 @@ def read_resume(store: Store, record: SessionRecord) -> ResumeRead:
 
 def close_unfinished(store: Store, record: SessionRecord) -> SessionClosed:
     """Close `record` as abandoned."""
-    store.abandon(record.id)
+    abandon(store, record.id)
     return SessionClosed()

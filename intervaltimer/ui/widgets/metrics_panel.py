@@ -1,7 +1,7 @@
 """A session's metrics beside the previous session's, with the change coloured better or worse.
 
-Shows the rows of ``coach.compare.compare``: mean split, target, ± target, fade (seconds, per
-cent and per rep), Sdec, CV, mean effort, effort drift, session effort and load. A change
+Shows the rows of ``coach.compare.compare``: mean split, target, ± target, slowdown (seconds,
+per cent and per rep), Sdec, CV, mean effort, effort drift, session effort and load. A change
 that is better is in the theme's success colour, worse in its error colour; the same, or a
 figure without a direction, plain.
 
@@ -31,6 +31,8 @@ SHORT_LABELS: dict[str, str] = {
     "mean split": "split",
     "mean effort": "effort",
     "effort/rep": "eff./rep",
+    "slowdown %": "slow. %",
+    "slowdown/rep": "slow./rep",
     "session RPE": "sess. RPE",
 }
 """The label a metric shows when the panel is too narrow for its full label."""
