@@ -225,7 +225,7 @@ async def test_from_the_library_a_run_goes_back_to_the_library(
 
 @pilot_test
 async def test_a_log_that_cannot_be_read_costs_the_offer_and_the_advice_not_the_run(
-        fake_clock: FakeClock, tmp_db: Store) -> None:
+        fake_clock: FakeClock, tmp_db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """The reads run on threads and each failure is said in its line; enter, pressed
     before they are done, starts the run once they are."""
     gate = threading.Event()
@@ -234,7 +234,7 @@ async def test_a_log_that_cannot_be_read_costs_the_offer_and_the_advice_not_the_
         gate.wait(5.0)
         raise LockedError(tmp_db.path, "held by another program")
 
-    tmp_db.resumable_sessions = locked  # type: ignore[method-assign]
+    monkeypatch.setattr("intervaltimer.track.start.resumable_sessions", locked)
     tmp_db.summaries = locked  # type: ignore[method-assign]
     app = run_app("2x100m@mile/60s", fake_clock, store=tmp_db, races=MILE)
     async with app.run_test(size=(100, 30)) as pilot:
