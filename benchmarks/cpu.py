@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.e2e.tmux import (  # noqa: E402 - after the path is set
+from tests.helpers.tmux import (  # noqa: E402 - after the path is set
     Terminal,
     app_env,
     command_path,

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intervaltimer.workout.loader import parse_workout  # noqa: E402
 from intervaltimer.workout.model import WorkoutError  # noqa: E402
-from tests.hostile_cases import (  # noqa: E402 - after the path is set
+from tests.helpers.hostile_cases import (  # noqa: E402 - after the path is set
     block_lists,
     block_maps,
     classic_laughs,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.e2e.tmux import app_env, command_path, shell_line, terminal  # noqa: E402
+from tests.helpers.tmux import app_env, command_path, shell_line, terminal  # noqa: E402
 
 GOAL_MB = 2.0
 SETTLED_MINUTE = 2

@@ -39,8 +39,8 @@ from intervaltimer.track.start import RunClocks, start_run  # noqa: E402 - after
 from intervaltimer.ui.screens.run import RunScreen  # noqa: E402
 from intervaltimer.workout.library import resolve_workout  # noqa: E402
 from intervaltimer.workout.plan import expand  # noqa: E402
-from tests.fakes import FakeClock  # noqa: E402
-from tests.ui.runkit import run_app  # noqa: E402
+from tests.helpers.fakes import FakeClock  # noqa: E402
+from tests.helpers.runkit import run_app  # noqa: E402
 
 SKIP_STEPS = 20  # the first steps fill caches (styles, glyphs) once
 MEMORY_GOAL_KB = 5.0

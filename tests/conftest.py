@@ -9,7 +9,7 @@ import pytest
 
 from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 
 @pytest.fixture

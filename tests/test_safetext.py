@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intervaltimer.safetext import display_safe, is_display_safe, safe_json, strip_unsafe
-from tests.faults.hostile_text import ALL, HOSTILE
+from tests.helpers.hostile_text import ALL, HOSTILE
 
 
 def test_escapes_are_shown_visibly() -> None:

@@ -17,8 +17,7 @@ import pytest
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
 from intervaltimer.track.phrases import LAST_ONE, SAMPLE
 from tests.helpers.speech import espeak_itself
-
-from .wavs import read_wav
+from tests.helpers.wavs import read_wav
 
 PLAY_EVERY_CUE = """
 from intervaltimer.audio.cues import CUE_NAMES

@@ -19,9 +19,8 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
-
-from .alsakit import assert_in_order, capturing_asoundrc, home
-from .wavs import read_wav
+from tests.helpers.alsakit import assert_in_order, capturing_asoundrc, home
+from tests.helpers.wavs import read_wav
 
 REPO = Path(__file__).resolve().parents[2]
 COMPILERS = ("cc", "gcc", "clang", "c++", "g++", "x86_64-linux-gnu-gcc")

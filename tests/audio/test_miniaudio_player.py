@@ -14,9 +14,8 @@ from pathlib import Path
 
 from intervaltimer.audio.cues import CUE_NAMES, cue_path
 from intervaltimer.audio.miniplayer import _mix
-
-from .alsakit import assert_in_order, capturing_asoundrc, home
-from .wavs import read_wav
+from tests.helpers.alsakit import assert_in_order, capturing_asoundrc, home
+from tests.helpers.wavs import read_wav
 
 WITHOUT_SIMPLEAUDIO = "import sys\nsys.modules['simpleaudio'] = None\n"
 

@@ -11,8 +11,7 @@ import pytest
 from intervaltimer.audio.cues import CUE_NAMES, cue_duration_s, cue_path
 from intervaltimer.engine.events import Cue
 from intervaltimer.resources import sounds_dir
-
-from .wavs import FULL_SCALE, bursts, dbfs, pitch_hz, read_wav, rms
+from tests.helpers.wavs import FULL_SCALE, bursts, dbfs, pitch_hz, read_wav, rms
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_sounds.py"

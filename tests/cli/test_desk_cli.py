@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from intervaltimer.cli import main
 from intervaltimer.ui.app import IntervalTimerApp, Start
 from intervaltimer.workout.loader import load_workout
-from tests.ui.deskkit import Desk, desk, pilot_test
+from tests.helpers.deskkit import Desk, desk, pilot_test
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """`trend` and `history` at 80 and 40 columns: no number (or status) is ever cut.
 
-A log of sessions with numbers as wide as they come (tests/widelog.py) is
+A log of sessions with numbers as wide as they come (tests/helpers/widelog.py) is
 printed at each width; rich would shrink every
 column and cut (`-1:0…`, `161.…`): the tables leave whole columns out instead.
 """
@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from intervaltimer.cli import main
 from intervaltimer.log.paths import ENV_VAR
 from intervaltimer.workout.units import format_time
-from tests.widelog import WORKOUT, mean_splits, wide_log
+from tests.helpers.widelog import WORKOUT, mean_splits, wide_log
 
 
 @pytest.fixture

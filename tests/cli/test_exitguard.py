@@ -16,8 +16,8 @@ from intervaltimer.log.errors import StoreError
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.track.runs import Runs
-from tests.fakes import FakeClock
-from tests.ui.runkit import first_rep_landed, logged_session, step_to
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import first_rep_landed, logged_session, step_to
 
 WAIT_S = 10.0
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from intervaltimer.cli import main
 from intervaltimer.log.store import Store
-from tests.coachkit import NO_LADDER, even, log_session
+from tests.helpers.coachkit import NO_LADDER, even, log_session
 
 QUICK = "4 x 100 m @ mile"
 

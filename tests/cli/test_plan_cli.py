@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from intervaltimer.cli import main
-from tests.cli.clikit import FOUR_LAPS, TYPO
+from tests.helpers.clikit import FOUR_LAPS, TYPO
 
 NAMED = """\
 name: Mile reps

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from intervaltimer.cli import main
 from intervaltimer.log.paths import ENV_VAR
 from intervaltimer.log.store import Store
-from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, MILE_400, Seeded, seed
+from tests.helpers.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, MILE_400, Seeded, seed
 
 TREND_KEYS = {"workout", "compare_by", "sessions", "slopes", "summary"}
 TREND_SESSION_KEYS = {"id", "started_at", "mean_split_s", "mean_deviation_s", "mean_rpe",

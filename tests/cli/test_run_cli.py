@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from intervaltimer.cli import main
 from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
-from tests.cli.clikit import TYPO, command
+from tests.helpers.clikit import TYPO, command
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import intervaltimer
-from tests.cli.clikit import FOUR_LAPS, TYPO, command
+from tests.helpers.clikit import FOUR_LAPS, TYPO, command
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from intervaltimer.coach.ladder import ladder_of
 from intervaltimer.log.store import Store
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.mainset import main_reps, with_main_reps
-from tests.coachkit import NO_LADDER, TARGET_400, cli_json, even, log_session, next_json
+from tests.helpers.coachkit import NO_LADDER, TARGET_400, cli_json, even, log_session, next_json
 
 MILE = "8 x 400 m at mile pace"
 OLD_SOURCE = NO_LADDER.replace("Eight fours, no ladder", MILE)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from intervaltimer.cli import main
 from intervaltimer.log.store import Store
-from tests.coachkit import TARGET_400, log_session, next_json
+from tests.helpers.coachkit import TARGET_400, log_session, next_json
 
 ROOT = Path(__file__).resolve().parents[2]
 MILE = "8 x 400 m at mile pace"

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.pagekit import CHROMIUM, CHROMIUM_ARGS
-from tests.e2e.tmux import tmux_available
+from tests.helpers.pagekit import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.tmux import tmux_available
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import Terminal, app_env, command_path, shell_line, terminal
+from tests.helpers.tmux import Terminal, app_env, command_path, shell_line, terminal
 
 pytestmark = [
     pytest.mark.e2e,

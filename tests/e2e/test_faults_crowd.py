@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import TIMEOUT_S, logged_reps, sessions
-from tests.e2e.tmux import app_env, command_path, shell_line, terminal
+from tests.helpers.faultkit import TIMEOUT_S, logged_reps, sessions
+from tests.helpers.tmux import app_env, command_path, shell_line, terminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import (
+from tests.helpers.faultkit import (
     TIMEOUT_S,
     fill,
     first_rep_in_log,
@@ -29,7 +29,7 @@ from tests.e2e.faultkit import (
     run_command,
     sessions,
 )
-from tests.e2e.tmux import app_env, command_path, terminal
+from tests.helpers.tmux import app_env, command_path, terminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import (
+from tests.helpers.faultkit import (
     TIMEOUT_S,
     fill,
     first_rep_in_log,
@@ -39,7 +39,7 @@ from tests.e2e.faultkit import (
     sessions,
     wait_until,
 )
-from tests.e2e.tmux import Terminal, app_env, terminal
+from tests.helpers.tmux import Terminal, app_env, terminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

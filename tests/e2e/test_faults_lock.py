@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import (
+from tests.helpers.faultkit import (
     TIMEOUT_S,
     ClockReading,
     clock_jumps,
@@ -28,7 +28,7 @@ from tests.e2e.faultkit import (
     sessions,
     wait_until,
 )
-from tests.e2e.tmux import app_env, terminal
+from tests.helpers.tmux import app_env, terminal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.faultkit import (
+from tests.helpers.faultkit import (
     TIMEOUT_S,
     first_rep_in_log,
     logged_reps,
     run_command,
     sessions,
 )
-from tests.e2e.tmux import app_env, command_path, terminal
+from tests.helpers.tmux import app_env, command_path, terminal
 
 pytestmark = [pytest.mark.e2e]
 

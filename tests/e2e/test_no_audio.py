@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import (
+from tests.helpers.tmux import (
     app_env,
     big_clock,
     command_path,

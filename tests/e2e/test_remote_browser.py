@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.pagekit import TIMEOUT_S, URL, word_is
-from tests.e2e.tmux import Terminal, app_env, command_path, shell_line, terminal
+from tests.helpers.pagekit import TIMEOUT_S, URL, word_is
+from tests.helpers.tmux import Terminal, app_env, command_path, shell_line, terminal
 
 pytestmark = pytest.mark.e2e
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.pagekit import TIMEOUT_S, URL, word_is
-from tests.e2e.tmux import app_env, command_path, shell_line, terminal
+from tests.helpers.pagekit import TIMEOUT_S, URL, word_is
+from tests.helpers.tmux import app_env, command_path, shell_line, terminal
 
 pytestmark = pytest.mark.e2e
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.remote.link import PhoneLink
-from tests.e2e.pagekit import CHROMIUM, CHROMIUM_ARGS
-from tests.fakes import FakeClock
-from tests.ui.runkit import run_app
+from tests.helpers.fakes import FakeClock
+from tests.helpers.pagekit import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.runkit import run_app
 
 pytestmark = pytest.mark.e2e
 ZBARIMG = Path("/usr/bin/zbarimg")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import app_env, big_clock, command_path, shell_line, terminal
+from tests.helpers.tmux import app_env, big_clock, command_path, shell_line, terminal
 
 pytestmark = pytest.mark.e2e
 

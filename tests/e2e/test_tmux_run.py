@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import (
+from tests.helpers.tmux import (
     Terminal,
     app_env,
     big_clock,

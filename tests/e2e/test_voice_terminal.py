@@ -17,9 +17,9 @@ import pytest
 from intervaltimer.audio.cues import cue_path
 from intervaltimer.engine.events import Split
 from intervaltimer.track.phrases import LAST_ONE, split_phrase
-from tests.audio.wavs import read_wav
-from tests.e2e.tmux import Terminal, app_env, big_clock, command_path, shell_line, terminal
 from tests.helpers.speech import espeak_itself
+from tests.helpers.tmux import Terminal, app_env, big_clock, command_path, shell_line, terminal
+from tests.helpers.wavs import read_wav
 
 pytestmark = pytest.mark.e2e
 

@@ -15,8 +15,8 @@ import pytest
 
 from intervaltimer.engine import Event, EventKind, Session
 from intervaltimer.workout.plan import Plan, PlannedStep
-from tests.engine.engine_helpers import cooldown, plan, rest, run, warmup
-from tests.fakes import FakeClock
+from tests.helpers.engine_helpers import cooldown, plan, rest, run, warmup
+from tests.helpers.fakes import FakeClock
 
 LEAD_IN_S = 5.0
 START = 12345.678  # a monotonic clock is far from zero

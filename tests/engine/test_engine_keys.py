@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intervaltimer.engine import Cue, EventKind, Phase, Session, State
-from tests.engine.engine_helpers import (
+from tests.helpers.engine_helpers import (
     at_of,
     cooldown,
     of_kind,
@@ -16,7 +16,7 @@ from tests.engine.engine_helpers import (
     started,
     timeline,
 )
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 # ---- pause and resume ----------------------------------------------------------
 

@@ -4,8 +4,8 @@ clock's own step ends keep their cues, and a rep that starts at the lap keeps it
 from __future__ import annotations
 
 from intervaltimer.engine import Cue, EventKind
-from tests.engine.engine_helpers import exercise, of_kind, plan, rest, run, run_until, started
-from tests.fakes import FakeClock
+from tests.helpers.engine_helpers import exercise, of_kind, plan, rest, run, run_until, started
+from tests.helpers.fakes import FakeClock
 
 
 def _entries(events: list) -> list[tuple[str, int, Cue | None]]:  # type: ignore[type-arg]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intervaltimer.engine import LAP_DEBOUNCE_S, Cue, EventKind, Phase, Session, State
 from intervaltimer.engine.session import START_GUARD_S, LapRefusal
-from tests.engine.engine_helpers import (
+from tests.helpers.engine_helpers import (
     at_of,
     of_kind,
     plan,
@@ -14,7 +14,7 @@ from tests.engine.engine_helpers import (
     started,
     timeline,
 )
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 # ---- lap ---------------------------------------------------------------------
 

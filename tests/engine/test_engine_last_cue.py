@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from intervaltimer.engine import Cue, EventKind
-from tests.engine.engine_helpers import of_kind, plan, rest, run, run_until, started
-from tests.fakes import FakeClock
+from tests.helpers.engine_helpers import of_kind, plan, rest, run, run_until, started
+from tests.helpers.fakes import FakeClock
 
 
 def test_the_last_rep_starts_with_the_last_cue(fake_clock: FakeClock) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from intervaltimer.engine import Cue, EventKind, Phase, State
 from intervaltimer.workout.plan import PlannedStep
-from tests.engine.engine_helpers import (
+from tests.helpers.engine_helpers import (
     at_of,
     cooldown,
     of_kind,
@@ -19,7 +19,7 @@ from tests.engine.engine_helpers import (
     run_until,
     started,
 )
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 
 def _rounds(count: int, round_s: float, min_rest_s: float | None,

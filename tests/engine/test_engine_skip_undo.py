@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from intervaltimer.engine import EventKind, Phase, State
-from tests.engine.engine_helpers import at_of, of_kind, plan, rest, run, run_until, started
-from tests.fakes import FakeClock
+from tests.helpers.engine_helpers import at_of, of_kind, plan, rest, run, run_until, started
+from tests.helpers.fakes import FakeClock
 
 
 def test_a_rest_then_a_lead_in_skipped_come_back_one_at_a_time(fake_clock: FakeClock) -> None:

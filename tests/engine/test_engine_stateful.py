@@ -14,7 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from intervaltimer.engine import Event, EventKind, Session, Split, State
 from intervaltimer.workout.plan import Plan, PlannedStep
-from tests.engine.engine_helpers import (
+from tests.helpers.engine_helpers import (
     cooldown,
     exercise,
     plan,
@@ -22,7 +22,7 @@ from tests.engine.engine_helpers import (
     run,
     warmup,
 )
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 NUDGE_S = 0.001  # a key is pressed a moment after whatever came before it
 

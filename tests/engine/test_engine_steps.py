@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intervaltimer.engine import Cue, EventKind, Phase, Session, State
-from tests.engine.engine_helpers import (
+from tests.helpers.engine_helpers import (
     at_of,
     cooldown,
     exercise,
@@ -18,7 +18,7 @@ from tests.engine.engine_helpers import (
     timeline,
     warmup,
 )
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 
 def test_workout_starts_with_a_three_second_lead_in_then_go(fake_clock: FakeClock) -> None:

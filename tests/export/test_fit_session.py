@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from intervaltimer.cli import main
 from intervaltimer.export.fitsession import EFFORT_FIELD
 from intervaltimer.log.store import Store
-
-from .fitkit import of, sdk_checks
+from tests.helpers.fitkit import of, sdk_checks
 
 T0 = datetime(2025, 5, 1, 18, 0, 0, 250000).timestamp()
 # (split, rest after, effort); the third rep is skipped

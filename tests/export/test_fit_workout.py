@@ -23,8 +23,7 @@ from intervaltimer.workout.model import (
     Workout,
 )
 from intervaltimer.workout.plan import Plan, expand
-
-from .fitkit import PROFILE, SHIPPED, of, run_order, sdk_checks
+from tests.helpers.fitkit import PROFILE, SHIPPED, of, run_order, sdk_checks
 
 KIND_OF = {"warmup": StepKind.WARMUP, "active": StepKind.RUN, "rest": StepKind.REST,
            "recovery": StepKind.REST, "other": StepKind.EXERCISE, "cooldown": StepKind.COOLDOWN}

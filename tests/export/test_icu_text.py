@@ -15,8 +15,7 @@ from intervaltimer.workout.model import Ends, StepKind, WorkoutError
 from intervaltimer.workout.plan import Plan, PlannedStep, expand
 from intervaltimer.workout.profile import Profile
 from intervaltimer.workout.races import parse_race
-
-from .fitkit import PROFILE, SHIPPED
+from tests.helpers.fitkit import PROFILE, SHIPPED
 
 HALF_SECOND_PER_KM = 0.5 / 1000  # an absolute pace is written to the whole second per km
 

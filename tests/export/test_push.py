@@ -20,8 +20,7 @@ from click.testing import CliRunner, Result
 from intervaltimer.cli import main
 from intervaltimer.export.icuclient import KEY_ENV, URL_ENV
 from intervaltimer.log.store import Store
-
-from .fitkit import of
+from tests.helpers.fitkit import of
 
 KEY = "k3y-Very-Secret-0123456789"
 T0 = 1_746_115_200.0

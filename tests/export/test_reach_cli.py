@@ -11,8 +11,7 @@ from intervaltimer.cli import main
 from intervaltimer.workout.loader import load_workout
 from intervaltimer.workout.model import Ends, StepKind
 from intervaltimer.workout.plan import expand
-
-from .fitkit import PROFILE, SHIPPED, of, sdk_checks
+from tests.helpers.fitkit import PROFILE, SHIPPED, of, sdk_checks
 
 
 @pytest.fixture

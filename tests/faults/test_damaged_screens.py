@@ -13,8 +13,8 @@ from intervaltimer.log.store import Store
 from intervaltimer.ui.app import Start, make_app
 from intervaltimer.ui.screens.history import HistoryScreen
 from intervaltimer.ui.screens.session import SessionScreen
-from tests.faults.iokit import damage, one_session_log
-from tests.ui.deskkit import Desk, desk, pilot_test, settle
+from tests.helpers.deskkit import Desk, desk, pilot_test, settle
+from tests.helpers.iokit import damage, one_session_log
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 from intervaltimer.ui.screens.changed_on_disk import ChangedOnDiskScreen
 from intervaltimer.ui.screens.editor import EditorScreen
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
-from tests.ui.deskkit import EIGHT_400, Desk, app_for, desk, pilot_test
+from tests.helpers.deskkit import EIGHT_400, Desk, app_for, desk, pilot_test
 
 OUTSIDE = EIGHT_400.replace("repeat: 8", "repeat: 10")  # what another program wrote
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.hostile_text import (
+from tests.helpers.hostile_text import (
     ALL,
     CLIPBOARD,
     TITLE,
@@ -21,7 +21,7 @@ from tests.faults.hostile_text import (
     hostile_workout,
     yaml_quoted,
 )
-from tests.faults.iokit import cli, cli_on_terminal, private_env
+from tests.helpers.iokit import cli, cli_on_terminal, private_env
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ import logging
 import pytest
 
 from intervaltimer.track.runner import Runner
-from tests.fakes import FakeClock
 from tests.helpers.aio import async_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.netkit import PATH, lap_body, send, serving, tap_head
 from tests.helpers.phone import started
-from tests.remote.netkit import PATH, lap_body, send, serving, tap_head
 
 
 @async_test

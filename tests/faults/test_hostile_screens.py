@@ -22,8 +22,8 @@ from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.log.store import Store
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
 from intervaltimer.workout.loader import load_workout
-from tests.faults.hostile_text import TITLE, first_forbidden, hostile_log, hostile_workout
-from tests.ui.deskkit import Desk, desk, pilot_test, settle
+from tests.helpers.deskkit import Desk, desk, pilot_test, settle
+from tests.helpers.hostile_text import TITLE, first_forbidden, hostile_log, hostile_workout
 
 
 def drawn(app: IntervalTimerApp) -> bytes:

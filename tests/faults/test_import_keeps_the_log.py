@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from intervaltimer.log.store import Store
-from tests.faults.iokit import T0, cli, private_env
+from tests.helpers.iokit import T0, cli, private_env
 
 KILLED_RUN = """
 import sys

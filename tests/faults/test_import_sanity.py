@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from intervaltimer.log.store import Store
-from tests.faults.iokit import cli, damage, one_session_log, private_env
+from tests.helpers.iokit import cli, damage, one_session_log, private_env
 
 
 def _export(*sessions: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from tests.faults.iokit import cli, private_env
+from tests.helpers.iokit import cli, private_env
 
 W7 = "name: w7\nsteps:\n  - 4x400m@mile/60s\n"
 

@@ -15,8 +15,8 @@ import pytest
 
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
-from tests.fakes import FakeClock
-from tests.ui.runkit import landed, make_runner, step_to
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import landed, make_runner, step_to
 
 SWAPS: dict[str, tuple[Callable[[Path], None], str]] = {
     "fifo": (os.mkfifo, "a FIFO (named pipe)"),

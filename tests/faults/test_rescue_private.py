@@ -23,8 +23,8 @@ from intervaltimer.log.errors import StoreError
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import rescue_name, settle
 from intervaltimer.track.runner import Runner
-from tests.fakes import FakeClock
-from tests.ui.runkit import landed, make_runner, step_to
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import landed, make_runner, step_to
 
 PRECIOUS = "a file the rescue must not touch\n"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.clikit import FOUR_LAPS
-from tests.faults.iokit import cli, one_session_log, private_env
+from tests.helpers.clikit import FOUR_LAPS
+from tests.helpers.iokit import cli, one_session_log, private_env
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def subprocess_ascii(args: list[str], env: dict[str, str], cwd: Path) -> tuple[i
     """The command's exit code and its stdout and stderr, as bytes."""
     import subprocess
 
-    from tests.cli.clikit import command
+    from tests.helpers.clikit import command
 
     done = subprocess.run([command(), *args], env=env, cwd=cwd, capture_output=True,
                           timeout=60, check=False)

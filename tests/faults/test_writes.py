@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.log.store import Store
-from tests.faults.iokit import cli, one_session_log, private_env
+from tests.helpers.iokit import cli, one_session_log, private_env
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 from intervaltimer.log.store import Store
 from intervaltimer.remote.server import RemoteServer
 from intervaltimer.track.runner import Runner
-from tests.fakes import FakeClock
-from tests.remote.netkit import TOKEN
-from tests.ui.runkit import make_runner, step_to
+from tests.helpers.fakes import FakeClock
+from tests.helpers.netkit import TOKEN
+from tests.helpers.runkit import make_runner, step_to
 
 
 def started(clock: FakeClock, store: Store | None) -> tuple[Runner, RemoteServer]:

@@ -14,7 +14,7 @@ from intervaltimer.log.importing import ExportFormatError, import_sessions, read
 from intervaltimer.log.resume import resumable_sessions
 from intervaltimer.log.review import workout_points
 from intervaltimer.log.store import Store
-from tests.reviewkit import MILE_400, Seeded, at, seed
+from tests.helpers.reviewkit import MILE_400, Seeded, at, seed
 
 TOTAL_REPS = 6 * 10 + 2 * 6 + 8 + 3 + 8
 TOTAL_SESSIONS = 11

@@ -23,7 +23,7 @@ from intervaltimer.log.review import (
     workout_trend,
 )
 from intervaltimer.log.store import Store
-from tests.reviewkit import (
+from tests.helpers.reviewkit import (
     EIGHT_HUNDREDS,
     FIVE_K_400,
     MILE_400,

@@ -7,10 +7,10 @@ import json
 
 from intervaltimer.remote.door import token_verdict
 from intervaltimer.remote.server import MAX_STREAMS
-from tests.fakes import FakeClock
 from tests.helpers.aio import async_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.netkit import PATH, TOKEN, lap_body, send, serving, tap_head
 from tests.helpers.phone import started
-from tests.remote.netkit import PATH, TOKEN, lap_body, send, serving, tap_head
 
 
 def test_the_token_is_decided_only_once_all_of_it_could_be_there() -> None:

@@ -23,11 +23,11 @@ from intervaltimer.log.store import Store
 from intervaltimer.remote.addresses import Bind
 from intervaltimer.remote.server import RemoteServer, runner_options
 from intervaltimer.track.runner import Runner
-from tests.fakes import FakeClock
 from tests.helpers.aio import async_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.netkit import TOKEN
 from tests.helpers.phone import started
-from tests.remote.netkit import TOKEN
-from tests.ui.runkit import logged_session, step_to
+from tests.helpers.runkit import logged_session, step_to
 
 WRONG = "fedcba9876543210fedcba9876543210"
 BASE = f"/t/{TOKEN}/"

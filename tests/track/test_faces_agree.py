@@ -25,8 +25,8 @@ from intervaltimer.track.runner import Runner
 from intervaltimer.track.start import RunClocks, start_run
 from intervaltimer.workout.loader import parse_workout
 from intervaltimer.workout.plan import expand
-from tests.fakes import FakeClock
-from tests.ui.runkit import profile, step_to
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import profile, step_to
 
 WORKOUT = """\
 name: 3 x 400 then strides

@@ -17,8 +17,8 @@ from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.resume import resume_session
 from intervaltimer.log.store import Store
 from intervaltimer.track.rescue import settle
-from tests.fakes import FakeClock
-from tests.ui.runkit import first_rep_landed, landed, logged_session, make_runner, step_to
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import first_rep_landed, landed, logged_session, make_runner, step_to
 
 
 def two_reps(runner: Any, clock: FakeClock, first: float = 1024.0) -> None:

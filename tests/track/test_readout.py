@@ -14,8 +14,8 @@ from intervaltimer.track.readout import (
 )
 from intervaltimer.workout.loader import parse_workout
 from intervaltimer.workout.plan import expand
-from tests.fakes import FakeClock
-from tests.ui.runkit import profile
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import profile
 
 PACED = """\
 name: 2 x 400

@@ -17,8 +17,8 @@ from intervaltimer.track.runner import ABANDONED, COMPLETED
 from intervaltimer.track.runs import Runs
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
-from tests.fakes import FakeClock
-from tests.ui.runkit import (
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import (
     WALL_START,
     landed,
     logged_session,

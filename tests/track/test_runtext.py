@@ -24,8 +24,8 @@ from intervaltimer.track.runtext import (
 from intervaltimer.ui.widgets.effort_prompt import prompt_content
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
-from tests.fakes import FakeClock
-from tests.ui.runkit import profile
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import profile
 
 WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
 

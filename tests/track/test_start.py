@@ -9,8 +9,8 @@ from intervaltimer.log.resume import abandon
 from intervaltimer.log.store import Store
 from intervaltimer.track.runner import ABANDONED, COMPLETED, Runner
 from intervaltimer.track.start import RESUME_WITHIN_S, resume_point, unfinished
-from tests.fakes import FakeClock
-from tests.ui.runkit import WALL_START, landed, logged_session, make_runner, step_to
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import WALL_START, landed, logged_session, make_runner, step_to
 
 # 2 x 100 m at mile pace (21.1 s) with 5 s rests, the main set; then 2 strides of 60 m.
 MAIN_THEN_STRIDES = """\

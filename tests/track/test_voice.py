@@ -23,8 +23,8 @@ from intervaltimer.workout.loader import parse_workout
 from intervaltimer.workout.model import Workout
 from intervaltimer.workout.plan import expand
 from intervaltimer.workout.profile import VoiceMode
-from tests.fakes import FakeClock
-from tests.ui.runkit import profile, wall_clock_for
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import profile, wall_clock_for
 
 LAP_END = 0.155 + BEEP_GAP_S  # the lap's chirp (it starts the rest) is 0.155 s long
 SPLIT_1 = "twenty, one second fast"  # 20.0 against 21.1 (100 m at 5:40 mile pace)

@@ -1,5 +1,5 @@
 """Fixtures of the UI tests: private folders for the run flow; the seeded log of
-tests/reviewkit.py, opened, for the review screens."""
+tests/helpers/reviewkit.py, opened, for the review screens."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from intervaltimer.log.store import Store
-from tests.reviewkit import Seeded, seed
-from tests.ui.deskkit import desk
+from tests.helpers.deskkit import desk
+from tests.helpers.reviewkit import Seeded, seed
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from intervaltimer.ui.app import make_app
 from intervaltimer.ui.screens.closing import ClosingScreen, closing_lines
 from intervaltimer.ui.themes import SUNLIGHT_NAME
 from intervaltimer.ui.widgets.rep_table import RepTable
-from tests.ui.deskkit import pilot_test
+from tests.helpers.deskkit import pilot_test
 
 SPLITS = [
     Split(1, 1, "Rep 1/2 · 400 m", 400.0, 85.0, 84.0, 0.0, 84.0),  # faster

@@ -16,9 +16,9 @@ from intervaltimer.ui.screens.summary import SummaryScreen
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.session_effort import SessionEffort
 from intervaltimer.ui.widgets.session_reps import SessionRepTable
-from tests.fakes import FakeClock
-from tests.ui.deskkit import desk, pilot_test, settle
-from tests.ui.runkit import advance, press, run_app
+from tests.helpers.deskkit import desk, pilot_test, settle
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import advance, press, run_app
 
 MILE = ("mile=5:40",)  # 400 m at mile pace: 84.5 s
 QUICK_NAME = "4 x 400 m @ mile"

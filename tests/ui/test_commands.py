@@ -14,7 +14,7 @@ from intervaltimer.ui.screens.editor import EditorScreen
 from intervaltimer.ui.screens.home import HomeScreen
 from intervaltimer.ui.themes import SUNLIGHT_NAME, load_settings
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
-from tests.ui.deskkit import EIGHT_400, Desk, app_for, desk, pilot_test, settle
+from tests.helpers.deskkit import EIGHT_400, Desk, app_for, desk, pilot_test, settle
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The summary, the trend and the history at 80x24 and 40x15: no number drawn is cut.
 
 Each screen is drawn over a log of numbers as wide as they come
-(tests/widelog.py), and its text is read back as a terminal shows it: a digit
+(tests/helpers/widelog.py), and its text is read back as a terminal shows it: a digit
 next to an ellipsis (`1:0…`, `…5`) would be a number cut, which reads as
 another number. Names may be shortened (`8 x 400 m at mile pac…`); numbers and
 statuses never.
@@ -21,9 +21,9 @@ from intervaltimer.log.store import Store
 from intervaltimer.ui.app import Start, make_app
 from intervaltimer.ui.screens.summary import SummaryScreen
 from intervaltimer.ui.screens.trend import TrendScreen
-from tests.ui.deskkit import desk, pilot_test, settle
-from tests.ui.runkit import screen_text
-from tests.widelog import WORKOUT, wide_log
+from tests.helpers.deskkit import desk, pilot_test, settle
+from tests.helpers.runkit import screen_text
+from tests.helpers.widelog import WORKOUT, wide_log
 
 CUT_NUMBER = re.compile(r"\d…|…[\d+\-:.]")
 SIZES = [(80, 24), (40, 15)]

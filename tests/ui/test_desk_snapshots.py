@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
-from tests.ui.deskkit import EIGHT_400, Desk, app_for, desk, mile, no_blink, settle
+from tests.helpers.deskkit import EIGHT_400, Desk, app_for, desk, mile, no_blink, settle
 
 SIZES = [(100, 30), (80, 24), (40, 15)]
 NOW = 1_750_000_000.0

@@ -12,7 +12,7 @@ from intervaltimer.ui.screens.unsaved import UnsavedChangesScreen
 from intervaltimer.ui.widgets.error_list import ErrorList
 from intervaltimer.ui.widgets.plan_table import PlanTable
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
-from tests.ui.deskkit import EIGHT_400, Desk, app_for, desk, mile, pilot_test
+from tests.helpers.deskkit import EIGHT_400, Desk, app_for, desk, mile, pilot_test
 
 PACE_LINE = 9  # "        pace: mile" in EIGHT_400
 

@@ -18,8 +18,8 @@ from intervaltimer.ui.screens.session import SessionScreen
 from intervaltimer.ui.screens.trend import TrendScreen
 from intervaltimer.ui.widgets.session_reps import SessionRepTable
 from intervaltimer.ui.widgets.session_table import SessionTable
-from tests.reviewkit import FIVE_K_400, MILE_400, Seeded, add_session, at, seed
-from tests.ui.deskkit import desk, pilot_test, settle
+from tests.helpers.deskkit import desk, pilot_test, settle
+from tests.helpers.reviewkit import FIVE_K_400, MILE_400, Seeded, add_session, at, seed
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from intervaltimer.ui.screens.profile import ProfileScreen
 from intervaltimer.ui.widgets.plan_table import PlanTable
 from intervaltimer.ui.widgets.workout_list import WorkoutList, entry_prompt
 from intervaltimer.workout.loader import load_workout
-from tests.ui.deskkit import Desk, app_for, desk, mile, pilot_test, settle
+from tests.helpers.deskkit import Desk, app_for, desk, mile, pilot_test, settle
 
 PYRAMID_RENAMED = "name: Pyramid of speed\nsteps:\n  - run: 200m\n  - rest: 60s\n"
 

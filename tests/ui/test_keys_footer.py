@@ -11,9 +11,9 @@ import pytest
 from textual.widgets._footer import FooterKey
 
 from intervaltimer.ui.widgets.keys_footer import WATCHERS, KeysFooter
-from tests.fakes import FakeClock
-from tests.ui.deskkit import app_for, desk, pilot_test, settle
-from tests.ui.runkit import advance, run_app, screen_text, start
+from tests.helpers.deskkit import app_for, desk, pilot_test, settle
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import advance, run_app, screen_text, start
 
 pytestmark = pytest.mark.usefixtures("private_config")
 

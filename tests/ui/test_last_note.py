@@ -10,9 +10,9 @@ import pytest
 
 from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.last_split import LastSplit
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import (
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import (
     LAST_NOTE,
     advance,
     paced_400s,

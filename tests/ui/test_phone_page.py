@@ -17,9 +17,9 @@ from intervaltimer.ui.screens.preview import PreviewScreen
 from intervaltimer.ui.screens.remote_code import RemoteCodeScreen
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.qr_code import DARK, QrCode, half_blocks, qr_modules
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, run_app, run_screen, shown
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import advance, run_app, run_screen, shown
 
 pytestmark = pytest.mark.usefixtures("private_config")
 MILE = ("mile=5:40",)

@@ -19,9 +19,9 @@ from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, logs_landed, press, reads_done, run_app, shown
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import advance, logs_landed, press, reads_done, run_app, shown
 
 MILE = ("mile=5:40",)
 
@@ -199,7 +199,7 @@ async def test_from_the_library_a_run_goes_back_to_the_library(
     from intervaltimer.audio.testing import RecordingPlayer
     from intervaltimer.ui.screens.closing import ClosingScreen
     from intervaltimer.ui.screens.home import HomeScreen
-    from tests.ui.deskkit import app_for, desk, mile, settle
+    from tests.helpers.deskkit import app_for, desk, mile, settle
 
     desk(tmp_path, monkeypatch)
     clock = FakeClock()

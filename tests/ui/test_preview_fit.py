@@ -18,9 +18,9 @@ from intervaltimer.ui.screens.preview import PreviewScreen
 from intervaltimer.ui.widgets.fit_line import FitLine
 from intervaltimer.ui.widgets.line import Line
 from intervaltimer.ui.widgets.plan_table import PlanTable, lap_text, short_label, target_text
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import run_app, screen_text
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import run_app, screen_text
 
 # A number and what sticks to it: `1:` (a cut 1:24.5) is a token of its own, not a `1`.
 NUMBER = re.compile(r"\d+(?:[:.,/]\d*)*")

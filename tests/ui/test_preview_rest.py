@@ -11,9 +11,9 @@ from intervaltimer.ui.screens.preview import PreviewScreen
 from intervaltimer.ui.screens.run import RunScreen
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.model import StepKind
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import press, profile, wall_clock_for
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import press, profile, wall_clock_for
 
 pytestmark = pytest.mark.usefixtures("private_config")
 

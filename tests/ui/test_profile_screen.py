@@ -14,7 +14,7 @@ from intervaltimer.ui.screens.profile import ProfileScreen, RaceRow, read_rows
 from intervaltimer.ui.screens.unsaved import UnsavedChangesScreen
 from intervaltimer.ui.widgets.pace_table import PaceTable
 from intervaltimer.workout.profile import VoiceMode, load_profile
-from tests.ui.deskkit import Desk, app_for, desk, mile, pilot_test
+from tests.helpers.deskkit import Desk, app_for, desk, mile, pilot_test
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
 from intervaltimer.ui.screens.session import SessionScreen
 from intervaltimer.ui.screens.summary import SummaryScreen
 from intervaltimer.ui.screens.trend import TrendScreen
-from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, Seeded
-from tests.ui.deskkit import no_blink, settle
+from tests.helpers.deskkit import no_blink, settle
+from tests.helpers.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, Seeded
 
 SIZES = [(100, 30), (80, 24), (40, 15)]
 SnapCompare = Callable[..., bool]

@@ -19,9 +19,9 @@ from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
 from intervaltimer.ui.screens.confirm_skip import ConfirmSkipScreen
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.rep_table import RepTable
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import (
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import (
     advance,
     logged_session,
     logs_landed,

@@ -28,9 +28,9 @@ from intervaltimer.ui.widgets.board import Board, row_width
 from intervaltimer.ui.widgets.effort_prompt import EffortPrompt
 from intervaltimer.ui.widgets.fit_line import FitLine, SpreadLine
 from intervaltimer.ui.widgets.last_split import LastSplit
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import press, run_file, screen_text, start
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import press, run_file, screen_text, start
 
 WALK = """\
 name: Every screen state, walked

@@ -9,9 +9,9 @@ from intervaltimer.audio.testing import RecordingPlayer
 from intervaltimer.ui.screens.confirm_quit import ConfirmQuitScreen
 from intervaltimer.ui.screens.confirm_skip import ConfirmSkipScreen
 from intervaltimer.workout.profile import AskEffort, Profile
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, press, run_app, shown, start
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import advance, press, run_app, shown, start
 
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s
 

@@ -11,9 +11,9 @@ from intervaltimer.log.records import SessionStatus
 from intervaltimer.log.store import Store
 from intervaltimer.ui.screens.resume import ResumeScreen
 from intervaltimer.ui.screens.run import RunScreen
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, logged_session, logs_landed, press, run_app, shown, start
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import advance, logged_session, logs_landed, press, run_app, shown, start
 
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s
 WORKOUT = "3x100m@mile/30s"  # run, rest, run, rest, run, rest: 6 steps

@@ -18,9 +18,9 @@ from intervaltimer.ui.widgets.fit_line import SpreadLine
 from intervaltimer.ui.widgets.last_split import LastSplit
 from intervaltimer.ui.widgets.progress import RunProgress
 from intervaltimer.ui.widgets.step_header import StepHeader
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import Repaints, advance, press, run_app, shown, start
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import Repaints, advance, press, run_app, shown, start
 
 WORKOUTS = Path(__file__).resolve().parents[2] / "workouts"
 MILE = ("mile=5:40",)  # mile pace: 100 m in 21.1 s, 400 m in 1:24.5

@@ -16,8 +16,8 @@ import pytest
 from textual.pilot import Pilot
 
 from intervaltimer.audio.testing import RecordingPlayer
-from tests.fakes import FakeClock
-from tests.ui.runkit import LAST_NOTE, advance, paced_400s, press, run_app
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import LAST_NOTE, advance, paced_400s, press, run_app
 
 EIGHT_400 = "8x400m@mile/60s"
 # The same session with a pacer: a beep, and a big "due" time, every 100 m.

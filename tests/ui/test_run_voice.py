@@ -15,9 +15,9 @@ from intervaltimer.ui.app import Start, make_app
 from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.profile import Profile, VoiceMode
 from intervaltimer.workout.races import parse_race
-from tests.fakes import FakeClock
-from tests.ui.deskkit import pilot_test
-from tests.ui.runkit import advance, press, start, wall_clock_for
+from tests.helpers.deskkit import pilot_test
+from tests.helpers.fakes import FakeClock
+from tests.helpers.runkit import advance, press, start, wall_clock_for
 
 pytestmark = pytest.mark.usefixtures("private_config")
 

@@ -18,8 +18,8 @@ from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
 from intervaltimer.ui.widgets.workout_list import WorkoutList
 from intervaltimer.ui.widgets.workout_preview import WorkoutPreview
 from intervaltimer.ui.widgets.yaml_editor import YamlEditor
-from tests.reviewkit import Seeded
-from tests.ui.deskkit import EIGHT_400, Desk, app_for, desk, mile, pilot_test, settle
+from tests.helpers.deskkit import EIGHT_400, Desk, app_for, desk, mile, pilot_test, settle
+from tests.helpers.reviewkit import Seeded
 
 SMALL = (40, 15)
 
@@ -109,7 +109,7 @@ async def test_the_trend_shows_its_sentence_and_a_chart(seeded: Seeded, store: S
 
     from intervaltimer.ui.screens.trend import TrendScreen
     from intervaltimer.ui.widgets.trend_chart import TrendChart
-    from tests.reviewkit import FIVE_K_400
+    from tests.helpers.reviewkit import FIVE_K_400
 
     app = make_app(store=store, start=Start(screen="history"))
     async with app.run_test(size=SMALL) as pilot:

@@ -21,10 +21,10 @@ from intervaltimer.ui.screens.trend import TrendScreen
 from intervaltimer.ui.widgets.metrics_panel import MetricsPanel
 from intervaltimer.ui.widgets.session_effort import SessionEffort, key_to_rpe
 from intervaltimer.ui.widgets.session_reps import SessionRepTable
-from tests.fakes import FakeClock
-from tests.reviewkit import MILE_400, Seeded
-from tests.ui.deskkit import pilot_test, settle
-from tests.ui.runkit import advance, press, run_app
+from tests.helpers.deskkit import pilot_test, settle
+from tests.helpers.fakes import FakeClock
+from tests.helpers.reviewkit import MILE_400, Seeded
+from tests.helpers.runkit import advance, press, run_app
 
 QUICK = "3x200m@mile/30s"
 

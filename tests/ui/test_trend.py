@@ -12,8 +12,8 @@ from intervaltimer.log.store import Store
 from intervaltimer.ui.app import Start, make_app
 from intervaltimer.ui.screens.trend import TrendScreen
 from intervaltimer.ui.widgets.trend_chart import TrendChart, x_ticks, y_range
-from tests.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, MILE_400, Seeded, add_session, at
-from tests.ui.deskkit import desk, pilot_test, settle
+from tests.helpers.deskkit import desk, pilot_test, settle
+from tests.helpers.reviewkit import EIGHT_HUNDREDS, FIVE_K_400, MILE_400, Seeded, add_session, at
 
 
 def text(app: Any, widget_id: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 from intervaltimer.workout import steps as steps_module
 from intervaltimer.workout.loader import load_workout, parse_workout
 from intervaltimer.workout.model import Step, WorkoutError
-from tests.hostile_cases import (
+from tests.helpers.hostile_cases import (
     block_lists,
     block_maps,
     classic_laughs,

@@ -65,7 +65,7 @@ def hostile_log(path: Path, source: str = "name: x\n", note: str = f"note {ALL}"
     """A log at `path` with two completed sessions (a day apart) of a hostile workout name,
     each with two reps with hostile labels and a hostile note. Returns `path`."""
     from intervaltimer.log.store import Store
-    from tests.faults.iokit import T0
+    from tests.helpers.iokit import T0
 
     with Store.open(path) as store:
         for day in (0, 1):

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from intervaltimer.log.store import Store
-from tests.cli.clikit import command
+from tests.helpers.clikit import command
 
 T0 = datetime(2025, 5, 1, 18, 0).timestamp()
 

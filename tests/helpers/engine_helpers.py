@@ -11,7 +11,7 @@ from dataclasses import replace
 from intervaltimer.engine import Event, EventKind, Session
 from intervaltimer.workout.model import Ends, StepKind
 from intervaltimer.workout.plan import Plan, PlannedStep
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 
 def _step(kind: StepKind, label: str, ends: Ends, **fields: object) -> PlannedStep:

@@ -44,7 +44,7 @@ from intervaltimer.workout.library import resolve_workout
 from intervaltimer.workout.plan import expand
 from intervaltimer.workout.profile import Profile
 from intervaltimer.workout.races import parse_race
-from tests.fakes import FakeClock
+from tests.helpers.fakes import FakeClock
 
 LAST_NOTE = "LAST ONE: drive the arms, open the stride"
 WALL_START = 1_750_000_000.0  # the wall clock when the fake monotonic clock reads 1000.0

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.e2e.tmux import Terminal, big_digits, command_path, shell_line
+from tests.helpers.tmux import Terminal, big_digits, command_path, shell_line
 
 TIMEOUT_S = 30.0
 
