@@ -8,12 +8,9 @@ do not change when the shipped workouts do.
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -22,18 +19,9 @@ from textual.pilot import Pilot
 from intervaltimer.ui.app import IntervalTimerApp, Start, make_app
 from intervaltimer.workout.profile import Profile
 from intervaltimer.workout.races import parse_race
+from tests.helpers.aio import async_test
 
-P = ParamSpec("P")
-
-
-def pilot_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
-    """Run an async pilot test with asyncio (the project has no async pytest plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
+pilot_test = async_test  # an async pilot test, run with asyncio
 
 
 EIGHT_400 = """\
