@@ -67,7 +67,10 @@ __all__ = ["IntervalTimerApp", "Services", "Start", "make_app"]
 class IntervalTimerApp(DeskApp):
     """intervaltimer's terminal UI."""
 
-    CSS_PATH = "app.tcss"
+    # The library's own file too (HomeScreen.CSS_PATH names it as well): read with the app's,
+    # it is parsed once at start; read when the library is first pushed, Textual parses
+    # every source again (a few ms before the first frame of a launch to the library).
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     # Every screen gets -narrow under 60 columns and -short under 20 rows; the desk
     # screens' .tcss files lay themselves out again for those (40x15 must still work).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
