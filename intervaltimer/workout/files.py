@@ -17,9 +17,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from intervaltimer.fileio import atomic_write_text, special_file_kind
-from intervaltimer.workout.model import Problem, WorkoutError
-from intervaltimer.workout.positions import MAX_FILE_BYTES, position_of
+# The library's listing (`workout_files_in`, `real_path`, `is_file`) comes before the first
+# frame of the home screen: the model, the positions and the writer come with a read or write.
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -27,6 +26,10 @@ SUFFIXES = (".yaml", ".yml")
 def read_workout_text(path: str | Path) -> str:
     """The text of the workout file at `path`, at most MAX_FILE_BYTES of UTF-8 with no NUL;
     raises `WorkoutError` saying why not, never quoting the file."""
+    from intervaltimer.fileio import special_file_kind
+    from intervaltimer.workout.model import Problem, WorkoutError
+    from intervaltimer.workout.positions import MAX_FILE_BYTES, position_of
+
     shown = str(path)
     kind = special_file_kind(path)
     if kind is not None and kind != "a directory":  # a FIFO would block the open; a device
@@ -65,6 +68,8 @@ def read_capped(path: Path, limit: int) -> bytes:
 def write_private_text(path: Path, text: str) -> None:
     """Replace the file at `path` with `text`, whole or not at all, readable by its owner only
     (the profile holds an API key); raises `OSError`."""
+    from intervaltimer.fileio import atomic_write_text
+
     atomic_write_text(path, text, mode=0o600)
 
 
@@ -85,7 +90,9 @@ def workout_files_in(folder: Path) -> list[Path]:
                      if entry.name.endswith(SUFFIXES) and entry.is_file()]
     except OSError:
         return []
-    return [folder / name for name in sorted(names) if Path(name).suffix in SUFFIXES]
+    # `.yaml` alone is a hidden file with no suffix, not a workout (as `Path.suffix` says:
+    # the suffix starts at a dot that is not the name's first character)
+    return [folder / name for name in sorted(names) if name.rfind(".") > 0]
 
 
 def is_file(path: Path) -> bool:
@@ -105,6 +112,8 @@ def is_dir(path: Path) -> bool:
 
 def is_special(path: Path) -> bool:
     """Whether `path` is a FIFO, a device or a socket (opened, it would block or stream)."""
+    from intervaltimer.fileio import special_file_kind
+
     return special_file_kind(path) not in (None, "a directory")
 
 

@@ -86,9 +86,12 @@ class LibraryEntry:
 
     def matches(self, query: str) -> bool:
         """True when every word of `query` is in the name, file name or a tag (`#word`: tags)."""
+        words = query.casefold().split()
+        if not words:  # no filter: a thousand entries need no name or tags looked at
+            return True
         name = f"{self.name} {self.path.stem}".casefold()
         tags = [t.casefold() for t in self.tags]
-        for word in query.casefold().split():
+        for word in words:
             if word.startswith("#"):
                 if not any(t.startswith(word[1:]) for t in tags):
                     return False

@@ -18,10 +18,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from intervaltimer.safetext import display_safe
-from intervaltimer.ui.widgets.plan_table import PlanTable, targets_summary
 from intervaltimer.ui.widgets.workout_list import ORIGIN_TITLES, LibraryEntry, display_path
 
-if TYPE_CHECKING:  # the library's first frame shows no plan: the model is read later
+if TYPE_CHECKING:  # the library's first frame shows no plan: the model and the table come later
+    from intervaltimer.ui.widgets.plan_table import PlanTable
     from intervaltimer.workout.plan import Plan
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -97,6 +97,8 @@ class WorkoutPreview(VerticalScroll):
     """Name, source, description, plan summary, history and the plan table of one entry.
 
     It scrolls (and takes the focus to scroll) when the terminal is too small for it all.
+    The plan table is made with the first plan shown: the library's first frame has none,
+    and a table (Textual's DataTable) is costly to import, style and lay out.
     """
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -110,6 +112,8 @@ class WorkoutPreview(VerticalScroll):
     WorkoutPreview > #preview-problems { color: $text-error; }
     WorkoutPreview > PlanTable { height: 1fr; margin-top: 1; }
     """
+    _table: PlanTable | None = None
+    """The plan table, once a plan was shown."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-title", classes="preview--title", markup=False)
@@ -118,7 +122,22 @@ class WorkoutPreview(VerticalScroll):
         yield Static("", id="preview-summary", markup=False)
         yield Static("", id="preview-history", markup=False)
         yield Static("", id="preview-problems", markup=False)
-        yield PlanTable(id="preview-plan")
+
+    def _hide_table(self) -> None:
+        """Empty and hide the plan table, if there is one yet."""
+        if self._table is not None:
+            self._table.show_plan(None)
+            self._table.display = False
+
+    def _show_table(self, plan: Plan) -> None:
+        """Show `plan` in the table, made and mounted (last in the pane) the first time."""
+        if self._table is None:
+            from intervaltimer.ui.widgets.plan_table import PlanTable
+
+            self._table = PlanTable(id="preview-plan")
+            self.mount(self._table)
+        self._table.display = True
+        self._table.show_plan(plan)
 
     def _set(self, widget_id: str, content: Text | str) -> None:
         """Update one line of the pane; an empty line takes no room."""
@@ -129,14 +148,12 @@ class WorkoutPreview(VerticalScroll):
     def show_entry(self, entry: LibraryEntry | None, plan: Plan | None,
                    plan_problem: str = "") -> None:
         """Show an entry and its plan (None: nothing selected)."""
-        table = self.query_one(PlanTable)
         if entry is None:
             for widget_id in ("preview-where", "preview-description", "preview-summary",
                               "preview-history", "preview-problems"):
                 self._set(widget_id, "")
             self._set("preview-title", "No workout matches the filter.")
-            table.show_plan(None)
-            table.display = False
+            self._hide_table()
             return
         self._set("preview-title", display_safe(entry.name))
         self._set("preview-where", display_safe(
@@ -150,8 +167,7 @@ class WorkoutPreview(VerticalScroll):
         if not entry.read:
             self._set("preview-summary", "Reading the file…")
             self._set("preview-problems", "")
-            table.show_plan(None)
-            table.display = False
+            self._hide_table()
             return
         if workout is None or plan is None:
             problems = entry.problems or ()
@@ -160,9 +176,9 @@ class WorkoutPreview(VerticalScroll):
                 lines.append(plan_problem)
             self._set("preview-summary", "This file has problems; press ctrl+e to fix them.")
             self._set("preview-problems", display_safe("\n".join(lines), lines=True))
-            table.show_plan(None)
-            table.display = False
+            self._hide_table()
             return
+        from intervaltimer.ui.widgets.plan_table import targets_summary
         from intervaltimer.workout.plantext import plan_summary
 
         summary = plan_summary(plan)
@@ -173,8 +189,7 @@ class WorkoutPreview(VerticalScroll):
             summary += "\n" + NO_PROFILE_HINT
         self._set("preview-summary", summary)
         self._set("preview-problems", "")
-        table.display = True
-        table.show_plan(plan)
+        self._show_table(plan)
 
     def show_history(self, sessions: Sequence[SessionLike], now_s: float) -> None:
         """Show when the workout was last run and its effort trend (nothing without sessions)."""
