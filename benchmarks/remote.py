@@ -44,6 +44,7 @@ import aiohttp  # noqa: E402
 from textual import events  # noqa: E402
 
 from intervaltimer.audio.testing import RecordingPlayer  # noqa: E402
+from intervaltimer.engine.laps import LAP_DEBOUNCE_S  # noqa: E402
 from intervaltimer.log.store import Store  # noqa: E402
 from intervaltimer.remote.link import PhoneLink  # noqa: E402
 from intervaltimer.ui.app import Start, make_app  # noqa: E402
@@ -89,7 +90,7 @@ async def main():
     print(opened, closed, flush=True)
 asyncio.run(main())
 """
-STEP_S = 1.5  # engine time between laps: past the 1 s double-tap guard
+STEP_S = LAP_DEBOUNCE_S + 0.5  # engine time between laps: past the double-tap guard
 STORED_TIMEOUT_S = 5.0
 
 
