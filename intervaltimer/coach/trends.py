@@ -211,7 +211,8 @@ def _within_rung(points: Sequence[SessionPoint], compare_by: CompareBy, preamble
         best = max(shape, key=lambda s: abs(s.change))
         name = "slowdown" if best is fade else "decrement"
         clauses.append(
-            f"{name} {_direction(best.change)} from {best.start:.1f} % to {best.end:.1f} %"
+            f"{name} {'fell' if best.change < 0 else 'rose'} from {best.start:.1f} % to "
+            f"{best.end:.1f} %"
         )
 
     pace_moved = pace is not None and pace.is_clear(pace_noise)

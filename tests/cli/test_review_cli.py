@@ -49,7 +49,7 @@ def test_trend_json_has_the_documented_shape_and_sentence(seeded: Seeded) -> Non
     # Hand-computed: slope of 7.0, 6.8, 6.5, 6.3, 6.1, 5.9 over sessions 0..5 is -3.9 / 17.5.
     assert document["slopes"]["mean_rpe_per_session"] == -0.2229
     assert document["summary"] == (
-        "mean effort down 1.1 over 6 sessions at the same pace; slowdown down from 4.6 % to 2.0 % "
+        "mean effort down 1.1 over 6 sessions at the same pace; slowdown fell from 4.6 % to 2.0 % "
         "(fitted trend); last time the last rep was 0.6 s slower than the others at effort 6")
     # The advice is next's object; these sessions kept no rest, so it cannot move a rung.
     assert document["advice"] == json.loads(run("next", FIVE_K_400, "--json").output)

@@ -57,7 +57,7 @@ class TestSummary:
         result = trend(points)
         assert result.compare_by == "split"
         assert result.summary == (
-            "mean effort down 1.1 over 6 sessions at the same pace; slowdown down from 4.6 % "
+            "mean effort down 1.1 over 6 sessions at the same pace; slowdown fell from 4.6 % "
             "to 2.0 % (fitted trend)"
         )
 
@@ -71,7 +71,7 @@ class TestSummary:
             target=[87.24] * 6,
         )
         assert trend(points).summary == (
-            "mean effort up 1.3 over 6 sessions; slowdown up from 2.0 % to 4.5 %; "
+            "mean effort up 1.3 over 6 sessions; slowdown rose from 2.0 % to 4.5 %; "
             "splits slower, from 1:26.0 to 1:29.0 (fitted trend)"
         )
 
@@ -167,14 +167,14 @@ class TestSummary:
             target=[88.0] * 3,
         )
         assert trend(points).summary == (
-            "decrement down from 4.0 % to 2.0 % over 3 sessions at the same pace and effort"
+            "decrement fell from 4.0 % to 2.0 % over 3 sessions at the same pace and effort"
             " (fitted trend)"
         )
 
     def test_no_efforts_rated(self) -> None:
         points = sessions(rpe=[None] * 3, fade=[5.0, 4.0, 3.0], split=[88.0] * 3)
         assert trend(points).summary == (
-            "slowdown down from 5.0 % to 3.0 % over 3 sessions at similar splits (fitted trend)"
+            "slowdown fell from 5.0 % to 3.0 % over 3 sessions at similar splits (fitted trend)"
         )
 
 

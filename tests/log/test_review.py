@@ -127,7 +127,7 @@ def test_a_workout_trend_reads_completed_sessions_oldest_first(store: Store,
     assert [point.mean_rpe for point in result.points] == pytest.approx(
         [7.0, 6.8, 6.5, 6.3, 6.1, 5.9])
     assert result.summary == (
-        "mean effort down 1.1 over 6 sessions at the same pace; slowdown down from 4.6 % to 2.0 % "
+        "mean effort down 1.1 over 6 sessions at the same pace; slowdown fell from 4.6 % to 2.0 % "
         "(fitted trend); last time the last rep was 0.6 s slower than the others at effort 6")
     # Loads: session effort × 40 min.
     assert [point.load for point in result.points] == pytest.approx(

@@ -42,7 +42,7 @@ async def test_the_trend_of_a_workout_run_at_the_same_pace(seeded: Seeded, store
             "Effort down 1.1 and fade down 1.3 points over 6 sessions: improving.")
         assert text(app, "trend-summary") == (
             "Mean effort down 1.1 over 6 sessions at the same pace; "
-            "slowdown down from 4.6 % to 2.0 % (fitted trend); last time the last rep was 0.6 s "
+            "slowdown fell from 4.6 % to 2.0 % (fitted trend); last time the last rep was 0.6 s "
             "slower than the others at effort 6.")
         assert text(app, "trend-info").startswith(
             "6 sessions, 3 Mar 2025 to 7 Apr 2025")
