@@ -40,7 +40,7 @@ from intervaltimer.engine.schedule import (
     segment_dues,
 )
 from intervaltimer.engine.timeline import Timeline
-from intervaltimer.engine.undo import keep, undo_point
+from intervaltimer.engine.undo import keep, rest_ran_out, undo_point
 from intervaltimer.workout.model import StepKind
 
 How = Literal["time", "lap", "skip"]
@@ -134,7 +134,7 @@ class Transitions:
         can take it back."""
         tl = self.tl
         at_s = tl.session_s(now)
-        undo = undo_point(tl, seg, fresh_lead_in=seg.wait is Wait.LEAD_IN)
+        undo = undo_point(tl, seg, fresh_lead_in=seg.wait is Wait.LEAD_IN, skip=True)
         if seg.wait is Wait.SEND_OFF:
             self._after_wait(seg.pos, at_s)
         elif seg.wait is Wait.LEAD_IN:
@@ -166,16 +166,18 @@ class Transitions:
     def end_step(self, seg: Segment, how: How, at_s: float, at: float) -> Split | None:
         """The step ends at `at_s` (session) / `at` (clock): on time, by lap, or skipped.
 
-        A step over on its own clock, or a rep lapped at its end, closes the undo chain: a
-        timed step that has run out cannot be re-entered, and a rep's split stands once the
-        runner has lapped it. Skips, and laps of steps that are not reps, leave the chain
-        as it is: the runner walks back through them with `u` (see undo.py).
+        A rep that ends, on its clock or lapped, closes the undo chain: its split stands
+        once the runner has run it. A timed rest that runs out leaves the skips behind it
+        (see undo.py); skips, and laps of steps that are not reps, leave the chain as it
+        is: the runner walks back through them with `u`.
         """
         tl = self.tl
         step = tl.steps[seg.pos]
         elapsed = at_s - seg.start_s
-        if how == "time" or (how == "lap" and step.is_work):
+        if step.is_work and how != "skip":
             tl.undos.clear()
+        elif how == "time":
+            rest_ran_out(tl)
         split = None
         if how == "skip":
             skipped = self._skipped_rep(seg.pos, seg.started_at, at)
@@ -199,10 +201,11 @@ class Transitions:
         """A lead-in or send-off wait is over: its rep starts at `at_s`.
 
         A send-off wait is a rest: once it is over the lap before it can no
-        longer be undone (a lead-in belongs to the step after the lap).
+        longer be undone (a lead-in belongs to the step after the lap), and a
+        rep skipped before it comes back with a new lead-in.
         """
         if seg.wait is Wait.SEND_OFF:
-            self.tl.undos.clear()
+            rest_ran_out(self.tl)
         self._enter_step(seg.pos, at_s)
 
     def close_rest(self, at: float, step_is_work: bool) -> None:

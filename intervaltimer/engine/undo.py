@@ -7,20 +7,24 @@ one before it. A runner who skips a rest and then, by mistake, the rep's
 lead-in walks back through both, one press each: every skip (of a rep, a rest,
 a lead-in, a wait) stands in the chain until a rep ends.
 
-The chain closes (transitions.py) when a rep is lapped (that lap alone can
-be taken back), when a step runs out on its own clock or a send-off wait ends
-(a timed step whose end has passed cannot be re-entered), and at the finish.
-A rep skipped in its lead-in comes back with a new lead-in, counted in from
-the undo, not the old one's clock.
+The chain closes (transitions.py) when a rep ends, on its clock or lapped (that
+lap alone can then be taken back), and at the finish. A timed rest or a
+send-off wait that runs out on its own clock does not close it, but what lies
+behind it changes: a rep's lap stands (its rest is over), a skipped rep comes
+back with a new lead-in rather than its old clock (the runner is no longer in
+it), and a rest comes back only while its time is not up. A rep skipped in its
+lead-in comes back with a new lead-in too, counted in from the undo.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from intervaltimer.engine.events import Event, EventKind
 from intervaltimer.engine.schedule import Segment, Wait
 from intervaltimer.engine.timeline import Timeline
+from intervaltimer.workout.plan import PlannedStep
 
 
 @dataclass
@@ -35,12 +39,33 @@ class Undo:
     rest_s: float | None
     rest_open: bool
     fresh_lead_in: bool = False
+    skip: bool = False
 
 
-def undo_point(tl: Timeline, seg: Segment, fresh_lead_in: bool = False) -> Undo:
+def undo_point(tl: Timeline, seg: Segment, fresh_lead_in: bool = False,
+               skip: bool = False) -> Undo:
     """What a lap or a skip of `seg`, about to happen, changes: to put back with `take_back`."""
     return Undo(seg.clone(), tl.round_start_s, tl.round_pos, len(tl.splits),
-                tl.splits[-1].rest_s if tl.splits else None, tl.rest_open, fresh_lead_in)
+                tl.splits[-1].rest_s if tl.splits else None, tl.rest_open, fresh_lead_in,
+                skip)
+
+
+def _behind_a_rest(undos: list[Undo], steps: Sequence[PlannedStep]) -> list[Undo]:
+    """The chain once a rest after it is over: a rep's lap stands (dropped), a skipped rep
+    comes back with a new lead-in, a rest stays (it comes back only while its end is
+    ahead: `_takeable`)."""
+    kept: list[Undo] = []
+    for undo in undos:
+        if not steps[undo.segment.pos].is_work:
+            kept.append(undo)
+        elif undo.skip:
+            kept.append(replace(undo, fresh_lead_in=True))
+    return kept
+
+
+def rest_ran_out(tl: Timeline) -> None:
+    """A timed rest or a send-off wait ran out on its own clock (see `_behind_a_rest`)."""
+    tl.undos[:] = _behind_a_rest(tl.undos, tl.steps)
 
 
 def keep(tl: Timeline, undo: Undo) -> None:
@@ -58,11 +83,21 @@ def _takeable(undo: Undo, at_s: float) -> bool:
     return undo.fresh_lead_in or end_s is None or end_s > at_s
 
 
+def _live(tl: Timeline, at_s: float) -> list[Undo]:
+    """The chain as it stands at session second `at_s`: a skipped rest whose time is up is
+    gone, and what lies behind it is behind a rest that is over."""
+    undos = list(tl.undos)
+    while undos and not _takeable(undos[-1], at_s):
+        undos.pop()
+        undos = _behind_a_rest(undos, tl.steps)
+    return undos
+
+
 def can_undo(tl: Timeline) -> bool:
     """There is a lap or skip that `take_back` would undo now (the timeline caught up)."""
     if not tl.undos or tl.finished:
         return False
-    return _takeable(tl.undos[-1], tl.session_s(tl.read()))
+    return bool(_live(tl, tl.session_s(tl.read())))
 
 
 def take_back(tl: Timeline, now: float) -> bool:
@@ -71,10 +106,10 @@ def take_back(tl: Timeline, now: float) -> bool:
     if not tl.undos or tl.finished or tl.seg is None:
         return False
     at_s = tl.session_s(now)
-    undo = tl.undos.pop()
-    if not _takeable(undo, at_s):
-        tl.undos.clear()  # the ones before it lie further back still
+    tl.undos[:] = _live(tl, at_s)
+    if not tl.undos:
         return False
+    undo = tl.undos.pop()
     tl.last_lap_at = None  # the tap taken back: the next lap is a lap
     withdrawn = tl.splits[undo.n_splits] if len(tl.splits) > undo.n_splits else None
     del tl.splits[undo.n_splits:]

@@ -70,7 +70,8 @@ def test_a_skip_survives_the_lap_of_an_open_rest_after_it(fake_clock: FakeClock)
     assert session.current is not None and session.current.index == 1
 
 
-def test_a_rest_brought_back_that_runs_out_ends_the_walk_back(fake_clock: FakeClock) -> None:
+def test_a_skipped_rep_comes_back_with_a_new_lead_in_after_its_rest_ran_out(
+        fake_clock: FakeClock) -> None:
     session = started(plan(run(400.0), rest(30.0), run(400.0), rest(90.0), run(400.0)),
                       fake_clock)
     fake_clock.set(10.0)
@@ -84,5 +85,45 @@ def test_a_rest_brought_back_that_runs_out_ends_the_walk_back(fake_clock: FakeCl
     assert session.undo_lap() is True and session.remaining_s() == 10.0
     events = run_until(session, fake_clock, 45.0)  # the rest runs out: rep 2 from 40
     assert at_of(events, EventKind.STEP_STARTED, 3) == [40.0]
-    assert session.can_undo is False and session.undo_lap() is False
-    assert [(s.step_index, s.skipped) for s in session.splits] == [(1, True)]
+    # Rep 2 has not ended: rep 1's skip still comes back, counted in afresh (the runner
+    # is no longer in it, so not on its old clock).
+    assert session.can_undo is True and session.undo_lap() is True
+    assert session.state is State.LEAD_IN and session.splits == ()
+    assert session.current is not None and session.current.index == 1
+    events = run_until(session, fake_clock, 49.0)
+    assert at_of(events, EventKind.STEP_STARTED, 1) == [48.0]
+
+
+def test_a_rep_skipped_in_get_ready_comes_back_during_the_next_rep(fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(30.0), run(400.0), rest(30.0), run(400.0)),
+                      fake_clock)
+    fake_clock.set(1.0)
+    session.skip()  # GET READY of rep 1, then s: the rest 1..31, rep 2 from 31
+    events = run_until(session, fake_clock, 40.0)
+    assert at_of(events, EventKind.STEP_STARTED, 3) == [31.0]
+    assert session.can_undo and session.undo_lap() is True  # rep 1 back, counted in again
+    assert session.current is not None and session.current.index == 1
+    assert session.splits == ()
+    events = run_until(session, fake_clock, 44.0)
+    assert at_of(events, EventKind.STEP_STARTED, 1) == [43.0]
+    fake_clock.set(100.0)
+    session.lap()  # rep 1 run: the walk back ends here
+    fake_clock.set(110.0)
+    session.skip()  # its rest
+    run_until(session, fake_clock, 200.0)
+    fake_clock.set(201.0)
+    session.lap()  # rep 2 ends: u takes back that lap, never the skip before it
+    assert session.undo_lap() is True and session.undo_lap() is False
+
+
+def test_a_skip_behind_a_lapped_rep_is_gone(fake_clock: FakeClock) -> None:
+    session = started(plan(run(400.0), rest(30.0), run(400.0), rest(30.0), run(400.0)),
+                      fake_clock)
+    fake_clock.set(1.0)
+    session.skip()  # rep 1 in GET READY
+    run_until(session, fake_clock, 40.0)  # the rest ran out: rep 2 from 31
+    fake_clock.set(100.0)
+    session.lap()  # rep 2 ends
+    assert session.undo_lap() is True  # the lap
+    assert session.current is not None and session.current.index == 3
+    assert session.undo_lap() is False and not session.can_undo
