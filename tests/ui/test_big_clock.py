@@ -65,3 +65,45 @@ def test_the_last_split_and_its_delta_get_block_digits_from_80x24() -> None:
     assert scale >= 3 and count >= 2
     scale, count = arrange(rest, 38, 4)  # 40x15: whole or not at all, as before
     assert (scale, count) == (1, 2)
+
+
+def test_a_new_second_repaints_only_the_cells_it_changes_and_draws_the_same() -> None:
+    import asyncio
+
+    from textual.app import App, ComposeResult
+
+    from intervaltimer.ui.widgets.big_clock import BigClock, changed_span
+
+    assert changed_span("ab  c", "ab  c") is None
+    assert changed_span("ab  c", "xb  d") == (0, 5)
+    assert changed_span("ab  c", "ab x c"[:5]) == (3, 5)
+
+    class ClockApp(App[None]):
+        CSS = "BigClock { height: 15; }"  # as on the run screen at 80x24
+
+        def compose(self) -> ComposeResult:
+            yield BigClock("0:59")
+
+    def screen_text(app: App[None]) -> list[str]:
+        return [strip.text for strip in app.screen._compositor.render_strips()]
+
+    async def draw(values: tuple[str, ...]) -> tuple[list[str], list[object]]:
+        app = ClockApp()
+        async with app.run_test(size=(80, 15)) as pilot:
+            clock = app.query_one(BigClock)
+            await pilot.pause()
+            repainted: list[object] = []
+            for value in values:
+                clock._repaint_regions.clear()
+                assert clock.show(value)
+                repainted = sorted(clock._repaint_regions)
+                await pilot.pause()
+            return screen_text(app), repainted
+
+    stepped, regions = asyncio.run(draw(("0:58", "0:57")))
+    fresh, _ = asyncio.run(draw(("0:57",)))  # from 0:59 at once
+    assert stepped == fresh
+    assert "█" in "".join(stepped)
+    # 0:57 after 0:58: the last digit's columns on the rows where 7 and 8 differ, no more.
+    assert regions and all(region.height == 1 and region.width < 20 for region in regions)
+    assert len(regions) < 14
