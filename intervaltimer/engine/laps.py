@@ -27,6 +27,12 @@ class LapRefusal(StrEnum):
     TIMED_REST = "timed_rest"
 
 
+def pressed_ago(tl: Timeline, ago_s: float) -> float:
+    """How long before now a lap reported `ago_s` ago was pressed, as the session counts
+    it: never in the future, and now while paused (the session's clock stands still)."""
+    return max(0.0, ago_s) if tl.pause is None else 0.0
+
+
 def lap_refusal(tl: Timeline, ago_s: float = 0.0) -> LapRefusal | None:
     """Why a lap pressed `ago_s` ago would be ignored, or None when it would be taken (the
     timeline caught up to now): a double tap (LAP_DEBOUNCE_S after the last lap), a press in
@@ -34,7 +40,7 @@ def lap_refusal(tl: Timeline, ago_s: float = 0.0) -> LapRefusal | None:
     seg = tl.seg
     if seg is None or tl.finished:
         return None
-    ago_s = max(0.0, ago_s) if tl.pause is None else 0.0  # paused: the clock stands still
+    ago_s = pressed_ago(tl, ago_s)
     now = tl.read()
     if tl.last_lap_at is not None and now - ago_s - tl.last_lap_at < LAP_DEBOUNCE_S:
         return LapRefusal.DOUBLE_TAP

@@ -35,7 +35,13 @@ from dataclasses import replace
 from math import isfinite
 
 from intervaltimer.engine.events import Cue, Event, EventKind, Phase, Progress, Split, State
-from intervaltimer.engine.laps import LAP_DEBOUNCE_S, START_GUARD_S, LapRefusal, lap_refusal
+from intervaltimer.engine.laps import (
+    LAP_DEBOUNCE_S,
+    START_GUARD_S,
+    LapRefusal,
+    lap_refusal,
+    pressed_ago,
+)
 from intervaltimer.engine.timeline import Timeline
 from intervaltimer.engine.transitions import Transitions
 from intervaltimer.engine.undo import Undo, can_undo, take_back
@@ -116,7 +122,7 @@ class Session:
         seg = tl.seg
         if seg is None or tl.finished:
             return None
-        ago_s = max(0.0, ago_s) if tl.pause is None else 0.0
+        ago_s = pressed_ago(tl, ago_s)
         if lap_refusal(tl, ago_s) is not None:
             return None
         return self._moves.lap(seg, now, ago_s)
