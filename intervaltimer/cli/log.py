@@ -196,20 +196,21 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     from intervaltimer.cli.fit import Column, fitted_table
     from intervaltimer.workout.units import format_delta, format_time
 
-    with_status = any(row.status_words != "completed" for row in rows)
+    statuses = [row.status_words for row in rows if row.status_words != "completed"]
+    with_status = bool(statuses)
     with_conditions = any(row.conditions for row in rows)
     with_rest = any(row.main_rest_s is not None for row in rows)
-    statuses = [row.status_words for row in rows if row.status_words != "completed"]
     # Too wide for the terminal, whole columns go (effort first), never part of a number or
     # of a status (`abandoned`, `main set done`); the workout's name wraps between words.
     # Status and the conditions flagged share one column, wrapping at a comma.
     flag = Column("status" if with_status else "flag", "left", drop=5, wraps=True,
                   min_width=max(map(len, statuses), default=len("illness")))
+    flagged = with_status or with_conditions
     columns = [Column("#", drop=2), Column("date", "left"),
                Column("workout", "left", wraps=True, min_width=12), Column("reps"),
                *([Column("rest", drop=3)] if with_rest else []), Column("split"),
                Column("±", drop=4), Column("effort", drop=1),
-               *([flag] if with_status or with_conditions else [])]
+               *([flag] if flagged else [])]
     table_rows: list[list[str | Text]] = []
     for row in rows:
         reps = str(row.reps)
@@ -223,7 +224,7 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
             "" if row.mean_deviation_s is None
             else format_delta(round(row.mean_deviation_s, 1) + 0.0),  # never "-0.0"
             "" if row.mean_rpe is None else f"{row.mean_rpe:.1f}"]
-        if with_status or with_conditions:
+        if flagged:
             status = [] if row.status_words == "completed" else [row.status_words]
             cells.append(", ".join([*status, *row.conditions]))
         table_rows.append(cells)
@@ -231,7 +232,7 @@ def _print_history(rows: Sequence[SessionSummary], weeks: Sequence[Week] = ()) -
     # With a status column the paddings collapse to one space, so there is room for it.
     console.print(fitted_table(console, columns, table_rows, title="Sessions, newest first",
                                title_justify="left", box=box.SIMPLE_HEAD,
-                               collapse_padding=with_status or with_conditions))
+                               collapse_padding=flagged))
     for week in weeks:
         console.print(week_line(week), highlight=False, markup=False)
 
