@@ -29,6 +29,7 @@ from intervaltimer.log.exchange import EXPORT_FORMAT, EXPORT_VERSION
 from intervaltimer.log.importmatch import ImportConflict
 from intervaltimer.log.records import (
     CLOSED,
+    ENDING_STATUS,
     MAIN_SET_DONE,
     QUIT,
     RepRecord,
@@ -249,9 +250,6 @@ def _session(obj: Any, where: str) -> tuple[SessionRecord, list[RepRecord]]:
     return session, reps
 
 
-_ENDING_STATUS = {MAIN_SET_DONE: SessionStatus.COMPLETED.value,
-                  QUIT: SessionStatus.ABANDONED.value, CLOSED: SessionStatus.ABANDONED.value}
-"""Each `ending` with the only status a session so ended can have."""
 
 
 def _ending(obj: dict[str, Any], where: str, status: str) -> str | None:
@@ -260,11 +258,11 @@ def _ending(obj: dict[str, Any], where: str, status: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or isinstance(value, HugeNumber) \
-            or value not in _ENDING_STATUS:
+            or value not in ENDING_STATUS:
         raise _fail(f"{where}.ending", f"is {_shown(value)}; an ending is \"main set done\", "
                     "\"quit\", \"closed\" or null")
-    if _ENDING_STATUS[value] != status:
-        raise _fail(f"{where}.ending", f"{value!r} goes with status {_ENDING_STATUS[value]}, "
+    if ENDING_STATUS[value] != status:
+        raise _fail(f"{where}.ending", f"{value!r} goes with status {ENDING_STATUS[value]}, "
                     f"not {display_safe(status)[:40]}")
     # A session quit elsewhere is not offered for resume here, as a running one is not.
     return CLOSED if value == QUIT else str(value)

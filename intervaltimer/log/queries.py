@@ -12,9 +12,7 @@ from dataclasses import replace
 from intervaltimer.coach.inputs import ordered_conditions
 from intervaltimer.log import sane
 from intervaltimer.log.records import (
-    CLOSED,
-    MAIN_SET_DONE,
-    QUIT,
+    ENDING_STATUS,
     SHORT_REP_SHARE,
     RepRecord,
     SessionRecord,
@@ -165,7 +163,7 @@ def conditions_text(conditions: Sequence[str]) -> str:
 
 def _ending(value: object) -> str | None:
     """The `ending` column, None for anything it should not hold."""
-    return value if value in (MAIN_SET_DONE, QUIT, CLOSED) else None
+    return value if isinstance(value, str) and value in ENDING_STATUS else None
 
 
 def _labels(value: object) -> tuple[str, ...]:

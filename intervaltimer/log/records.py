@@ -27,6 +27,9 @@ class SessionStatus(StrEnum):
 MAIN_SET_DONE = "main set done"  # `ending` of a run ended after its main set (completed)
 QUIT = "quit"  # `ending` of a run quit before that (abandoned; offered for resume a while)
 CLOSED = "closed"  # `ending` of a quit run closed at the resume offer
+ENDING_STATUS = {MAIN_SET_DONE: SessionStatus.COMPLETED.value,
+                 QUIT: SessionStatus.ABANDONED.value, CLOSED: SessionStatus.ABANDONED.value}
+"""Each `ending` with the only status a session so ended can have."""
 
 
 @dataclass(frozen=True)
