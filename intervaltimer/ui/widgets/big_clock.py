@@ -19,7 +19,6 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.text import Text
 from textual.app import RenderResult
-from textual.geometry import Region
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
@@ -172,17 +171,6 @@ def digit_lines(text: str, scale: int) -> list[str]:
     return rows
 
 
-def changed_span(old: str, new: str) -> tuple[int, int] | None:
-    """The columns [left, right) outside which two lines of equal length are the same; None
-    when they are equal."""
-    if old == new:
-        return None
-    left = next(x for x, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
-    right = len(new) - next(x for x, (a, b) in enumerate(zip(old[::-1], new[::-1], strict=True))
-                            if a != b)
-    return left, right
-
-
 class BigClock(Digits):
     """The time in tall digits (`1:05`), centred, as large as fits; `show()` ignores an
     unchanged value."""
@@ -198,7 +186,6 @@ class BigClock(Digits):
 
     _strips_key: tuple[object, ...] | None = None
     _strips: list[Strip] = []  # replaced whole, never mutated
-    _lines: list[str] = []  # the text of each strip, to find the cells a new value changes
 
     @property
     def scale(self) -> int:
@@ -210,36 +197,7 @@ class BigClock(Digits):
         """Show `text`; True when it changed (and so was redrawn)."""
         if text == self.value:
             return False
-        if not self._repaint_changed_cells(text):
-            self.update(text)
-        return True
-
-    def _repaint_changed_cells(self, text: str) -> bool:
-        """Show `text` in block digits by repainting only the cells that differ from the
-        strips on the screen; False (nothing done) when there are no such strips for the
-        present value and size, or `text` needs another layout or scale (`update()` then).
-
-        A second later most of the clock looks the same: `0:58` after `0:59` changes the
-        last digit's lower half. Textual renders only the lines refreshed (the others come
-        from its line cache) and writes only the regions refreshed.
-        """
-        size = self.content_size
-        width, height = size.width, size.height
-        value = self.value
-        if (self._strips_key != (value, width, height) or len(text) != len(value)
-                or DigitsRenderable.get_width(text) != DigitsRenderable.get_width(value)
-                or best_scale(text, width, height) != best_scale(value, width, height)):
-            return False
-        before = self._lines
-        self._value = text
-        self._strips_key = (text, width, height)
-        self._strips, self._lines = self._block_strips(width, height)
-        regions = [Region(left, row, right - left, 1)
-                   for row, (old, new) in enumerate(zip(before, self._lines, strict=True))
-                   if (span := changed_span(old, new)) is not None
-                   for left, right in (span,)]
-        if regions:
-            self.refresh(*regions)
+        self.update(text)
         return True
 
     def render_line(self, y: int) -> Strip:
@@ -256,7 +214,7 @@ class BigClock(Digits):
             if self.scale < 2:
                 return super().render_line(y)
             self._strips_key = key
-            self._strips, self._lines = self._block_strips(size.width, size.height)
+            self._strips = self._block_strips(size.width, size.height)
         return self._strips[y] if 0 <= y < len(self._strips) else Strip.blank(size.width)
 
     def notify_style_update(self) -> None:
@@ -264,19 +222,17 @@ class BigClock(Digits):
         self._strips_key = None
         super().notify_style_update()
 
-    def _block_strips(self, width: int, height: int) -> tuple[list[Strip], list[str]]:
-        """Every content line of the clock at its scale, centred both ways; and their text."""
+    def _block_strips(self, width: int, height: int) -> list[Strip]:
+        """Every content line of the clock at its scale, centred both ways."""
         style = self.rich_style
         lines = block_lines(self.value, self.scale)
         top = max(0, (height - len(lines)) // 2)
         strips = [Strip.blank(width, style)] * height
-        texts = [" " * width] * height
         for row, line in enumerate(lines[:max(0, height - top)]):
             left = max(0, (width - len(line)) // 2)
             text = (" " * left + line).ljust(width)[:width]
             strips[top + row] = Strip([Segment(text, style)], width)
-            texts[top + row] = text
-        return strips, texts
+        return strips
 
     def render(self) -> RenderResult:
         """Block digits centred in the widget when there is room for them, else Textual's Digits,
