@@ -2,7 +2,8 @@
 
 Times `show 1` as a whole process for notes of 0, 1 MB and 10 MB (a session with
 eight reps), and `cat` of a file of the same size as the peer. The goal is linear:
-the 10 MB note costs at most 10x the 1 MB note over the empty one (before the fix,
+the 10 MB note costs at most 10x the 1 MB note over the empty one, or under 0.5 s over
+it, where the ratio of two small numbers is noise (before the fix,
 rich wrapped the note and a 10 MB note took 49 s). Prints PASS or FAIL and exits 0
 either way (a speed goal is not a test).
 
@@ -70,7 +71,10 @@ def main() -> None:
     one, ten = rows[1][1] - base, rows[2][1] - base
     ratio = ten / one if one > 0 else float("inf")
     verdict = "PASS" if ten <= max(10 * one, 0.5) else "FAIL"
-    print(f"10 MB over 1 MB, above the empty note: {ratio:.1f}x (linear: <= 10x) {verdict}")
+    # Tens of milliseconds above the empty note are process noise, not growth: under 0.5 s
+    # the 10 MB note passes whatever the ratio of two such small numbers.
+    print(f"10 MB over 1 MB, above the empty note: {ratio:.1f}x "
+          f"(linear: <= 10x, or under 0.5 s above the empty note) {verdict}")
 
 
 if __name__ == "__main__":
